@@ -1,0 +1,122 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { MessageStatus, STATUS_TIMESTAMP, allowedSourcesOf } from "../../../lib/message-status"
+
+const TABLE = "sms_rcs_message"
+
+export type ClaimedMessage = {
+  id: string
+  to: string
+  channel: "sms" | "rcs"
+  body: string
+  rich_payload: Record<string, unknown> | null
+  attempts: number
+}
+
+export type TransitionFields = {
+  status_reason?: string | null
+  provider?: string
+  provider_message_id?: string
+  /** When the status was reached, if known better than "now" (a provider's event time). */
+  at?: Date
+  send_after?: Date | null
+}
+
+/**
+ * Status changes as single conditional UPDATEs: the WHERE clause holds the state machine, so two
+ * workers, or a worker and a webhook, can never both win, and no read-then-write race exists.
+ */
+export class MessageStates {
+  constructor(private readonly knex: Knex) {}
+
+  /** Takes a due message for sending; null when another worker has it or it is no longer due. */
+  async claim(id: string): Promise<ClaimedMessage | null> {
+    const { rows } = await this.knex.raw(
+      `UPDATE ${TABLE}
+          SET status = 'sending', claimed_at = now(), attempts = attempts + 1,
+              status_updated_at = now(), updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred')
+          AND (send_after IS NULL OR send_after <= now())
+      RETURNING id, "to", channel, body, rich_payload, attempts`,
+      [id]
+    )
+    return rows[0] ?? null
+  }
+
+  /** Moves a message to `to` if the state machine allows it from where it is; false otherwise. */
+  async transition(id: string, to: MessageStatus, fields: TransitionFields = {}): Promise<boolean> {
+    const sets = [`status = ?`, `status_updated_at = now()`, `updated_at = now()`]
+    const values: Knex.RawBinding[] = [to]
+    const timestamp = STATUS_TIMESTAMP[to]
+    if (timestamp) {
+      sets.push(`${timestamp} = coalesce(${timestamp}, ?)`)
+      values.push(fields.at ?? new Date())
+    }
+    if (fields.status_reason !== undefined) {
+      sets.push(`status_reason = ?`)
+      values.push(fields.status_reason)
+    }
+    if (fields.provider !== undefined) {
+      sets.push(`provider = ?`)
+      values.push(fields.provider)
+    }
+    if (fields.provider_message_id !== undefined) {
+      sets.push(`provider_message_id = coalesce(provider_message_id, ?)`)
+      values.push(fields.provider_message_id)
+    }
+    if (fields.send_after !== undefined) {
+      sets.push(`send_after = ?`)
+      values.push(fields.send_after)
+    }
+    const from = allowedSourcesOf(to)
+    const { rowCount } = await this.knex.raw(
+      `UPDATE ${TABLE} SET ${sets.join(", ")}
+        WHERE id = ? AND deleted_at IS NULL AND status IN (${from.map(() => "?").join(", ")})`,
+      [...values, id, ...from]
+    )
+    return rowCount > 0
+  }
+
+  /** Records which provider took the message, whatever its status has become meanwhile. */
+  async recordProviderId(id: string, provider: string, providerMessageId: string): Promise<void> {
+    await this.knex.raw(
+      `UPDATE ${TABLE} SET provider = ?, provider_message_id = coalesce(provider_message_id, ?), updated_at = now()
+        WHERE id = ?`,
+      [provider, providerMessageId, id]
+    )
+  }
+
+  async findByProviderId(provider: string, providerMessageId: string): Promise<string | null> {
+    const { rows } = await this.knex.raw(
+      `SELECT id FROM ${TABLE} WHERE provider = ? AND provider_message_id = ? AND deleted_at IS NULL LIMIT 1`,
+      [provider, providerMessageId]
+    )
+    return rows[0]?.id ?? null
+  }
+
+  /** Ids of due messages that should have been sent by now: a lost job or a Redis restart strands them. */
+  async stranded(olderThanMs: number, limit: number): Promise<string[]> {
+    const { rows } = await this.knex.raw(
+      `SELECT id FROM ${TABLE}
+        WHERE deleted_at IS NULL AND status IN ('queued', 'deferred')
+          AND coalesce(send_after, created_at) <= now() - (? * interval '1 millisecond')
+        ORDER BY created_at LIMIT ?`,
+      [olderThanMs, limit]
+    )
+    return rows.map((row: { id: string }) => row.id)
+  }
+
+  /**
+   * A worker that died holding a claim may or may not have reached the provider: the message becomes
+   * `unknown` (to be reconciled by the provider's status callback), never resent blindly.
+   */
+  async releaseStaleClaims(staleClaimMs: number): Promise<number> {
+    const { rowCount } = await this.knex.raw(
+      `UPDATE ${TABLE} SET status = 'unknown', status_reason = 'worker_lost_during_send',
+              status_updated_at = now(), updated_at = now()
+        WHERE deleted_at IS NULL AND status = 'sending'
+          AND claimed_at <= now() - (? * interval '1 millisecond')`,
+      [staleClaimMs]
+    )
+    return rowCount
+  }
+}

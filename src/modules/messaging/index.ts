@@ -1,0 +1,13 @@
+import { Module } from "@medusajs/framework/utils"
+import connectQueueLoader from "./loaders/connect-queue"
+import MessagingModuleService from "./service"
+
+export const MESSAGING_MODULE = "messaging"
+
+export default Module(MESSAGING_MODULE, {
+  service: MessagingModuleService,
+  loaders: [connectQueueLoader],
+})
+
+export { MessagingModuleService }
+export * from "./types"

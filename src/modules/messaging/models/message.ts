@@ -1,0 +1,60 @@
+import { model } from "@medusajs/framework/utils"
+import { MESSAGE_STATUSES } from "../../../lib/message-status"
+
+/**
+ * One text sent (or deliberately not sent) to one phone. The row is the truth: the queue only carries
+ * its id. `idempotency_key` makes the same event produce one message however often it is delivered.
+ */
+export const Message = model
+  .define(
+    { name: "message", tableName: "sms_rcs_message" },
+    {
+      id: model.id({ prefix: "msg" }).primaryKey(),
+      /** E.164; null when the recipient had no usable phone (the message is then `skipped`). */
+      to: model.text().nullable(),
+      /** The phone as found on the address or customer, kept to explain a skip. */
+      raw_to: model.text().nullable(),
+      country_code: model.text().nullable(),
+      channel: model.enum(["sms", "rcs"]).default("sms"),
+      purpose: model.enum(["transactional", "marketing"]),
+      template_key: model.text().nullable(),
+      locale: model.text().nullable(),
+      body: model.text().nullable(),
+      rich_payload: model.json().nullable(),
+      status: model.enum(MESSAGE_STATUSES).default("queued"),
+      status_reason: model.text().nullable(),
+      provider: model.text().nullable(),
+      provider_message_id: model.text().nullable(),
+      idempotency_key: model.text().unique(),
+      encoding: model.enum(["GSM-7", "UCS-2"]).nullable(),
+      segments: model.number().default(0),
+      /** Estimated cost in the smallest unit of `cost_currency_code`, when prices are configured. */
+      cost_amount: model.number().nullable(),
+      cost_currency_code: model.text().nullable(),
+      order_id: model.text().nullable(),
+      cart_id: model.text().nullable(),
+      customer_id: model.text().nullable(),
+      campaign_id: model.text().nullable(),
+      /** The RCS message this SMS replaces after the RCS one failed or expired. */
+      fallback_of_id: model.text().nullable(),
+      attempts: model.number().default(0),
+      /** Not before this time (quiet hours, scheduled sends). */
+      send_after: model.dateTime().nullable(),
+      /** When a worker took the message; a stale claim is taken back by the sweeper. */
+      claimed_at: model.dateTime().nullable(),
+      sent_at: model.dateTime().nullable(),
+      delivered_at: model.dateTime().nullable(),
+      read_at: model.dateTime().nullable(),
+      failed_at: model.dateTime().nullable(),
+      status_updated_at: model.dateTime().nullable(),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["order_id"] },
+    { on: ["customer_id"] },
+    { on: ["to"] },
+    { on: ["status", "send_after"] },
+    { on: ["provider", "provider_message_id"] },
+    { on: ["campaign_id"] },
+  ])

@@ -1,0 +1,229 @@
+import type { Logger } from "@medusajs/framework/types"
+import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { Job } from "bullmq"
+import type IORedis from "ioredis"
+import { MessageStatus } from "../../lib/message-status"
+import type { PluginOptions } from "../../lib/options"
+import { createProvider, ProviderError, type MessagingProvider, type ProviderStatusEvent } from "../../providers"
+import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
+import { MessageStates } from "./dispatch/message-states"
+import { Attribution } from "./models/attribution"
+import { Click } from "./models/click"
+import { Consent } from "./models/consent"
+import { ConsentEvent } from "./models/consent-event"
+import { Message } from "./models/message"
+import { Template } from "./models/template"
+import { TrackedLink } from "./models/tracked-link"
+import type { CreateMessageInput, MessageDTO } from "./types"
+
+type InjectedDependencies = {
+  logger: Logger
+  __pg_connection__: Knex
+  smsRcsOptions: PluginOptions
+  smsRcsRedis: IORedis
+  smsRcsWorkerMode: "shared" | "worker" | "server"
+}
+
+/** A delivery status that arrives before its message is known is retried, then dropped with a log. */
+class StatusForUnknownMessage extends Error {}
+
+class MessagingModuleService extends MedusaService({
+  Message,
+  Template,
+  Consent,
+  ConsentEvent,
+  TrackedLink,
+  Click,
+  Attribution,
+}) {
+  protected readonly logger_: Logger
+  protected readonly options_: PluginOptions
+  protected readonly states_: MessageStates
+  protected readonly queue_: DispatchQueue
+  protected readonly provider_: MessagingProvider
+  protected readonly redis_: IORedis
+  protected readonly isWorker_: boolean
+
+  constructor(dependencies: InjectedDependencies) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.logger_ = dependencies.logger
+    this.options_ = dependencies.smsRcsOptions
+    this.redis_ = dependencies.smsRcsRedis
+    this.isWorker_ = dependencies.smsRcsWorkerMode !== "server"
+    this.states_ = new MessageStates(dependencies.__pg_connection__)
+    this.queue_ = new DispatchQueue(this.redis_, {
+      name: this.options_.queueName,
+      concurrency: this.options_.concurrency,
+      attempts: this.options_.retry.attempts,
+      backoffMs: this.options_.retry.backoffMs,
+    })
+    this.provider_ = createProvider(this.options_, {
+      reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
+    })
+  }
+
+  __hooks = {
+    onApplicationStart: async () => {
+      if (!this.isWorker_) {
+        return
+      }
+      this.queue_.startWorker(
+        { send: (job) => this.processSendJob(job), status: (job) => this.processStatusJob(job) },
+        (error) => this.logger_.error(`medusa-plugin-sms-rcs: dispatch worker error: ${error.message}`)
+      )
+      this.logger_.info(
+        `medusa-plugin-sms-rcs: dispatch worker started (provider ${this.provider_.identifier}, queue ${this.options_.queueName})`
+      )
+    },
+    onApplicationPrepareShutdown: async () => {
+      await this.queue_.stopWorker()
+    },
+    onApplicationShutdown: async () => {
+      await this.queue_.close()
+      this.redis_.disconnect()
+    },
+  }
+
+  /** The validated plugin options. */
+  getOptions(): PluginOptions {
+    return this.options_
+  }
+
+  get providerIdentifier(): string {
+    return this.provider_.identifier
+  }
+
+  /**
+   * Inserts a message unless one with the same idempotency key exists, in which case that one is
+   * returned. The unique index decides, so concurrent deliveries of one event still make one message.
+   */
+  async createMessageOnce(input: CreateMessageInput): Promise<{ message: MessageDTO; created: boolean }> {
+    const [existing] = await this.listMessages({ idempotency_key: input.idempotency_key }, { take: 1 })
+    if (existing) {
+      return { message: existing as MessageDTO, created: false }
+    }
+    try {
+      const message = await this.createMessages({ ...input, status_updated_at: new Date() })
+      return { message: message as MessageDTO, created: true }
+    } catch (error) {
+      const [winner] = await this.listMessages({ idempotency_key: input.idempotency_key }, { take: 1 })
+      if (winner) {
+        return { message: winner as MessageDTO, created: false }
+      }
+      throw error
+    }
+  }
+
+  /** Hands queued messages to the dispatch queue. */
+  async enqueueMessages(messageIds: string[]): Promise<void> {
+    await this.queue_.enqueueSends(messageIds)
+  }
+
+  /** Applies a provider's status report (webhook or sandbox) through the state machine. */
+  async applyStatusEvent(event: ProviderStatusEvent): Promise<{ applied: boolean; message_id: string | null }> {
+    const messageId =
+      event.message_id ?? (await this.states_.findByProviderId(event.provider, event.provider_message_id))
+    if (!messageId) {
+      return { applied: false, message_id: null }
+    }
+    const at = new Date(event.occurred_at)
+    const applied = await this.states_.transition(messageId, event.status, {
+      at: Number.isNaN(at.getTime()) ? new Date() : at,
+      provider: event.provider,
+      provider_message_id: event.provider_message_id,
+      ...(event.reason ? { status_reason: event.reason } : {}),
+    })
+    return { applied, message_id: messageId }
+  }
+
+  /**
+   * Re-enqueues due messages older than `olderThanMs` that no job carries any more (lost Redis data, a
+   * crash between insert and enqueue), and turns claims abandoned by a dead worker into `unknown`.
+   */
+  async sweepStranded(olderThanMs = 60_000, staleClaimMs = 10 * 60_000): Promise<{ requeued: number; unknown: number }> {
+    const unknown = await this.states_.releaseStaleClaims(staleClaimMs)
+    const ids = await this.states_.stranded(olderThanMs, 1_000)
+    await this.queue_.enqueueSends(ids)
+    return { requeued: ids.length, unknown }
+  }
+
+  /** Counts of the dispatch queue's jobs, for tests, the demo and the bench. */
+  async queueCounts(): Promise<Record<string, number>> {
+    return this.queue_.counts()
+  }
+
+  protected async processSendJob(job: Job<SendJob>): Promise<void> {
+    const id = job.data.message_id
+    const message = await this.states_.claim(id)
+    if (!message) {
+      // Sent, skipped or claimed elsewhere already: a duplicate job is a no-op.
+      return
+    }
+    try {
+      const result = await this.provider_.send({
+        id: message.id,
+        to: message.to,
+        channel: message.channel,
+        body: message.body,
+        rich_payload: message.rich_payload,
+      })
+      const sent = await this.states_.transition(id, MessageStatus.SENT, {
+        provider: this.provider_.identifier,
+        provider_message_id: result.provider_message_id,
+        status_reason: null,
+      })
+      if (!sent) {
+        // A status callback overtook us (delivered before "sent" was written): keep its status.
+        await this.states_.recordProviderId(id, this.provider_.identifier, result.provider_message_id)
+      }
+    } catch (error) {
+      await this.handleSendError(job, id, error)
+    }
+  }
+
+  protected async handleSendError(job: Job<SendJob>, id: string, error: unknown): Promise<void> {
+    const providerError =
+      error instanceof ProviderError ? error : new ProviderError("retryable", (error as Error)?.message ?? String(error))
+    const attemptsLeft = (job.opts.attempts ?? 1) - (job.attemptsMade + 1)
+
+    if (providerError.kind === "ambiguous") {
+      await this.states_.transition(id, MessageStatus.UNKNOWN, { status_reason: providerError.message })
+      this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} may or may not have been sent: ${providerError.message}`)
+      return
+    }
+    if (providerError.kind === "retryable" && attemptsLeft > 0) {
+      await this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` })
+      throw providerError
+    }
+    await this.states_.transition(id, MessageStatus.FAILED, {
+      provider: this.provider_.identifier,
+      status_reason: providerError.code ? `${providerError.code}: ${providerError.message}` : providerError.message,
+    })
+    this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} failed: ${providerError.message}`)
+  }
+
+  protected async processStatusJob(job: Job<StatusJob>): Promise<void> {
+    const { applied, message_id } = await this.applyStatusEvent(job.data.event)
+    if (!message_id) {
+      throw new StatusForUnknownMessage(
+        `status ${job.data.event.status} for unknown ${job.data.event.provider} message ${job.data.event.provider_message_id}`
+      )
+    }
+    if (!applied) {
+      this.logger_.debug?.(`medusa-plugin-sms-rcs: ignored ${job.data.event.status} for ${message_id} (state machine)`)
+    }
+  }
+
+  /** Throws a 404 that names the message, as Medusa's own retrieve methods do. */
+  async retrieveMessageOrFail(id: string): Promise<MessageDTO> {
+    const [message] = await this.listMessages({ id }, { take: 1 })
+    if (!message) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Message with id: ${id} was not found`)
+    }
+    return message as MessageDTO
+  }
+}
+
+export default MessagingModuleService

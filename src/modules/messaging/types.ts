@@ -1,0 +1,55 @@
+import type { MessageStatus } from "../../lib/message-status"
+
+export type MessageDTO = {
+  id: string
+  to: string | null
+  raw_to: string | null
+  country_code: string | null
+  channel: "sms" | "rcs"
+  purpose: "transactional" | "marketing"
+  template_key: string | null
+  locale: string | null
+  body: string | null
+  rich_payload: Record<string, unknown> | null
+  status: MessageStatus
+  status_reason: string | null
+  provider: string | null
+  provider_message_id: string | null
+  idempotency_key: string
+  encoding: "GSM-7" | "UCS-2" | null
+  segments: number
+  order_id: string | null
+  cart_id: string | null
+  customer_id: string | null
+  campaign_id: string | null
+  fallback_of_id: string | null
+  attempts: number
+  sent_at: Date | null
+  delivered_at: Date | null
+  read_at: Date | null
+  failed_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type CreateMessageInput = {
+  idempotency_key: string
+  to: string | null
+  raw_to?: string | null
+  country_code?: string | null
+  channel: "sms" | "rcs"
+  purpose: "transactional" | "marketing"
+  template_key?: string | null
+  locale?: string | null
+  body?: string | null
+  rich_payload?: Record<string, unknown> | null
+  status: MessageStatus
+  status_reason?: string | null
+  encoding?: "GSM-7" | "UCS-2" | null
+  segments?: number
+  order_id?: string | null
+  cart_id?: string | null
+  customer_id?: string | null
+  campaign_id?: string | null
+  metadata?: Record<string, unknown> | null
+}

@@ -1,0 +1,14 @@
+import type { PluginOptions } from "../lib/options"
+import { SandboxProvider } from "./sandbox"
+import type { MessagingProvider, ProviderContext } from "./types"
+
+export * from "./types"
+export { SandboxProvider } from "./sandbox"
+
+/** Builds the gateway named in the plugin options. */
+export function createProvider(options: PluginOptions, context: ProviderContext): MessagingProvider {
+  switch (options.provider) {
+    case "sandbox":
+      return new SandboxProvider(options.sandbox, context)
+  }
+}
