@@ -1,0 +1,39 @@
+/** The fields of a message returned by the admin API unless `?fields=` asks for others. */
+export const defaultAdminMessageFields = [
+  "id",
+  "to",
+  "channel",
+  "purpose",
+  "status",
+  "status_reason",
+  "body",
+  "template_key",
+  "locale",
+  "encoding",
+  "segments",
+  "provider",
+  "provider_message_id",
+  "order_id",
+  "cart_id",
+  "customer_id",
+  "campaign_id",
+  "fallback_of_id",
+  "attempts",
+  "sent_at",
+  "delivered_at",
+  "read_at",
+  "failed_at",
+  "created_at",
+  "updated_at",
+]
+
+export const listMessagesQueryConfig = {
+  defaults: defaultAdminMessageFields,
+  defaultLimit: 20,
+  isList: true,
+}
+
+export const retrieveMessageQueryConfig = {
+  defaults: defaultAdminMessageFields,
+  isList: false,
+}

@@ -1,0 +1,22 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { MESSAGING_MODULE, type MessagingModuleService } from "../modules/messaging"
+
+/**
+ * PostgreSQL is the truth and Redis only carries ids: every minute, due messages that no job carries
+ * any more (Redis restarted, a crash between insert and enqueue) are queued again.
+ */
+export default async function sweepStrandedMessages(container: MedusaContainer) {
+  const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+  const { requeued, unknown } = await messaging.sweepStranded()
+  if (requeued || unknown) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .info(`medusa-plugin-sms-rcs: sweeper re-queued ${requeued} message(s), marked ${unknown} unknown`)
+  }
+}
+
+export const config = {
+  name: "sms-rcs-sweep-stranded-messages",
+  schedule: "* * * * *",
+}

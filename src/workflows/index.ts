@@ -1,0 +1,3 @@
+export * from "./send-message"
+export * from "./send-order-message"
+export * from "./steps"

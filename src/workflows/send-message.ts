@@ -1,0 +1,74 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { PhoneCheck } from "../lib/phone"
+import type { CreateMessageInput } from "../modules/messaging"
+import { checkPhoneStep, createMessageStep, enqueueMessageStep, renderTemplateStep, type RenderedMessage } from "./steps"
+
+export type SendMessageWorkflowInput = {
+  /** Template to render, e.g. "order_confirmation" (see README, "Templates"). */
+  template_key: string
+  /** One message per key, however often the triggering event is delivered, e.g. "order.placed:order_123". */
+  idempotency_key: string
+  /** The phone as written by the shopper; E.164 or national. */
+  phone?: string | null
+  /** Country of the address the phone came from, to read national numbers. */
+  country_code?: string | null
+  locale?: string | null
+  variables?: Record<string, unknown>
+  /** Ready text instead of the template's. */
+  body?: string | null
+  purpose?: "transactional" | "marketing"
+  order_id?: string | null
+  cart_id?: string | null
+  customer_id?: string | null
+  campaign_id?: string | null
+}
+
+/** Which status a message starts in, given its phone: only a usable number is queued for sending. */
+function buildMessage(input: SendMessageWorkflowInput, phone: PhoneCheck, rendered: RenderedMessage): CreateMessageInput {
+  const base = {
+    idempotency_key: input.idempotency_key,
+    raw_to: input.phone ?? null,
+    channel: "sms" as const,
+    purpose: input.purpose ?? rendered.purpose,
+    template_key: input.template_key,
+    locale: rendered.locale,
+    body: rendered.body,
+    encoding: rendered.encoding,
+    segments: rendered.segments,
+    order_id: input.order_id ?? null,
+    cart_id: input.cart_id ?? null,
+    customer_id: input.customer_id ?? null,
+    campaign_id: input.campaign_id ?? null,
+  }
+  if (phone.ok) {
+    return { ...base, to: phone.e164, country_code: phone.country ?? null, status: "queued" }
+  }
+  const blocked = phone.reason === "refused_number_type" || phone.reason === "country_not_allowed"
+  return {
+    ...base,
+    to: "e164" in phone ? phone.e164 : null,
+    status: blocked ? "suppressed" : "skipped",
+    status_reason: `${phone.reason}: ${phone.detail}`,
+  }
+}
+
+/**
+ * Sends one message: checks the phone, renders the template, records the message (once per
+ * idempotency key) and queues it for the dispatch worker. A message that cannot be sent is still
+ * recorded, as `skipped` or `suppressed`, with the reason.
+ */
+export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input: SendMessageWorkflowInput) => {
+  const phone = checkPhoneStep({ phone: input.phone, country_code: input.country_code })
+  const rendered = renderTemplateStep({
+    template_key: input.template_key,
+    locale: input.locale,
+    variables: input.variables,
+    body: input.body,
+  })
+  const messageInput = transform({ input, phone, rendered }, ({ input, phone, rendered }) =>
+    buildMessage(input, phone, rendered)
+  )
+  const result = createMessageStep(messageInput)
+  enqueueMessageStep(result)
+  return new WorkflowResponse(result)
+})

@@ -1,0 +1,60 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { countSegments, type SmsEncoding } from "../../lib/segments"
+import { DEFAULT_TEMPLATES, defaultSmsTemplate, formatVariables, renderTemplate } from "../../lib/templates"
+import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
+
+export type RenderTemplateStepInput = {
+  template_key: string
+  locale?: string | null
+  variables?: Record<string, unknown>
+  /** Ready text, instead of a template (test sends, Notification Module calls with `content`). */
+  body?: string | null
+}
+
+export type RenderedMessage = {
+  body: string
+  locale: string
+  purpose: "transactional" | "marketing"
+  encoding: SmsEncoding
+  segments: number
+}
+
+/**
+ * Picks the store's template for the key and locale (or the one shipped with the plugin), fills it
+ * in, and counts what it will cost in segments.
+ */
+export const renderTemplateStep = createStep(
+  "sms-rcs-render-template",
+  async (input: RenderTemplateStepInput, { container }) => {
+    const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+    const options = messaging.getOptions()
+    const locale = input.locale || options.defaultLocale
+    const language = locale.toLowerCase().split(/[-_]/)[0]
+
+    const stored = await messaging.listTemplates(
+      { key: input.template_key, locale: [locale, language], enabled: true },
+      { take: 2 }
+    )
+    const own = stored.find((t) => t.locale === locale) ?? stored[0]
+    const text = input.body ?? own?.sms_body ?? defaultSmsTemplate(input.template_key, locale)
+    if (!text) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `No SMS template "${input.template_key}" for locale "${locale}", and the plugin ships none with that key`
+      )
+    }
+    const purpose = own?.purpose ?? DEFAULT_TEMPLATES[input.template_key]?.purpose ?? "transactional"
+
+    let storeName = options.storeName
+    if (!storeName) {
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: stores } = await query.graph({ entity: "store", fields: ["name"], pagination: { take: 1 } })
+      storeName = stores[0]?.name ?? "Our store"
+    }
+
+    const body = renderTemplate(text, formatVariables({ store_name: storeName, ...input.variables }, locale))
+    const { encoding, segments } = countSegments(body)
+    return new StepResponse<RenderedMessage>({ body, locale, purpose, encoding, segments })
+  }
+)
