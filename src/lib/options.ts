@@ -70,7 +70,9 @@ export class PluginOptionsError extends Error {
 
 /** Validates options at boot; the error names each wrong option and what is expected. */
 export function parsePluginOptions(input: unknown): PluginOptions {
-  const result = pluginOptionsSchema.safeParse(input ?? {})
+  // Medusa adds its own `database` settings to every module's options; they are not ours to check.
+  const { database: _medusaDatabase, ...options } = (input ?? {}) as Record<string, unknown>
+  const result = pluginOptionsSchema.safeParse(options)
   if (result.success) {
     return result.data
   }

@@ -1,0 +1,44 @@
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const redisUrl = process.env.REDIS_URL || "redis://localhost:6379"
+const databaseUrl =
+  process.env.DATABASE_URL ||
+  `postgres://${process.env.DB_USERNAME || "postgres"}:${process.env.DB_PASSWORD || ""}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}/${process.env.DB_NAME || "medusa_sms_rcs_demo"}`
+
+/**
+ * The app the plugin's HTTP tests, browser test and demo run: a plain Medusa 2.21 app that installs the
+ * plugin by its package name, as a store would (node_modules/medusa-plugin-sms-rcs links to the repo).
+ */
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl,
+    redisUrl,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared",
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:8000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+  },
+  plugins: [
+    {
+      resolve: "medusa-plugin-sms-rcs",
+      options: {
+        defaultCountry: "FR",
+        sandbox: { deliveryDelayMs: Number(process.env.SMS_RCS_SANDBOX_DELAY_MS ?? 500) },
+        queueName: process.env.SMS_RCS_QUEUE_NAME || "sms-rcs-dispatch",
+        retry: { attempts: 5, backoffMs: 500 },
+      },
+    },
+  ],
+  modules: [
+    { key: Modules.EVENT_BUS, resolve: "@medusajs/event-bus-redis", options: { redisUrl, queueName: process.env.EVENT_BUS_QUEUE_NAME || "medusa-events" } },
+  ],
+})

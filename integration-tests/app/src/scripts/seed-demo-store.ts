@@ -1,0 +1,160 @@
+import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createCustomersWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  createTaxRegionsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+
+export type DemoStore = {
+  store_name: string
+  publishable_key: string
+  region_id: string
+  sales_channel_id: string
+  variant_id: string
+  customer: { id: string; email: string; phone: string; first_name: string }
+}
+
+/**
+ * A small French store: one region (EUR), one shipping option, one product and a customer with a
+ * phone. Used by the HTTP tests, the browser test and `npm run demo`.
+ */
+export async function seedDemoStore(container: MedusaContainer): Promise<DemoStore> {
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const storeModule = container.resolve(Modules.STORE)
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
+
+  const storeName = "Maison Demo"
+  const [store] = await storeModule.listStores()
+
+  const {
+    result: [salesChannel],
+  } = await createSalesChannelsWorkflow(container).run({ input: { salesChannelsData: [{ name: "Webshop" }] } })
+
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: storeName,
+        supported_currencies: [{ currency_code: "eur", is_default: true }],
+        default_sales_channel_id: salesChannel.id,
+      },
+    },
+  })
+
+  const {
+    result: [region],
+  } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [{ name: "France", currency_code: "eur", countries: ["fr"], payment_providers: ["pp_system_default"] }],
+    },
+  })
+  await createTaxRegionsWorkflow(container).run({ input: [{ country_code: "fr", provider_id: "tp_system" }] })
+
+  const {
+    result: [location],
+  } = await createStockLocationsWorkflow(container).run({
+    input: { locations: [{ name: "Paris warehouse", address: { city: "Paris", country_code: "FR", address_1: "1 rue de Rivoli" } }] },
+  })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+    [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+  })
+  await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } })
+
+  const {
+    result: [profile],
+  } = await createShippingProfilesWorkflow(container).run({ input: { data: [{ name: "Default", type: "default" }] } })
+
+  const fulfillmentSet = await fulfillmentModule.createFulfillmentSets({
+    name: "France delivery",
+    type: "shipping",
+    service_zones: [{ name: "France", geo_zones: [{ country_code: "fr", type: "country" }] }],
+  })
+  await link.create({
+    [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+    [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
+  })
+  await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: "Colissimo",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: fulfillmentSet.service_zones[0].id,
+        shipping_profile_id: profile.id,
+        type: { label: "Standard", description: "2-3 days", code: "standard" },
+        prices: [
+          { currency_code: "eur", amount: 5 },
+          { region_id: region.id, amount: 5 },
+        ],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: "false", operator: "eq" },
+        ],
+      },
+    ],
+  })
+
+  const {
+    result: [apiKey],
+  } = await createApiKeysWorkflow(container).run({
+    input: { api_keys: [{ title: "Storefront", type: "publishable", created_by: "" }] },
+  })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
+
+  const {
+    result: [product],
+  } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        {
+          title: "Chemise en lin",
+          handle: "chemise-en-lin",
+          status: "published",
+          shipping_profile_id: profile.id,
+          options: [{ title: "Taille", values: ["M"] }],
+          variants: [
+            {
+              title: "M",
+              sku: "LINEN-M",
+              options: { Taille: "M" },
+              manage_inventory: false,
+              prices: [{ amount: 49.9, currency_code: "eur" }],
+            },
+          ],
+          sales_channels: [{ id: salesChannel.id }],
+        },
+      ],
+    },
+  })
+
+  const customerInput = { email: "camille@example.com", first_name: "Camille", last_name: "Martin", phone: "+33612345678" }
+  const {
+    result: [customer],
+  } = await createCustomersWorkflow(container).run({ input: { customersData: [customerInput] } })
+
+  return {
+    store_name: storeName,
+    publishable_key: apiKey.token,
+    region_id: region.id,
+    sales_channel_id: salesChannel.id,
+    variant_id: product.variants[0].id,
+    customer: { id: customer.id, email: customerInput.email, phone: customerInput.phone, first_name: customerInput.first_name },
+  }
+}
+
+/** `medusa exec ./src/scripts/seed-demo-store.ts`: seeds the store and prints what the demo needs as JSON. */
+export default async function seedDemoStoreScript({ container }: ExecArgs) {
+  const seeded = await seedDemoStore(container)
+  process.stdout.write(`\nDEMO_STORE=${JSON.stringify(seeded)}\n`)
+}

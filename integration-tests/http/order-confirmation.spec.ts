@@ -1,0 +1,134 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { seedDemoStore, type DemoStore } from "../app/src/scripts/seed-demo-store"
+import { createAdminUser } from "../helpers/admin-user"
+import { placeOrder, type Http } from "../helpers/storefront"
+import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
+import { waitFor } from "../helpers/wait-for"
+
+isolateQueues("http-order")
+jest.setTimeout(180_000)
+
+medusaIntegrationTestRunner({
+  cwd: TEST_APP_DIR,
+  testSuite: ({ api, getContainer }) => {
+    let store: DemoStore
+    let admin: { headers: Record<string, string> }
+    let http: Http
+
+    const messagesOf = async (orderId: string) =>
+      (await api.get(`/admin/messaging/messages?order_id=${orderId}`, admin)).data.messages
+
+    beforeEach(async () => {
+      const container = getContainer()
+      store = await seedDemoStore(container)
+      const { email, password } = await createAdminUser(container)
+      const { data } = await api.post("/auth/user/emailpass", { email, password })
+      admin = { headers: { authorization: `Bearer ${data.token}` } }
+      http = {
+        get: async (path, headers) => (await api.get(path, { headers })).data,
+        post: async (path, body, headers) => (await api.post(path, body, { headers })).data,
+      }
+    })
+
+    it("sends an order confirmation SMS through the queue and the sandbox, which reports it delivered", async () => {
+      const order = await placeOrder(http, {
+        publishable_key: store.publishable_key,
+        region_id: store.region_id,
+        variant_id: store.variant_id,
+        email: "lea@example.com",
+        customer: { first_name: "Léa" },
+        phone: "06 12 34 56 78",
+      })
+
+      const message = await waitFor(
+        async () => (await messagesOf(order.id)).find((m: any) => m.status === "delivered"),
+        { what: "the order confirmation to be delivered" }
+      )
+      const { data } = await api.get(`/admin/orders/${order.id}?fields=total,display_id`, admin)
+
+      expect(message).toMatchObject({
+        to: "+33612345678",
+        channel: "sms",
+        purpose: "transactional",
+        template_key: "order_confirmation",
+        order_id: order.id,
+        status: "delivered",
+        provider: "sandbox",
+        encoding: "GSM-7",
+        segments: 1,
+      })
+      expect(message.body).toBe(
+        `Maison Demo: thank you Léa! Order #${data.order.display_id} (€${Number(data.order.total).toFixed(2)}) is ` +
+          `confirmed. We will text you when it ships.`
+      )
+      expect(message.provider_message_id).toMatch(/^sbx_/)
+      expect(new Date(message.sent_at).getTime()).toBeLessThanOrEqual(new Date(message.delivered_at).getTime())
+
+      const { data: one } = await api.get(`/admin/messaging/messages/${message.id}`, admin)
+      expect(one.message).toMatchObject({ id: message.id, status: "delivered", body: message.body })
+    })
+
+    it("records one message when order.placed is delivered twice, even concurrently", async () => {
+      const order = await placeOrder(http, {
+        publishable_key: store.publishable_key,
+        region_id: store.region_id,
+        variant_id: store.variant_id,
+        email: "sam@example.com",
+        phone: "+33 6 98 76 54 32",
+      })
+      await waitFor(async () => ((await messagesOf(order.id)).length ? true : undefined), { what: "the first message" })
+
+      // The plugin's own subscriber, as loaded by the app, run again twice at once.
+      const { default: orderPlaced } = require("medusa-plugin-sms-rcs/subscribers/order-placed")
+      const event = { name: "order.placed", data: { id: order.id }, metadata: {} }
+      await Promise.all([
+        orderPlaced({ event, container: getContainer(), pluginOptions: {} }),
+        orderPlaced({ event, container: getContainer(), pluginOptions: {} }),
+      ])
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+
+      const delivered = await waitFor(
+        async () => {
+          const messages = await messagesOf(order.id)
+          return messages.every((m: any) => m.status === "delivered") ? messages : undefined
+        },
+        { what: "delivery" }
+      )
+      expect(delivered).toHaveLength(1)
+      expect(delivered[0].attempts).toBe(1)
+    })
+
+    it("records a skipped message, and sends nothing, when the order has no phone", async () => {
+      const order = await placeOrder(http, {
+        publishable_key: store.publishable_key,
+        region_id: store.region_id,
+        variant_id: store.variant_id,
+        email: "nophone@example.com",
+        phone: null,
+      })
+      const [message] = await waitFor(async () => {
+        const messages = await messagesOf(order.id)
+        return messages.length ? messages : undefined
+      })
+      expect(message).toMatchObject({ status: "skipped", to: null, provider: null })
+      expect(message.status_reason).toMatch(/^missing_phone/)
+    })
+
+    it("records a skipped message with the reason when the phone cannot be parsed", async () => {
+      const order = await placeOrder(http, {
+        publishable_key: store.publishable_key,
+        region_id: store.region_id,
+        variant_id: store.variant_id,
+        email: "badphone@example.com",
+        phone: "12",
+      })
+      const [message] = await waitFor(async () => {
+        const messages = await messagesOf(order.id)
+        return messages.length ? messages : undefined
+      })
+      expect(message).toMatchObject({ status: "skipped", to: null })
+      expect(message.status_reason).toBe('invalid_phone: "12" is not a valid phone number (default country FR)')
+    })
+  },
+})
