@@ -1,0 +1,63 @@
+import { parsePluginOptions, PluginOptionsError } from "../options"
+
+describe("parsePluginOptions", () => {
+  it("gives a working configuration with no options at all", () => {
+    expect(parsePluginOptions(undefined)).toEqual({
+      provider: "sandbox",
+      sandbox: { deliveryDelayMs: 1000 },
+      defaultLocale: "en",
+      queueName: "sms-rcs-dispatch",
+      concurrency: 20,
+      retry: { attempts: 8, backoffMs: 2000 },
+      automations: { order_placed: { enabled: true } },
+    })
+  })
+
+  it("ignores the database settings Medusa adds to every module's options", () => {
+    expect(parsePluginOptions({ database: { clientUrl: "postgres://x" } }).provider).toBe("sandbox")
+  })
+
+  it("normalises country codes", () => {
+    expect(parsePluginOptions({ defaultCountry: "fr", allowedCountries: ["fr", "Be"] })).toMatchObject({
+      defaultCountry: "FR",
+      allowedCountries: ["FR", "BE"],
+    })
+  })
+
+  const problemsOf = (input: unknown): string[] => {
+    try {
+      parsePluginOptions(input)
+    } catch (error) {
+      expect(error).toBeInstanceOf(PluginOptionsError)
+      return (error as PluginOptionsError).problems
+    }
+    throw new Error("expected the options to be refused")
+  }
+
+  it("names an unknown option, at the top level and nested", () => {
+    expect(problemsOf({ provder: "sandbox" })).toEqual(['unknown option "provder"'])
+    expect(problemsOf({ sandbox: { delay: 5 } })).toEqual(['unknown option "delay" in "sandbox"'])
+  })
+
+  it("names each malformed option and what is expected", () => {
+    const problems = problemsOf({
+      provider: "twillio",
+      defaultCountry: "France",
+      redisUrl: "localhost:6379",
+      queueName: "a:b",
+      concurrency: 0,
+    })
+    expect(problems).toHaveLength(5)
+    expect(problems[0]).toMatch(/^"provider": .*sandbox/)
+    expect(problems[1]).toBe('"defaultCountry": expected a two-letter ISO 3166-1 country code such as "FR" or "US"')
+    expect(problems[2]).toBe('"redisUrl": expected a redis:// or rediss:// URL')
+    expect(problems[3]).toBe('"queueName": expected a name without spaces or colons')
+    expect(problems[4]).toMatch(/^"concurrency": .*>=1/)
+  })
+
+  it("says in its message that the plugin options are wrong, one problem per line", () => {
+    expect(() => parsePluginOptions({ retry: { attempts: "many" } })).toThrow(
+      /^medusa-plugin-sms-rcs: invalid plugin options in medusa-config:\n  - "retry.attempts": /
+    )
+  })
+})
