@@ -1,5 +1,12 @@
 import { randomUUID } from "crypto"
-import type { MessagingProvider, OutboundMessage, ProviderContext, SendResult } from "../types"
+import { ProviderError, type MessagingProvider, type OutboundMessage, type ProviderContext, type SendResult } from "../types"
+
+/**
+ * Numbers that make the sandbox fail, to try error handling without a real gateway (as Twilio's test
+ * credentials do): a number ending in 0002 is refused for good, one ending in 0003 hits a gateway
+ * outage that is worth retrying.
+ */
+export const SANDBOX_FAILING_SUFFIXES = { permanent: "0002", retryable: "0003" } as const
 
 export type SandboxOptions = {
   /** How long after sending the sandbox reports the message delivered. */
@@ -22,6 +29,12 @@ export class SandboxProvider implements MessagingProvider {
   ) {}
 
   async send(message: OutboundMessage): Promise<SendResult> {
+    if (message.to.endsWith(SANDBOX_FAILING_SUFFIXES.permanent)) {
+      throw new ProviderError("permanent", "sandbox: the destination cannot receive messages", "SBX_INVALID_DESTINATION")
+    }
+    if (message.to.endsWith(SANDBOX_FAILING_SUFFIXES.retryable)) {
+      throw new ProviderError("retryable", "sandbox: gateway unavailable (503)", "SBX_UNAVAILABLE")
+    }
     const providerMessageId = `sbx_${randomUUID().replace(/-/g, "")}`
     await this.context.reportStatus(
       {

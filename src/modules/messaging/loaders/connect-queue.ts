@@ -41,17 +41,23 @@ export default async function connectQueueLoader(
     lazyConnect: true,
     retryStrategy: (times) => Math.min(times * 200, 5_000),
   })
+  // ioredis rejects with "Connection is closed"; the first socket error says why (ECONNREFUSED …).
+  let cause: Error | undefined
+  const keepCause = (error: Error) => (cause ??= error)
+  connection.on("error", keepCause)
   try {
     await connection.connect()
     await connection.ping()
   } catch (error) {
     connection.disconnect()
     throw new Error(
-      `medusa-plugin-sms-rcs: cannot reach Redis at ${redact(redisUrl)} (${(error as Error).message}). ` +
+      `medusa-plugin-sms-rcs: cannot reach Redis at ${redact(redisUrl)} (${(cause ?? (error as Error)).message}). ` +
         `The dispatch queue needs Redis 7: start it (see the README, "Requirements") or set the plugin's ` +
         `"redisUrl" option.`
     )
   }
+
+  connection.off("error", keepCause)
 
   container.register({
     smsRcsOptions: asValue(pluginOptions),
