@@ -67,7 +67,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         expect(done).toMatchObject({ status: "delivered", provider: "sandbox", attempts: 1 })
         expect(done.provider_message_id).toMatch(/^sbx_[0-9a-f]{32}$/)
         expect(done.sent_at).toBeInstanceOf(Date)
-        expect(done.delivered_at.getTime()).toBeGreaterThanOrEqual(done.sent_at.getTime())
+        expect(done.delivered_at!.getTime()).toBeGreaterThanOrEqual(done.sent_at!.getTime())
       })
 
       it("sends once however many times a message is enqueued", async () => {
@@ -152,7 +152,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
 
         const [row] = await service.listMessages({ id: created.id })
         expect(row).toMatchObject({ status: "read" })
-        expect(row.delivered_at.toISOString()).toBe("2026-01-02T10:00:00.000Z")
+        expect(row.delivered_at!.toISOString()).toBe("2026-01-02T10:00:00.000Z")
       })
 
       it("reports a status for an unknown provider message as not applied", async () => {
