@@ -15,6 +15,8 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 
+import { createAdminUser } from "../../../helpers/admin-user"
+
 export type DemoStore = {
   store_name: string
   publishable_key: string
@@ -153,8 +155,42 @@ export async function seedDemoStore(container: MedusaContainer): Promise<DemoSto
   }
 }
 
-/** `medusa exec ./src/scripts/seed-demo-store.ts`: seeds the store and prints what the demo needs as JSON. */
+/** The demo store of an earlier run, if this database has one. */
+export async function findDemoStore(container: MedusaContainer): Promise<DemoStore | undefined> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: keys } = await query.graph({
+    entity: "api_key",
+    fields: ["token", "sales_channels.id"],
+    filters: { title: "Storefront", type: "publishable" },
+  })
+  if (!keys.length) return undefined
+  const [{ data: stores }, { data: regions }, { data: variants }, { data: customers }] = await Promise.all([
+    query.graph({ entity: "store", fields: ["name"] }),
+    query.graph({ entity: "region", fields: ["id"], filters: { name: "France" } }),
+    query.graph({ entity: "product_variant", fields: ["id"], filters: { sku: "LINEN-M" } }),
+    query.graph({ entity: "customer", fields: ["id", "email", "phone", "first_name"], filters: { email: "camille@example.com" } }),
+  ])
+  return {
+    store_name: stores[0].name,
+    publishable_key: keys[0].token,
+    region_id: regions[0].id,
+    sales_channel_id: (keys[0] as any).sales_channels[0].id,
+    variant_id: variants[0].id,
+    customer: customers[0] as DemoStore["customer"],
+  }
+}
+
+export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" }
+
+/**
+ * `medusa exec ./src/scripts/seed-demo-store.ts`: seeds the store and its admin user unless an earlier
+ * run did, and prints what the demo needs as one JSON line.
+ */
 export default async function seedDemoStoreScript({ container }: ExecArgs) {
-  const seeded = await seedDemoStore(container)
-  process.stdout.write(`\nDEMO_STORE=${JSON.stringify(seeded)}\n`)
+  let store = await findDemoStore(container)
+  if (!store) {
+    store = await seedDemoStore(container)
+    await createAdminUser(container, DEMO_ADMIN.email, DEMO_ADMIN.password)
+  }
+  process.stdout.write(`\nDEMO_STORE=${JSON.stringify({ ...store, admin: DEMO_ADMIN })}\n`)
 }

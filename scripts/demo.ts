@@ -1,0 +1,98 @@
+/**
+ * `npm run demo` — the plugin end to end on this machine:
+ * builds the plugin, creates/migrates the demo database, seeds a store, starts a Medusa app with the
+ * plugin, places an order through the store API, and prints the SMS as the shopper receives it.
+ * The app then keeps running with its admin at http://localhost:9000/app. `npm run demo -- --once` exits
+ * after printing (exit code 1 if the SMS was not delivered).
+ */
+import { spawnSync } from "child_process"
+import path from "path"
+import { httpClient, prepareApp, startApp, appEnv } from "../integration-tests/helpers/app-process"
+import { checkServices, ensureDatabase } from "../integration-tests/helpers/services"
+import { placeOrder } from "../integration-tests/helpers/storefront"
+import { formatPhoneBubble } from "./phone-bubble"
+
+const { linkTestApp } = require("./link-test-app")
+
+const ROOT = path.join(__dirname, "..")
+const once = process.argv.includes("--once")
+const port = Number(process.env.PORT || 9000)
+const dbName = process.env.DEMO_DB_NAME || "medusa_sms_rcs_demo"
+
+const step = (text: string) => console.log(`\n▶ ${text}`)
+
+async function main() {
+  step("checking PostgreSQL and Redis")
+  await checkServices()
+
+  step("building the plugin (medusa plugin:build)")
+  const build = spawnSync(path.join(ROOT, "node_modules", ".bin", "medusa"), ["plugin:build"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
+  })
+  if (build.status !== 0) throw new Error(`plugin build failed:\n${build.stdout}${build.stderr}`)
+  linkTestApp()
+
+  step(`preparing the database "${dbName}" (create, migrate, seed)`)
+  const created = await ensureDatabase(dbName)
+  const env = appEnv(dbName, {
+    SMS_RCS_SANDBOX_DELAY_MS: "1500",
+    ...(once ? { MEDUSA_ADMIN_DISABLED: "true" } : {}),
+  })
+  const store = prepareApp(env)
+  console.log(`  ${created ? "created" : "reused"} ${dbName}; store "${store.store_name}"`)
+
+  step(`starting Medusa with the plugin on http://localhost:${port} (log: .demo/medusa.log)`)
+  const app = await startApp(env, { port, logFile: path.join(ROOT, ".demo", "medusa.log") })
+  const stop = async () => {
+    await app.stop()
+    process.exit(0)
+  }
+  process.on("SIGINT", stop)
+  process.on("SIGTERM", stop)
+
+  try {
+    const http = httpClient(app.url)
+    step("placing an order through the store API (cart → address with phone → shipping → payment → complete)")
+    const order = await placeOrder(http, {
+      publishable_key: store.publishable_key,
+      region_id: store.region_id,
+      variant_id: store.variant_id,
+      email: store.customer.email,
+      customer: { first_name: store.customer.first_name, last_name: "Martin" },
+      phone: "06 12 34 56 78",
+    })
+    console.log(`  order #${order.display_id} (${order.id})`)
+
+    step("waiting for the order confirmation: queued → sent → delivered")
+    const { token } = await http.post("/auth/user/emailpass", store.admin)
+    const admin = { authorization: `Bearer ${token}` }
+    let message: any
+    for (let i = 0; i < 120; i++) {
+      const { messages } = await http.get(`/admin/messaging/messages?order_id=${order.id}`, admin)
+      message = messages[0]
+      if (message && ["delivered", "read", "failed", "skipped", "suppressed", "unknown"].includes(message.status)) break
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    console.log("\n" + formatPhoneBubble(message, store.store_name))
+
+    const delivered = message?.status === "delivered"
+    if (once) {
+      await app.stop()
+      process.exit(delivered ? 0 : 1)
+    }
+    console.log(
+      `\nThe app keeps running. Admin: ${app.url}/app  (login ${store.admin.email} / ${store.admin.password})` +
+        `\nOpen the order #${order.display_id} to see the SMS widget. Press Ctrl-C to stop.`
+    )
+  } catch (error) {
+    await app.stop()
+    throw error
+  }
+}
+
+main().catch((error) => {
+  console.error(`\n✘ ${(error as Error).message}`)
+  process.exit(1)
+})
