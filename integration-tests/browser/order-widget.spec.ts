@@ -1,0 +1,88 @@
+import path from "path"
+import type { Browser } from "playwright-core"
+import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, launchChromium } from "../helpers/browser"
+import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
+import { placeOrder } from "../helpers/storefront"
+import { waitFor } from "../helpers/wait-for"
+
+jest.setTimeout(600_000)
+
+const run = `${process.pid}-${Date.now().toString(36)}`
+const dbName = `sms_rcs_browser_${run.replace(/-/g, "_")}`
+const port = 9100 + (process.pid % 800)
+
+describe("admin order page", () => {
+  let app: RunningApp
+  let browser: Browser
+  let store: ReturnType<typeof prepareApp>
+
+  beforeAll(async () => {
+    await checkServices()
+    await dropDatabase(dbName)
+    await ensureDatabase(dbName)
+    const env = appEnv(dbName, {
+      SMS_RCS_QUEUE_NAME: `sms-rcs-browser-${run}`,
+      EVENT_BUS_QUEUE_NAME: `medusa-events-browser-${run}`,
+      SMS_RCS_SANDBOX_DELAY_MS: "300",
+      ADMIN_CORS: `http://localhost:${port}`,
+      AUTH_CORS: `http://localhost:${port}`,
+    })
+    store = prepareApp(env)
+    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-medusa.log") })
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await dropDatabase(dbName).catch(() => undefined)
+  })
+
+  it("shows the order confirmation SMS and its status in the order widget", async () => {
+    const http = httpClient(app.url)
+    const order = await placeOrder(http, {
+      publishable_key: store.publishable_key,
+      region_id: store.region_id,
+      variant_id: store.variant_id,
+      email: store.customer.email,
+      customer: { first_name: "Camille" },
+      phone: "+33 6 12 34 56 78",
+    })
+    const { token } = await http.post("/auth/user/emailpass", store.admin)
+    const message = await waitFor(
+      async () => {
+        const { messages } = await http.get(`/admin/messaging/messages?order_id=${order.id}`, {
+          authorization: `Bearer ${token}`,
+        })
+        return messages.find((m: any) => m.status === "delivered")
+      },
+      { what: "the SMS to be delivered" }
+    )
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
+    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
+    await page.fill('input[name="password"]', store.admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+
+    await page.goto(`${app.url}/app/orders/${order.id}`)
+    const widget = page.locator('[data-testid="sms-rcs-order-messages"]')
+    await widget.waitFor({ timeout: 120_000 })
+    const item = widget.locator('[data-testid="sms-rcs-message"]')
+    await item.first().waitFor({ timeout: 60_000 })
+
+    expect(await item.count()).toBe(1)
+    expect(await item.first().locator('[data-testid="sms-rcs-status"]').innerText()).toBe("delivered")
+    const text = await widget.innerText()
+    expect(text).toContain("SMS & RCS")
+    expect(text).toContain(message.body)
+    expect(text).toContain("+33612345678")
+    expect(text).toContain("1 segment (GSM-7)")
+
+    await widget.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "order-widget.png"), fullPage: true })
+    await widget.screenshot({ path: path.join(ARTIFACTS_DIR, "order-widget-close-up.png") })
+  })
+})
