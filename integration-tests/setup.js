@@ -3,3 +3,6 @@
 const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 
 MetadataStorage.clear()
+
+// Medusa logs every migration and loader at "info"; keep test output to what matters.
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || "error"

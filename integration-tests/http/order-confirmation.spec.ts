@@ -16,8 +16,24 @@ medusaIntegrationTestRunner({
     let admin: { headers: Record<string, string> }
     let http: Http
 
+    const order = (email: string, phone: string | null, first_name?: string) =>
+      placeOrder(http, {
+        publishable_key: store.publishable_key,
+        region_id: store.region_id,
+        variant_id: store.variant_id,
+        email,
+        customer: first_name ? { first_name } : undefined,
+        phone,
+      })
+
     const messagesOf = async (orderId: string) =>
       (await api.get(`/admin/messaging/messages?order_id=${orderId}`, admin)).data.messages
+
+    const recordedFor = (orderId: string) =>
+      waitFor(async () => {
+        const messages = await messagesOf(orderId)
+        return messages.length ? messages : undefined
+      }, { what: `a message for ${orderId}` })
 
     beforeEach(async () => {
       const container = getContainer()
@@ -32,27 +48,20 @@ medusaIntegrationTestRunner({
     })
 
     it("sends an order confirmation SMS through the queue and the sandbox, which reports it delivered", async () => {
-      const order = await placeOrder(http, {
-        publishable_key: store.publishable_key,
-        region_id: store.region_id,
-        variant_id: store.variant_id,
-        email: "lea@example.com",
-        customer: { first_name: "Léa" },
-        phone: "06 12 34 56 78",
-      })
+      const placed = await order("lea@example.com", "06 12 34 56 78", "Léa")
 
       const message = await waitFor(
-        async () => (await messagesOf(order.id)).find((m: any) => m.status === "delivered"),
+        async () => (await messagesOf(placed.id)).find((m: any) => m.status === "delivered"),
         { what: "the order confirmation to be delivered" }
       )
-      const { data } = await api.get(`/admin/orders/${order.id}?fields=total,display_id`, admin)
+      const { data } = await api.get(`/admin/orders/${placed.id}?fields=total,display_id`, admin)
 
       expect(message).toMatchObject({
         to: "+33612345678",
         channel: "sms",
         purpose: "transactional",
         template_key: "order_confirmation",
-        order_id: order.id,
+        order_id: placed.id,
         status: "delivered",
         provider: "sandbox",
         encoding: "GSM-7",
@@ -70,27 +79,21 @@ medusaIntegrationTestRunner({
     })
 
     it("records one message when order.placed is delivered twice, even concurrently", async () => {
-      const order = await placeOrder(http, {
-        publishable_key: store.publishable_key,
-        region_id: store.region_id,
-        variant_id: store.variant_id,
-        email: "sam@example.com",
-        phone: "+33 6 98 76 54 32",
-      })
-      await waitFor(async () => ((await messagesOf(order.id)).length ? true : undefined), { what: "the first message" })
+      const placed = await order("sam@example.com", "+33 6 98 76 54 32")
+      await recordedFor(placed.id)
 
       // The plugin's own subscriber, as loaded by the app, run again twice at once.
       const { default: orderPlaced } = require("medusa-plugin-sms-rcs/subscribers/order-placed")
-      const event = { name: "order.placed", data: { id: order.id }, metadata: {} }
+      const event = { name: "order.placed", data: { id: placed.id }, metadata: {} }
       await Promise.all([
         orderPlaced({ event, container: getContainer(), pluginOptions: {} }),
         orderPlaced({ event, container: getContainer(), pluginOptions: {} }),
       ])
-      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: placed.id } })
 
       const delivered = await waitFor(
         async () => {
-          const messages = await messagesOf(order.id)
+          const messages = await messagesOf(placed.id)
           return messages.every((m: any) => m.status === "delivered") ? messages : undefined
         },
         { what: "delivery" }
@@ -100,33 +103,15 @@ medusaIntegrationTestRunner({
     })
 
     it("records a skipped message, and sends nothing, when the order has no phone", async () => {
-      const order = await placeOrder(http, {
-        publishable_key: store.publishable_key,
-        region_id: store.region_id,
-        variant_id: store.variant_id,
-        email: "nophone@example.com",
-        phone: null,
-      })
-      const [message] = await waitFor(async () => {
-        const messages = await messagesOf(order.id)
-        return messages.length ? messages : undefined
-      })
+      const placed = await order("nophone@example.com", null)
+      const [message] = await recordedFor(placed.id)
       expect(message).toMatchObject({ status: "skipped", to: null, provider: null })
       expect(message.status_reason).toMatch(/^missing_phone/)
     })
 
     it("records a skipped message with the reason when the phone cannot be parsed", async () => {
-      const order = await placeOrder(http, {
-        publishable_key: store.publishable_key,
-        region_id: store.region_id,
-        variant_id: store.variant_id,
-        email: "badphone@example.com",
-        phone: "12",
-      })
-      const [message] = await waitFor(async () => {
-        const messages = await messagesOf(order.id)
-        return messages.length ? messages : undefined
-      })
+      const placed = await order("badphone@example.com", "12")
+      const [message] = await recordedFor(placed.id)
       expect(message).toMatchObject({ status: "skipped", to: null })
       expect(message.status_reason).toBe('invalid_phone: "12" is not a valid phone number (default country FR)')
     })
