@@ -25,12 +25,14 @@ const S = MessageStatus
 
 /**
  * Allowed moves. `sending → delivered/read/failed` exists because a provider's status callback may
- * arrive before the worker has recorded the provider's answer to the send request.
+ * arrive before the worker has recorded the provider's answer to the send request; `sending → deferred`
+ * and `sending → skipped` because quiet hours and frequency caps are checked once a worker holds the
+ * message, at send time.
  */
 const TRANSITIONS: Record<MessageStatus, readonly MessageStatus[]> = {
   [S.QUEUED]: [S.SENDING, S.DEFERRED, S.SKIPPED, S.SUPPRESSED, S.FAILED, S.EXPIRED],
   [S.DEFERRED]: [S.QUEUED, S.SENDING, S.SKIPPED, S.SUPPRESSED, S.EXPIRED],
-  [S.SENDING]: [S.SENT, S.QUEUED, S.FAILED, S.UNKNOWN, S.SUPPRESSED, S.DELIVERED, S.READ],
+  [S.SENDING]: [S.SENT, S.QUEUED, S.DEFERRED, S.SKIPPED, S.FAILED, S.UNKNOWN, S.SUPPRESSED, S.DELIVERED, S.READ],
   [S.SENT]: [S.DELIVERED, S.READ, S.FAILED, S.EXPIRED],
   [S.UNKNOWN]: [S.SENT, S.DELIVERED, S.READ, S.FAILED, S.EXPIRED],
   [S.DELIVERED]: [S.READ],

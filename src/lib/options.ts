@@ -1,9 +1,40 @@
 import { z } from "zod"
+import { marketingRules } from "./sending-rules/rules"
 
 const countryCode = z
   .string()
   .regex(/^[A-Za-z]{2}$/, "expected a two-letter ISO 3166-1 country code such as \"FR\" or \"US\"")
   .transform((code) => code.toUpperCase())
+
+const hhmm = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time "HH:MM" (00:00 to 24:00)')
+
+const regionKey = z
+  .string()
+  .regex(/^([A-Z]{2}(-[A-Z]{2})?|default)$/, 'expected a country code ("FR"), a US state ("US-FL") or "default"')
+
+/** A store's change to the quiet hours and daily cap of one region (see README, "Sending rules"). */
+const quietHoursOverride = z
+  .object({
+    days: z.array(z.number().int().min(0).max(6)).min(1).optional(),
+    start: hhmm.optional(),
+    end: hhmm.optional(),
+    holidays: z.enum(["FR"]).nullable().optional(),
+    maxPer24h: z.number().int().min(1).nullable().optional(),
+  })
+  .strict()
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const prices = z.record(regionKey, z.number().min(0))
 
 /**
  * The plugin's options, as written under `plugins: [{ resolve: "medusa-plugin-sms-rcs", options }]`.
@@ -43,6 +74,26 @@ export const pluginOptionsSchema = z
       })
       .strict()
       .default({ attempts: 8, backoffMs: 2_000 }),
+    /** Per-region changes to the quiet hours and caps of marketing messages (defaults: US, US-FL, FR, default). */
+    quietHours: z.record(regionKey, quietHoursOverride).optional(),
+    /** At most `max` marketing messages per phone in `hours`, in every region (on top of legal caps). */
+    frequencyCap: z
+      .object({ max: z.number().int().min(1), hours: z.number().int().min(1).max(720) })
+      .strict()
+      .optional(),
+    /** Time zone for quiet hours when the recipient's cannot be told from the order. */
+    defaultTimeZone: z.string().refine(isTimeZone, "expected an IANA time zone such as \"Europe/Paris\"").default("UTC"),
+    /** Replace typographic quotes, dashes, ellipses, no-break spaces … by their GSM-7 look-alikes before counting and sending. */
+    smartEncoding: z.boolean().default(false),
+    /** Prices to estimate each message's cost: per SMS segment and per RCS message, by country or "default". */
+    pricing: z
+      .object({
+        currency: z.string().regex(/^[A-Za-z]{3}$/, "expected an ISO 4217 code such as \"EUR\"").transform((c) => c.toUpperCase()),
+        sms: prices.default({}),
+        rcs: prices.default({}),
+      })
+      .strict()
+      .optional(),
     automations: z
       .object({
         order_placed: z
@@ -74,6 +125,11 @@ export function parsePluginOptions(input: unknown): PluginOptions {
   const { database: _medusaDatabase, ...options } = (input ?? {}) as Record<string, unknown>
   const result = pluginOptionsSchema.safeParse(options)
   if (result.success) {
+    try {
+      marketingRules(result.data.quietHours)
+    } catch (error) {
+      throw new PluginOptionsError([(error as Error).message])
+    }
     return result.data
   }
   throw new PluginOptionsError(
@@ -82,6 +138,9 @@ export function parsePluginOptions(input: unknown): PluginOptions {
       if (issue.code === "unrecognized_keys") {
         const where = issue.path.length ? ` in "${path}"` : ""
         return `unknown option${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}${where}`
+      }
+      if (issue.code === "invalid_key" && issue.issues[0]) {
+        return `"${path}": ${issue.issues[0].message}`
       }
       return `"${path}": ${issue.message}`
     })

@@ -13,11 +13,14 @@ export const ORDER_MESSAGE_FIELDS = [
   "shipping_address.first_name",
   "shipping_address.phone",
   "shipping_address.country_code",
+  "shipping_address.province",
   "billing_address.first_name",
   "billing_address.phone",
   "billing_address.country_code",
   "items.id",
 ]
+
+type Address = { first_name?: string | null; phone?: string | null; country_code?: string | null; province?: string | null }
 
 export type OrderForMessage = {
   id: string
@@ -27,8 +30,8 @@ export type OrderForMessage = {
   total?: unknown
   customer_id?: string | null
   customer?: { first_name?: string | null; phone?: string | null } | null
-  shipping_address?: { first_name?: string | null; phone?: string | null; country_code?: string | null } | null
-  billing_address?: { first_name?: string | null; phone?: string | null; country_code?: string | null } | null
+  shipping_address?: Address | null
+  billing_address?: Address | null
   items?: unknown[] | null
 }
 
@@ -36,25 +39,34 @@ export type OrderForMessage = {
  * The shopper's phone, in order of preference: the shipping address (where the parcel goes), the
  * billing address, then the customer account. The country of the address reads a national number.
  */
-export function pickOrderPhone(order: OrderForMessage): { phone: string | null; country_code: string | null } {
-  const shippingCountry = order.shipping_address?.country_code ?? null
-  for (const [phone, country] of [
-    [order.shipping_address?.phone, shippingCountry],
-    [order.billing_address?.phone, order.billing_address?.country_code ?? shippingCountry],
-    [order.customer?.phone, shippingCountry],
+export function pickOrderPhone(order: OrderForMessage): {
+  phone: string | null
+  country_code: string | null
+  province: string | null
+} {
+  const shipping = order.shipping_address
+  const billing = order.billing_address
+  const shippingPlace = { country_code: shipping?.country_code ?? null, province: shipping?.province ?? null }
+  const billingPlace = billing?.country_code
+    ? { country_code: billing.country_code, province: billing.province ?? null }
+    : shippingPlace
+  for (const [phone, place] of [
+    [shipping?.phone, shippingPlace],
+    [billing?.phone, billingPlace],
+    [order.customer?.phone, shippingPlace],
   ] as const) {
     if (phone?.trim()) {
-      return { phone: phone.trim(), country_code: country }
+      return { phone: phone.trim(), ...place }
     }
   }
-  return { phone: null, country_code: shippingCountry }
+  return { phone: null, ...shippingPlace }
 }
 
 export function buildOrderMessageInput(
   order: OrderForMessage,
   input: { template_key: string; idempotency_key: string }
 ): SendMessageWorkflowInput {
-  const { phone, country_code } = pickOrderPhone(order)
+  const { phone, country_code, province } = pickOrderPhone(order)
   const firstName =
     order.customer?.first_name || order.shipping_address?.first_name || order.billing_address?.first_name || null
   return {
@@ -62,6 +74,7 @@ export function buildOrderMessageInput(
     idempotency_key: input.idempotency_key,
     phone,
     country_code,
+    province,
     locale: order.locale ?? null,
     order_id: order.id,
     customer_id: order.customer_id ?? null,

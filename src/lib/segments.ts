@@ -24,3 +24,12 @@ export function countSegments(text: string): SegmentCount {
     non_gsm_characters: message.getNonGsmCharacters(),
   }
 }
+
+/**
+ * Twilio's "smart encoding": typographic quotes, dashes, ellipses, no-break spaces and similar characters
+ * become their GSM-7 look-alikes, so a pasted text does not silently double in cost. Accented letters are
+ * left alone (they change the spelling, not just the look).
+ */
+export function smartEncode(text: string): string {
+  return new SegmentedMessage(text, "auto", true).graphemes.join("")
+}

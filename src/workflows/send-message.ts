@@ -1,7 +1,13 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { PhoneCheck } from "../lib/phone"
 import type { CreateMessageInput } from "../modules/messaging"
-import { checkPhoneStep, createMessageStep, enqueueMessageStep, renderTemplateStep, type RenderedMessage } from "./steps"
+import {
+  checkPhoneStep,
+  createMessageStep,
+  enqueueMessageStep,
+  renderTemplateStep,
+  type CheckedPhone,
+  type RenderedMessage,
+} from "./steps"
 
 export type SendMessageWorkflowInput = {
   /** Template to render, e.g. "order_confirmation" (see README, "Templates"). */
@@ -12,6 +18,8 @@ export type SendMessageWorkflowInput = {
   phone?: string | null
   /** Country of the address the phone came from, to read national numbers. */
   country_code?: string | null
+  /** State or province of that address (US quiet hours, time zones). */
+  province?: string | null
   locale?: string | null
   variables?: Record<string, unknown>
   /** Ready text instead of the template's. */
@@ -24,7 +32,7 @@ export type SendMessageWorkflowInput = {
 }
 
 /** Which status a message starts in, given its phone: only a usable number is queued for sending. */
-function buildMessage(input: SendMessageWorkflowInput, phone: PhoneCheck, rendered: RenderedMessage): CreateMessageInput {
+function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rendered: RenderedMessage): CreateMessageInput {
   const base = {
     idempotency_key: input.idempotency_key,
     raw_to: input.phone ?? null,
@@ -39,6 +47,8 @@ function buildMessage(input: SendMessageWorkflowInput, phone: PhoneCheck, render
     cart_id: input.cart_id ?? null,
     customer_id: input.customer_id ?? null,
     campaign_id: input.campaign_id ?? null,
+    rule_region: phone.rule_region,
+    time_zones: phone.time_zones ? [...phone.time_zones] : null,
   }
   if (phone.ok) {
     return { ...base, to: phone.e164, country_code: phone.country ?? null, status: "queued" }
@@ -58,7 +68,7 @@ function buildMessage(input: SendMessageWorkflowInput, phone: PhoneCheck, render
  * recorded, as `skipped` or `suppressed`, with the reason.
  */
 export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input: SendMessageWorkflowInput) => {
-  const phone = checkPhoneStep({ phone: input.phone, country_code: input.country_code })
+  const phone = checkPhoneStep({ phone: input.phone, country_code: input.country_code, province: input.province })
   const rendered = renderTemplateStep({
     template_key: input.template_key,
     locale: input.locale,

@@ -33,5 +33,6 @@ describe("message status machine", () => {
   it("lists where a status can be reached from", () => {
     expect(allowedSourcesOf(S.SENT).sort()).toEqual([S.SENDING, S.UNKNOWN].sort())
     expect(allowedSourcesOf(S.SENDING).sort()).toEqual([S.QUEUED, S.DEFERRED].sort())
+    expect(allowedSourcesOf(S.DEFERRED).sort()).toEqual([S.QUEUED, S.SENDING].sort())
   })
 })

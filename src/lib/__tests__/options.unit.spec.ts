@@ -9,6 +9,8 @@ describe("parsePluginOptions", () => {
       queueName: "sms-rcs-dispatch",
       concurrency: 20,
       retry: { attempts: 8, backoffMs: 2000 },
+      defaultTimeZone: "UTC",
+      smartEncoding: false,
       automations: { order_placed: { enabled: true } },
     })
   })
@@ -53,6 +55,25 @@ describe("parsePluginOptions", () => {
     expect(problems[2]).toBe('"redisUrl": expected a redis:// or rediss:// URL')
     expect(problems[3]).toBe('"queueName": expected a name without spaces or colons')
     expect(problems[4]).toMatch(/^"concurrency": .*>=1/)
+  })
+
+  it("checks quiet hours, time zones and prices", () => {
+    expect(problemsOf({ quietHours: { FR: { start: "25:00" } } })).toEqual([
+      '"quietHours.FR.start": expected a time "HH:MM" (00:00 to 24:00)',
+    ])
+    expect(problemsOf({ quietHours: { France: {} } })[0]).toMatch(/quietHours.*expected a country code/)
+    expect(problemsOf({ quietHours: { FR: { start: "20:00", end: "08:00" } } })).toEqual([
+      "quietHours.FR: the window must start before it ends (20:00–08:00)",
+    ])
+    expect(problemsOf({ defaultTimeZone: "Mars/Olympus" })).toEqual([
+      '"defaultTimeZone": expected an IANA time zone such as "Europe/Paris"',
+    ])
+    expect(problemsOf({ pricing: { currency: "euro" } })).toEqual(['"pricing.currency": expected an ISO 4217 code such as "EUR"'])
+    expect(parsePluginOptions({ pricing: { currency: "eur", sms: { FR: 0.045, default: 0.07 } } }).pricing).toEqual({
+      currency: "EUR",
+      sms: { FR: 0.045, default: 0.07 },
+      rcs: {},
+    })
   })
 
   it("says in its message that the plugin options are wrong, one problem per line", () => {

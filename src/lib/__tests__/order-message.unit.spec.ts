@@ -15,17 +15,22 @@ const order = {
 
 describe("pickOrderPhone", () => {
   it("prefers the shipping address, read in its country", () => {
-    expect(pickOrderPhone(order)).toEqual({ phone: "06 00 00 00 01", country_code: "fr" })
+    expect(pickOrderPhone(order)).toEqual({ phone: "06 00 00 00 01", country_code: "fr", province: null })
+    expect(
+      pickOrderPhone({ ...order, shipping_address: { phone: "(305) 555-0100", country_code: "us", province: "FL" } })
+    ).toEqual({ phone: "(305) 555-0100", country_code: "us", province: "FL" })
   })
 
   it("falls back to the billing address, then the customer", () => {
     expect(pickOrderPhone({ ...order, shipping_address: { ...order.shipping_address, phone: " " } })).toEqual({
       phone: "07 00 00 00 02",
       country_code: "be",
+      province: null,
     })
     expect(pickOrderPhone({ ...order, shipping_address: null, billing_address: null })).toEqual({
       phone: "+33 6 00 00 00 03",
       country_code: null,
+      province: null,
     })
   })
 
@@ -33,6 +38,7 @@ describe("pickOrderPhone", () => {
     expect(pickOrderPhone({ ...order, customer: null, billing_address: null, shipping_address: { country_code: "fr" } })).toEqual({
       phone: null,
       country_code: "fr",
+      province: null,
     })
   })
 })
@@ -44,6 +50,7 @@ describe("buildOrderMessageInput", () => {
       idempotency_key: "k",
       phone: "06 00 00 00 01",
       country_code: "fr",
+      province: null,
       locale: null,
       order_id: "order_1",
       customer_id: "cus_1",

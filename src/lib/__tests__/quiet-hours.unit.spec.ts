@@ -1,6 +1,7 @@
 import { easterSunday, frenchHolidays } from "../sending-rules/holidays"
 import { atLocalTime, localTime } from "../sending-rules/local-time"
-import { DEFAULT_MARKETING_RULES as R, nextAllowedTime, ruleRegionOf } from "../sending-rules/quiet-hours"
+import { DEFAULT_MARKETING_RULES as R, nextAllowedTime, ruleFor, ruleRegionOf } from "../sending-rules/quiet-hours"
+import { timeZonesFor } from "../sending-rules/time-zones"
 
 const PARIS = "Europe/Paris"
 const NEW_YORK = "America/New_York"
@@ -84,12 +85,46 @@ describe("nextAllowedTime", () => {
   })
 })
 
-describe("ruleRegionOf", () => {
-  it("treats a Florida area code as Florida, other US numbers as US, and unknown countries by default", () => {
-    expect(ruleRegionOf("+13055550123", "US", R)).toBe("US-FL")
-    expect(ruleRegionOf("+12125550123", "US", R)).toBe("US")
-    expect(ruleRegionOf("+33612345678", "FR", R)).toBe("FR")
-    expect(ruleRegionOf("+447400123456", "GB", R)).toBe("default")
-    expect(ruleRegionOf("+447400123456", null, R)).toBe("default")
+describe("rule regions", () => {
+  it("treats a Florida area code or a Florida address as Florida", () => {
+    expect(ruleRegionOf("+13055550123", "US")).toBe("US-FL")
+    expect(ruleRegionOf("+12125550123", "US", "FL")).toBe("US-FL")
+    expect(ruleRegionOf("+12125550123", "US", "us-fl")).toBe("US-FL")
+    expect(ruleRegionOf("+12125550123", "US", "NY")).toBe("US")
+    expect(ruleRegionOf("+33612345678", "FR")).toBe("FR")
+    expect(ruleRegionOf("+33612345678", null)).toBeNull()
+  })
+
+  it("falls back to the default rule for regions without one", () => {
+    expect(ruleFor("GB", R)).toBe(R.default)
+    expect(ruleFor(null, R)).toBe(R.default)
+    expect(ruleFor("US-FL", R)).toBe(R["US-FL"])
+    const { "US-FL": _, ...withoutFlorida } = R
+    expect(ruleFor("US-FL", withoutFlorida)).toBe(R.US)
+  })
+})
+
+describe("timeZonesFor", () => {
+  it("uses the state or province where a country spans several zones", () => {
+    expect(timeZonesFor("US", "NY")).toEqual(["America/New_York"])
+    expect(timeZonesFor("us", "US-CA")).toEqual(["America/Los_Angeles"])
+    expect(timeZonesFor("US", "FL")).toEqual(["America/New_York", "America/Chicago"])
+    expect(timeZonesFor("CA", "QC")).toEqual(["America/Toronto"])
+  })
+
+  it("returns every zone of the country when the state is unknown, one zone for one-zone countries", () => {
+    expect(timeZonesFor("US")).toContain("Pacific/Honolulu")
+    expect(timeZonesFor("FR")).toEqual(["Europe/Paris"])
+    expect(timeZonesFor("RE")).toEqual(["Indian/Reunion"])
+    expect(timeZonesFor("XX")).toBeUndefined()
+    expect(timeZonesFor(null)).toBeUndefined()
+  })
+
+  it("every zone it names exists", () => {
+    for (const country of ["US", "CA", "AU", "BR", "MX", "RU", "FR", "GB", "JP", "NC"]) {
+      for (const zone of timeZonesFor(country) ?? []) {
+        expect(() => new Intl.DateTimeFormat("en", { timeZone: zone })).not.toThrow()
+      }
+    }
   })
 })

@@ -44,12 +44,20 @@ export const FLORIDA_AREA_CODES: ReadonlySet<string> = new Set([
   "754", "772", "786", "813", "850", "863", "904", "941", "954",
 ])
 
-/** The rule region of a phone: "US-FL" for a Florida area code, else its country, else "default". */
-export function ruleRegionOf(e164: string, country: string | null | undefined, rules: Record<string, MarketingRule>): string {
-  if (country === "US" && FLORIDA_AREA_CODES.has(e164.slice(2, 5)) && rules["US-FL"]) {
+/**
+ * The rule region of a recipient: "US-FL" for a Florida area code or a Florida address, else the phone's
+ * country. Regions without a rule of their own follow "default" (see `ruleFor`).
+ */
+export function ruleRegionOf(e164: string, country: string | null | undefined, province?: string | null): string | null {
+  const state = province?.toUpperCase().replace(/^US-/, "")
+  if (country === "US" && (FLORIDA_AREA_CODES.has(e164.slice(2, 5)) || state === "FL")) {
     return "US-FL"
   }
-  return country && rules[country] ? country : "default"
+  return country ?? null
+}
+
+export function ruleFor(region: string | null | undefined, rules: Record<string, MarketingRule>): MarketingRule {
+  return (region && rules[region]) || (region === "US-FL" && rules.US) || rules.default || DEFAULT_MARKETING_RULES.default
 }
 
 const minutesOf = (hhmm: string) => {

@@ -8,6 +8,7 @@ import type { PluginOptions } from "../../lib/options"
 import { createProvider, ProviderError, type MessagingProvider, type ProviderStatusEvent } from "../../providers"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
 import { MessageStates } from "./dispatch/message-states"
+import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
 import { Click } from "./models/click"
 import { Consent } from "./models/consent"
@@ -40,6 +41,7 @@ class MessagingModuleService extends MedusaService({
   protected readonly logger_: Logger
   protected readonly options_: PluginOptions
   protected readonly states_: MessageStates
+  protected readonly guards_: SendingGuards
   protected readonly queue_: DispatchQueue
   protected readonly provider_: MessagingProvider
   protected readonly redis_: IORedis
@@ -53,6 +55,9 @@ class MessagingModuleService extends MedusaService({
     this.redis_ = dependencies.smsRcsRedis
     this.isWorker_ = dependencies.smsRcsWorkerMode !== "server"
     this.states_ = new MessageStates(dependencies.__pg_connection__)
+    this.guards_ = new SendingGuards(this.options_, (message, hours) =>
+      this.states_.countEarlierMarketing(message, hours)
+    )
     this.queue_ = new DispatchQueue(this.redis_, {
       name: this.options_.queueName,
       concurrency: this.options_.concurrency,
@@ -158,7 +163,21 @@ class MessagingModuleService extends MedusaService({
     const id = job.data.message_id
     const message = await this.states_.claim(id)
     if (!message) {
-      // Sent, skipped or claimed elsewhere already: a duplicate job is a no-op.
+      // Sent, skipped, not yet due or claimed elsewhere already: a duplicate job is a no-op.
+      return
+    }
+    const decision = await this.guards_.decide(message)
+    if (decision.action === "defer") {
+      await this.states_.transition(id, MessageStatus.DEFERRED, {
+        send_after: decision.until,
+        status_reason: decision.reason,
+        undo_attempt: true,
+      })
+      await this.queue_.enqueueSendAt(id, decision.until)
+      return
+    }
+    if (decision.action === "skip") {
+      await this.states_.transition(id, MessageStatus.SKIPPED, { status_reason: decision.reason, undo_attempt: true })
       return
     }
     try {

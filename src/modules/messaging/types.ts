@@ -18,6 +18,10 @@ export type MessageDTO = {
   idempotency_key: string
   encoding: "GSM-7" | "UCS-2" | null
   segments: number
+  cost_amount: number | null
+  cost_currency_code: string | null
+  rule_region: string | null
+  time_zones: string[] | null
   order_id: string | null
   cart_id: string | null
   customer_id: string | null
@@ -37,6 +41,8 @@ export type CreateMessageInput = {
   to: string | null
   raw_to?: string | null
   country_code?: string | null
+  rule_region?: string | null
+  time_zones?: string[] | null
   channel: "sms" | "rcs"
   purpose: "transactional" | "marketing"
   template_key?: string | null
@@ -47,6 +53,8 @@ export type CreateMessageInput = {
   status_reason?: string | null
   encoding?: "GSM-7" | "UCS-2" | null
   segments?: number
+  cost_amount?: number | null
+  cost_currency_code?: string | null
   order_id?: string | null
   cart_id?: string | null
   customer_id?: string | null

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { countSegments, type SmsEncoding } from "../../lib/segments"
+import { countSegments, smartEncode, type SmsEncoding } from "../../lib/segments"
 import { DEFAULT_TEMPLATES, defaultSmsTemplate, formatVariables, renderTemplate } from "../../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
 
@@ -53,7 +53,8 @@ export const renderTemplateStep = createStep(
       storeName = stores[0]?.name ?? "Our store"
     }
 
-    const body = renderTemplate(text, formatVariables({ store_name: storeName, ...input.variables }, locale))
+    const rendered = renderTemplate(text, formatVariables({ store_name: storeName, ...input.variables }, locale))
+    const body = options.smartEncoding ? smartEncode(rendered) : rendered
     const { encoding, segments } = countSegments(body)
     return new StepResponse<RenderedMessage>({ body, locale, purpose, encoding, segments })
   }

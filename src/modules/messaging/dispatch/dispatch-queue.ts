@@ -50,6 +50,14 @@ export class DispatchQueue {
     )
   }
 
+  /** Sends a message no earlier than `at` (quiet hours). A job of its own: the current one is still active. */
+  async enqueueSendAt(messageId: string, at: Date): Promise<void> {
+    await this.queue.add("send", { message_id: messageId } satisfies SendJob, {
+      jobId: `${messageId}-at-${at.getTime()}`,
+      delay: Math.max(0, at.getTime() - Date.now()),
+    })
+  }
+
   async enqueueStatus(event: ProviderStatusEvent, delayMs: number): Promise<void> {
     const opts: JobsOptions = {
       // One job per provider event: a replayed webhook or a retried report adds nothing.

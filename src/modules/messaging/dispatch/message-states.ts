@@ -7,9 +7,14 @@ export type ClaimedMessage = {
   id: string
   to: string
   channel: "sms" | "rcs"
+  purpose: "transactional" | "marketing"
   body: string
   rich_payload: Record<string, unknown> | null
+  segments: number
   attempts: number
+  rule_region: string | null
+  time_zones: string[] | null
+  claimed_at: Date
 }
 
 export type TransitionFields = {
@@ -19,6 +24,8 @@ export type TransitionFields = {
   /** When the status was reached, if known better than "now" (a provider's event time). */
   at?: Date
   send_after?: Date | null
+  /** The claim did not lead to a provider call (deferred, skipped, rate-limited): do not count it. */
+  undo_attempt?: boolean
 }
 
 /**
@@ -36,7 +43,7 @@ export class MessageStates {
               status_updated_at = now(), updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred')
           AND (send_after IS NULL OR send_after <= now())
-      RETURNING id, "to", channel, body, rich_payload, attempts`,
+      RETURNING id, "to", channel, purpose, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`,
       [id]
     )
     return rows[0] ?? null
@@ -63,6 +70,9 @@ export class MessageStates {
       sets.push(`provider_message_id = coalesce(provider_message_id, ?)`)
       values.push(fields.provider_message_id)
     }
+    if (fields.undo_attempt) {
+      sets.push(`attempts = greatest(attempts - 1, 0)`)
+    }
     if (fields.send_after !== undefined) {
       sets.push(`send_after = ?`)
       values.push(fields.send_after)
@@ -83,6 +93,23 @@ export class MessageStates {
         WHERE id = ?`,
       [provider, providerMessageId, id]
     )
+  }
+
+  /**
+   * Marketing messages to `to` that count against a frequency cap for `message`: sent (or being sent)
+   * within `hours`, and claimed before it. Counting only earlier claims makes concurrent sends to one
+   * phone agree on who came first, so a cap is never exceeded and never over-applied.
+   */
+  async countEarlierMarketing(message: Pick<ClaimedMessage, "id" | "to" | "claimed_at">, hours: number): Promise<number> {
+    const { rows } = await this.knex.raw(
+      `SELECT count(*)::int AS n FROM ${TABLE}
+        WHERE "to" = ? AND purpose = 'marketing' AND deleted_at IS NULL AND id <> ?
+          AND status IN ('sending', 'sent', 'delivered', 'read', 'unknown')
+          AND coalesce(sent_at, claimed_at) > now() - (? * interval '1 hour')
+          AND (claimed_at < ? OR (claimed_at = ? AND id < ?))`,
+      [message.to, message.id, hours, message.claimed_at, message.claimed_at, message.id]
+    )
+    return rows[0].n
   }
 
   async findByProviderId(provider: string, providerMessageId: string): Promise<string | null> {

@@ -15,6 +15,10 @@ export const Message = model
       /** The phone as found on the address or customer, kept to explain a skip. */
       raw_to: model.text().nullable(),
       country_code: model.text().nullable(),
+      /** Which sending rules apply ("US-FL", "FR", …); set when the message is created, read by the worker. */
+      rule_region: model.text().nullable(),
+      /** The recipient's possible IANA time zones, for quiet hours. */
+      time_zones: model.array().nullable(),
       channel: model.enum(["sms", "rcs"]).default("sms"),
       purpose: model.enum(["transactional", "marketing"]),
       template_key: model.text().nullable(),
@@ -28,8 +32,8 @@ export const Message = model
       idempotency_key: model.text().unique(),
       encoding: model.enum(["GSM-7", "UCS-2"]).nullable(),
       segments: model.number().default(0),
-      /** Estimated cost in the smallest unit of `cost_currency_code`, when prices are configured. */
-      cost_amount: model.number().nullable(),
+      /** Estimated cost in `cost_currency_code` (segments × price per segment), when prices are configured. */
+      cost_amount: model.float().nullable(),
       cost_currency_code: model.text().nullable(),
       order_id: model.text().nullable(),
       cart_id: model.text().nullable(),

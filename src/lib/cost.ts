@@ -1,0 +1,21 @@
+export type Pricing = {
+  currency: string
+  sms: Record<string, number>
+  rcs: Record<string, number>
+}
+
+/**
+ * What a message will cost: SMS by the segment, RCS by the message, at the country's price or the
+ * "default" one. Undefined when no price applies (the cost is then unknown, not zero).
+ */
+export function estimateCost(
+  pricing: Pricing | undefined,
+  { channel, country, segments }: { channel: "sms" | "rcs"; country?: string | null; segments: number }
+): { amount: number; currency_code: string } | undefined {
+  if (!pricing) return undefined
+  const table = pricing[channel]
+  const price = (country ? table[country] : undefined) ?? table.default
+  if (price === undefined) return undefined
+  const units = channel === "sms" ? segments : 1
+  return { amount: Math.round(price * units * 1e6) / 1e6, currency_code: pricing.currency }
+}

@@ -1,0 +1,5 @@
+export * from "./quiet-hours"
+export * from "./rules"
+export * from "./time-zones"
+export * from "./holidays"
+export * from "./local-time"

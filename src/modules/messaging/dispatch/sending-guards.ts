@@ -1,0 +1,68 @@
+import {
+  marketingRules,
+  nextAllowedTime,
+  ruleFor,
+  type MarketingRule,
+  type QuietHoursOverrides,
+} from "../../../lib/sending-rules"
+import type { ClaimedMessage } from "./message-states"
+
+export type GuardDecision =
+  | { action: "send" }
+  | { action: "defer"; until: Date; reason: string }
+  | { action: "skip"; reason: string }
+
+export type SendingGuardsOptions = {
+  quietHours?: QuietHoursOverrides
+  frequencyCap?: { max: number; hours: number }
+  defaultTimeZone: string
+}
+
+/**
+ * Quiet hours and frequency caps, checked when a worker holds a message, just before it is sent.
+ * Transactional messages pass untouched; a marketing message in quiet hours is deferred to the next
+ * allowed minute (never dropped), and one over a cap is skipped with the reason.
+ */
+export class SendingGuards {
+  private readonly rules: Record<string, MarketingRule>
+
+  constructor(
+    private readonly options: SendingGuardsOptions,
+    private readonly countEarlierMarketing: (message: ClaimedMessage, hours: number) => Promise<number>
+  ) {
+    this.rules = marketingRules(options.quietHours)
+  }
+
+  async decide(message: ClaimedMessage, now: Date = new Date()): Promise<GuardDecision> {
+    if (message.purpose !== "marketing") {
+      return { action: "send" }
+    }
+    const region = message.rule_region ?? "default"
+    const rule = ruleFor(message.rule_region, this.rules)
+    const zones = message.time_zones?.length ? message.time_zones : [this.options.defaultTimeZone]
+
+    const allowedAt = nextAllowedTime(now, rule.window, zones)
+    if (allowedAt.getTime() > now.getTime()) {
+      return {
+        action: "defer",
+        until: allowedAt,
+        reason: `quiet_hours: ${region} allows ${rule.window.start}–${rule.window.end} in ${zones.join(", ")}`,
+      }
+    }
+
+    const caps = [
+      ...(rule.maxPer24h ? [{ max: rule.maxPer24h, hours: 24, label: `${region} limit` }] : []),
+      ...(this.options.frequencyCap ? [{ ...this.options.frequencyCap, label: "store limit" }] : []),
+    ]
+    for (const cap of caps) {
+      const earlier = await this.countEarlierMarketing(message, cap.hours)
+      if (earlier >= cap.max) {
+        return {
+          action: "skip",
+          reason: `frequency_cap: ${earlier} marketing messages in ${cap.hours} h (${cap.label}: ${cap.max})`,
+        }
+      }
+    }
+    return { action: "send" }
+  }
+}
