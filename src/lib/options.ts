@@ -63,6 +63,17 @@ export const pluginOptionsSchema = z
     redisUrl: z.string().regex(/^rediss?:\/\//, "expected a redis:// or rediss:// URL").optional(),
     /** BullMQ queue name (no colon: BullMQ uses it as a key separator). */
     queueName: z.string().regex(/^[^:\s]+$/, "expected a name without spaces or colons").default("sms-rcs-dispatch"),
+    /**
+     * Sending pace of the provider, shared by all worker processes: SMS segments per second, with an
+     * optional burst. Unset: as fast as the provider takes them (a provider's 429 still slows the queue).
+     */
+    rateLimit: z
+      .object({
+        segmentsPerSecond: z.number().positive().max(100_000),
+        burst: z.number().int().min(1).max(1_000_000).optional(),
+      })
+      .strict()
+      .optional(),
     /** How many messages one worker process sends at once. */
     concurrency: z.number().int().min(1).max(500).default(20),
     retry: z

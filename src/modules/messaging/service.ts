@@ -8,6 +8,7 @@ import type { PluginOptions } from "../../lib/options"
 import { createProvider, ProviderError, type MessagingProvider, type ProviderStatusEvent } from "../../providers"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
 import { MessageStates } from "./dispatch/message-states"
+import { RateLimiter } from "./dispatch/rate-limiter"
 import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
 import { Click } from "./models/click"
@@ -42,6 +43,7 @@ class MessagingModuleService extends MedusaService({
   protected readonly options_: PluginOptions
   protected readonly states_: MessageStates
   protected readonly guards_: SendingGuards
+  protected readonly limiter_?: RateLimiter
   protected readonly queue_: DispatchQueue
   protected readonly provider_: MessagingProvider
   protected readonly redis_: IORedis
@@ -67,6 +69,10 @@ class MessagingModuleService extends MedusaService({
     this.provider_ = createProvider(this.options_, {
       reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
     })
+    if (this.options_.rateLimit) {
+      const key = `${this.options_.queueName}:rate:${this.provider_.identifier}`
+      this.limiter_ = new RateLimiter(this.redis_, key, this.options_.rateLimit)
+    }
   }
 
   __hooks = {
@@ -180,6 +186,10 @@ class MessagingModuleService extends MedusaService({
       await this.states_.transition(id, MessageStatus.SKIPPED, { status_reason: decision.reason, undo_attempt: true })
       return
     }
+    const wait = (await this.limiter_?.take(message.segments)) ?? 0
+    if (wait > 0) {
+      throw await this.putBack(id, wait, "rate_limited")
+    }
     try {
       const result = await this.provider_.send({
         id: message.id,
@@ -212,6 +222,10 @@ class MessagingModuleService extends MedusaService({
       this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} may or may not have been sent: ${providerError.message}`)
       return
     }
+    if (providerError.kind === "retryable" && providerError.retryAfterMs) {
+      // The provider asked us to slow down (429): every worker waits, and the attempt does not count.
+      throw await this.putBack(id, providerError.retryAfterMs, `throttled by provider: ${providerError.message}`)
+    }
     if (providerError.kind === "retryable" && attemptsLeft > 0) {
       await this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` })
       throw providerError
@@ -221,6 +235,12 @@ class MessagingModuleService extends MedusaService({
       status_reason: providerError.code ? `${providerError.code}: ${providerError.message}` : providerError.message,
     })
     this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} failed: ${providerError.message}`)
+  }
+
+  /** Gives a claimed message back to the queue and holds the workers back for `ms`. */
+  protected async putBack(id: string, ms: number, reason: string): Promise<Error> {
+    await this.states_.transition(id, MessageStatus.QUEUED, { status_reason: reason, undo_attempt: true })
+    return this.queue_.holdBack(ms)
   }
 
   protected async processStatusJob(job: Job<StatusJob>): Promise<void> {

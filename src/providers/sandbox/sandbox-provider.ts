@@ -4,9 +4,10 @@ import { ProviderError, type MessagingProvider, type OutboundMessage, type Provi
 /**
  * Numbers that make the sandbox fail, to try error handling without a real gateway (as Twilio's test
  * credentials do): a number ending in 0002 is refused for good, one ending in 0003 hits a gateway
- * outage that is worth retrying.
+ * outage that is worth retrying, and one ending in 0004 is throttled (429, retry after 300 ms) on its
+ * first try.
  */
-export const SANDBOX_FAILING_SUFFIXES = { permanent: "0002", retryable: "0003" } as const
+export const SANDBOX_FAILING_SUFFIXES = { permanent: "0002", retryable: "0003", throttled: "0004" } as const
 
 export type SandboxOptions = {
   /** How long after sending the sandbox reports the message delivered. */
@@ -23,6 +24,8 @@ export class SandboxProvider implements MessagingProvider {
   readonly identifier = SandboxProvider.identifier
   readonly channels = ["sms", "rcs"] as const
 
+  private readonly throttledOnce = new Set<string>()
+
   constructor(
     private readonly options: SandboxOptions,
     private readonly context: ProviderContext
@@ -34,6 +37,10 @@ export class SandboxProvider implements MessagingProvider {
     }
     if (message.to.endsWith(SANDBOX_FAILING_SUFFIXES.retryable)) {
       throw new ProviderError("retryable", "sandbox: gateway unavailable (503)", "SBX_UNAVAILABLE")
+    }
+    if (message.to.endsWith(SANDBOX_FAILING_SUFFIXES.throttled) && !this.throttledOnce.has(message.id)) {
+      this.throttledOnce.add(message.id)
+      throw new ProviderError("retryable", "sandbox: too many requests (429)", "SBX_THROTTLED", 300)
     }
     const providerMessageId = `sbx_${randomUUID().replace(/-/g, "")}`
     await this.context.reportStatus(

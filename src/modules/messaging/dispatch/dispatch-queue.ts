@@ -90,6 +90,15 @@ export class DispatchQueue {
     void this.worker.run().catch(onError)
   }
 
+  /**
+   * Holds every worker of the queue back for `ms` (a rate limit or a provider's 429), and returns the
+   * error to throw so BullMQ puts the current job back without counting an attempt.
+   */
+  async holdBack(ms: number): Promise<Error> {
+    await this.worker?.rateLimit(ms)
+    return Worker.RateLimitError()
+  }
+
   /** Lets the jobs in hand finish, then stops taking new ones (SIGTERM). */
   async stopWorker(): Promise<void> {
     await this.worker?.close()
