@@ -35,6 +35,7 @@ module.exports = defineConfig({
         sandbox: { deliveryDelayMs: Number(process.env.SMS_RCS_SANDBOX_DELAY_MS ?? 500) },
         queueName: process.env.SMS_RCS_QUEUE_NAME || "sms-rcs-dispatch",
         retry: { attempts: 5, backoffMs: 500 },
+        pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 } },
       },
     },
   ],

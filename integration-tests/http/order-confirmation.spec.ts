@@ -66,6 +66,8 @@ medusaIntegrationTestRunner({
         provider: "sandbox",
         encoding: "GSM-7",
         segments: 1,
+        cost_amount: 0.045,
+        cost_currency_code: "EUR",
       })
       expect(message.body).toBe(
         `Maison Demo: thank you Léa! Order #${data.order.display_id} (€${Number(data.order.total).toFixed(2)}) is ` +
@@ -107,6 +109,16 @@ medusaIntegrationTestRunner({
       const [message] = await recordedFor(placed.id)
       expect(message).toMatchObject({ status: "skipped", to: null, provider: null })
       expect(message.status_reason).toMatch(/^missing_phone/)
+    })
+
+    it("suppresses a number from a country the store does not sell to, and a premium-rate number", async () => {
+      const foreign = await order("uk@example.com", "+44 7400 123456")
+      const premium = await order("premium@example.com", "08 99 12 34 56")
+      const [[uk], [fr]] = await Promise.all([recordedFor(foreign.id), recordedFor(premium.id)])
+      expect(uk).toMatchObject({ status: "suppressed", to: "+447400123456", provider: null })
+      expect(uk.status_reason).toBe("country_not_allowed: country GB is not in the allowed countries (FR)")
+      expect(fr).toMatchObject({ status: "suppressed", to: "+33899123456", provider: null })
+      expect(fr.status_reason).toBe("refused_number_type: premium_rate numbers are not messaged")
     })
 
     it("records a skipped message with the reason when the phone cannot be parsed", async () => {

@@ -11,6 +11,8 @@ export const defaultAdminMessageFields = [
   "locale",
   "encoding",
   "segments",
+  "cost_amount",
+  "cost_currency_code",
   "provider",
   "provider_message_id",
   "order_id",
