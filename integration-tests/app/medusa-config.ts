@@ -7,6 +7,22 @@ const databaseUrl =
   process.env.DATABASE_URL ||
   `postgres://${process.env.DB_USERNAME || "postgres"}:${process.env.DB_PASSWORD || ""}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}/${process.env.DB_NAME || "medusa_sms_rcs_demo"}`
 
+/** The Twilio provider, pointed at the local fake Twilio server, when a test asks for it. */
+const twilio =
+  process.env.SMS_RCS_PROVIDER === "twilio"
+    ? {
+        provider: "twilio" as const,
+        twilio: {
+          accountSid: process.env.TWILIO_ACCOUNT_SID!,
+          authToken: process.env.TWILIO_AUTH_TOKEN!,
+          from: process.env.TWILIO_FROM!,
+          publicUrl: process.env.SMS_RCS_PUBLIC_URL!,
+          apiBaseUrl: process.env.TWILIO_API_BASE_URL!,
+          timeoutMs: Number(process.env.TWILIO_TIMEOUT_MS ?? 5000),
+        },
+      }
+    : {}
+
 /**
  * The app the plugin's HTTP tests, browser test and demo run: a plain Medusa 2.21 app that installs the
  * plugin by its package name, as a store would (node_modules/medusa-plugin-sms-rcs links to the repo).
@@ -36,6 +52,7 @@ module.exports = defineConfig({
         queueName: process.env.SMS_RCS_QUEUE_NAME || "sms-rcs-dispatch",
         retry: { attempts: 5, backoffMs: 500 },
         pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 } },
+        ...twilio,
       },
     },
   ],

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminMessagingMiddlewares } from "./admin/messaging/middlewares"
+import { hooksMessagingMiddlewares } from "./hooks/messaging/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminMessagingMiddlewares],
+  routes: [...adminMessagingMiddlewares, ...hooksMessagingMiddlewares],
 })

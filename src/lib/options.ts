@@ -36,6 +36,23 @@ const isTimeZone = (zone: string) => {
 
 const prices = z.record(regionKey, z.number().min(0))
 
+const twilioOptions = z
+  .object({
+    accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected an Account SID ("AC" and 32 hex characters)'),
+    authToken: z.string().min(1, "expected the account's Auth Token"),
+    apiKeySid: z.string().regex(/^SK[0-9a-fA-F]{32}$/, 'expected an API key SID ("SK" and 32 hex characters)').optional(),
+    apiKeySecret: z.string().min(1).optional(),
+    from: z.string().min(1).optional(),
+    messagingServiceSid: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'expected a Messaging Service SID ("MG" and 32 hex characters)').optional(),
+    publicUrl: z.string().regex(/^https?:\/\/[^/]+/, "expected the public URL of this Medusa server, e.g. https://shop.example.com"),
+    validityPeriodSeconds: z.number().int().min(1).max(36_000).optional(),
+    apiBaseUrl: z.string().regex(/^https?:\/\//, "expected an http(s) URL").default("https://api.twilio.com"),
+    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  })
+  .strict()
+  .refine((o) => o.from || o.messagingServiceSid, { message: 'set "from" or "messagingServiceSid"' })
+  .refine((o) => !o.apiKeySid === !o.apiKeySecret, { message: '"apiKeySid" and "apiKeySecret" go together' })
+
 /**
  * The plugin's options, as written under `plugins: [{ resolve: "medusa-plugin-sms-rcs", options }]`.
  * Every option has a default, so the plugin runs with none (sandbox provider, Redis from the project).
@@ -43,7 +60,7 @@ const prices = z.record(regionKey, z.number().min(0))
 export const pluginOptionsSchema = z
   .object({
     /** Which gateway sends messages. `sandbox` delivers to nowhere and reports delivery like a real one. */
-    provider: z.enum(["sandbox"]).default("sandbox"),
+    provider: z.enum(["sandbox", "twilio"]).default("sandbox"),
     sandbox: z
       .object({
         /** How long after sending the sandbox reports the message delivered. */
@@ -51,6 +68,8 @@ export const pluginOptionsSchema = z
       })
       .strict()
       .default({ deliveryDelayMs: 1_000 }),
+    /** Twilio Programmable Messaging (see README, "Twilio"); required when `provider` is "twilio". */
+    twilio: twilioOptions.optional(),
     /** Country for phone numbers written without their international prefix, when the address has none. */
     defaultCountry: countryCode.optional(),
     /** Only numbers of these countries are messaged (guards against SMS pumping). Unset: any country. */
@@ -116,6 +135,11 @@ export const pluginOptionsSchema = z
       .default({ order_placed: { enabled: true } }),
   })
   .strict()
+  .superRefine((options, ctx) => {
+    if (options.provider === "twilio" && !options.twilio) {
+      ctx.addIssue({ code: "custom", path: ["twilio"], message: 'required when "provider" is "twilio"' })
+    }
+  })
 
 export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
 export type PluginOptions = z.output<typeof pluginOptionsSchema>

@@ -39,7 +39,9 @@ export class ProviderError extends Error {
     readonly kind: "retryable" | "permanent" | "ambiguous",
     message: string,
     readonly code?: string,
-    readonly retryAfterMs?: number
+    readonly retryAfterMs?: number,
+    /** A permanent refusal that means "never send to this number" rather than "this send failed". */
+    readonly suppress?: boolean
   ) {
     super(message)
     this.name = "ProviderError"

@@ -76,6 +76,21 @@ describe("parsePluginOptions", () => {
     })
   })
 
+  it("requires and checks the Twilio settings when Twilio is the provider", () => {
+    expect(problemsOf({ provider: "twilio" })).toEqual(['"twilio": required when "provider" is "twilio"'])
+    const twilio = { accountSid: `AC${"0".repeat(32)}`, authToken: "t", publicUrl: "https://shop.example.com" }
+    expect(problemsOf({ provider: "twilio", twilio })).toEqual(['"twilio": set "from" or "messagingServiceSid"'])
+    expect(problemsOf({ provider: "twilio", twilio: { ...twilio, from: "+15005550006", accountSid: "AC1" } })).toEqual([
+      '"twilio.accountSid": expected an Account SID ("AC" and 32 hex characters)',
+    ])
+    expect(parsePluginOptions({ provider: "twilio", twilio: { ...twilio, from: "+15005550006" } }).twilio).toEqual({
+      ...twilio,
+      from: "+15005550006",
+      apiBaseUrl: "https://api.twilio.com",
+      timeoutMs: 10000,
+    })
+  })
+
   it("says in its message that the plugin options are wrong, one problem per line", () => {
     expect(() => parsePluginOptions({ retry: { attempts: "many" } })).toThrow(
       /^medusa-plugin-sms-rcs: invalid plugin options in medusa-config:\n  - "retry.attempts": /

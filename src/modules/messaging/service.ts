@@ -150,6 +150,14 @@ class MessagingModuleService extends MedusaService({
   }
 
   /**
+   * Takes a provider's status report from a webhook: acknowledged at once, applied by the worker.
+   * The job id is the event's identity, so a replayed webhook adds nothing.
+   */
+  async enqueueStatusEvent(event: ProviderStatusEvent): Promise<void> {
+    await this.queue_.enqueueStatus(event, 0)
+  }
+
+  /**
    * Re-enqueues due messages older than `olderThanMs` that no job carries any more (lost Redis data, a
    * crash between insert and enqueue), and turns claims abandoned by a dead worker into `unknown`.
    */
@@ -230,7 +238,7 @@ class MessagingModuleService extends MedusaService({
       await this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` })
       throw providerError
     }
-    await this.states_.transition(id, MessageStatus.FAILED, {
+    await this.states_.transition(id, providerError.suppress ? MessageStatus.SUPPRESSED : MessageStatus.FAILED, {
       provider: this.provider_.identifier,
       status_reason: providerError.code ? `${providerError.code}: ${providerError.message}` : providerError.message,
     })

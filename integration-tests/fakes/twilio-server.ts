@@ -1,0 +1,172 @@
+import { randomBytes } from "crypto"
+import http, { type IncomingMessage, type ServerResponse } from "http"
+import type { AddressInfo } from "net"
+import { twilioSignature } from "../../src/lib/signatures/twilio"
+
+/**
+ * A local stand-in for Twilio's Messages API, for the tests, the chaos run and the bench. It checks what
+ * Twilio checks (Basic auth, form encoding, required fields, E.164, body length), answers in Twilio's
+ * documented shapes, and calls the StatusCallback back with `sent` then `delivered` (or `undelivered`),
+ * signed with X-Twilio-Signature as Twilio does. Faults can be injected for the chaos run.
+ */
+export type Fault = "503" | "429" | "timeout"
+
+export type FakeTwilioOptions = {
+  accountSid: string
+  authToken: string
+  /** Delay before each status callback. */
+  callbackDelayMs?: number
+  /** Share of requests that hit a fault, and which faults (chosen at random). */
+  faults?: { rate: number; kinds: Fault[] }
+  /** How long a "timeout" fault holds the answer (longer than the client waits). */
+  timeoutHoldMs?: number
+  /** Numbers that Twilio refuses, with the error code it answers. */
+  refuse?: Record<string, number>
+}
+
+export type FakeTwilioMessage = { sid: string; to: string; from: string | null; body: string; message_id: string | null }
+
+const E164 = /^\+[1-9]\d{6,14}$/
+
+function twilioError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers })
+  res.end(JSON.stringify({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }))
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString("utf8")
+}
+
+export async function startFakeTwilio(options: FakeTwilioOptions) {
+  const accepted: FakeTwilioMessage[] = []
+  /** How many times each of our message ids reached the fake and was accepted (duplicates > 1). */
+  const receivedById = new Map<string, number>()
+  const faultsSeen: Record<string, number> = { "503": 0, "429": 0, timeout: 0 }
+  const callbacks: { url: string; status: number }[] = []
+  const pending = new Set<Promise<unknown>>()
+  let faults = options.faults
+
+  const callBack = (url: string, params: Record<string, string>) => {
+    const body = new URLSearchParams(params)
+    const run = (async () => {
+      await new Promise((r) => setTimeout(r, options.callbackDelayMs ?? 20))
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-twilio-signature": twilioSignature(options.authToken, url, body),
+            "i-twilio-idempotency-token": randomBytes(16).toString("hex"),
+          },
+          body,
+        })
+        callbacks.push({ url, status: response.status })
+      } catch {
+        callbacks.push({ url, status: 0 })
+      }
+    })()
+    pending.add(run)
+    run.finally(() => pending.delete(run))
+    return run
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const path = `/2010-04-01/Accounts/${options.accountSid}/Messages.json`
+    if (req.method !== "POST" || req.url !== path) {
+      return twilioError(res, 404, 20404, "The requested resource was not found")
+    }
+    const auth = req.headers.authorization ?? ""
+    const expected = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64")}`
+    if (auth !== expected) {
+      return twilioError(res, 401, 20003, "Authenticate")
+    }
+    if (!String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded")) {
+      return twilioError(res, 400, 20001, "Content-Type must be application/x-www-form-urlencoded")
+    }
+    const form = new URLSearchParams(await readBody(req))
+    const to = form.get("To") ?? ""
+    const body = form.get("Body") ?? ""
+    const from = form.get("From")
+    const service = form.get("MessagingServiceSid")
+    if (!to) return twilioError(res, 400, 21604, "A 'To' phone number is required.")
+    if (!E164.test(to)) return twilioError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`)
+    if (!from && !service) return twilioError(res, 400, 21603, "A 'From' phone number is required.")
+    if (!body) return twilioError(res, 400, 21602, "Message body is required.")
+    if (body.length > 1600) return twilioError(res, 400, 21617, "The concatenated message body exceeds the 1600 character limit.")
+    const refusal = options.refuse?.[to]
+    if (refusal) return twilioError(res, 400, refusal, `Refused by the fake (error ${refusal}).`)
+
+    const fault: Fault | undefined =
+      faults && Math.random() < faults.rate ? faults.kinds[Math.floor(Math.random() * faults.kinds.length)] : undefined
+    if (fault === "503") {
+      faultsSeen["503"]++
+      return twilioError(res, 503, 20503, "Service unavailable")
+    }
+    if (fault === "429") {
+      faultsSeen["429"]++
+      return twilioError(res, 429, 20429, "Too Many Requests", { "retry-after": "1" })
+    }
+
+    const callbackUrl = form.get("StatusCallback")
+    const messageId = callbackUrl ? new URL(callbackUrl).searchParams.get("message_id") : null
+    const sid = `SM${randomBytes(16).toString("hex")}`
+    accepted.push({ sid, to, from, body, message_id: messageId })
+    if (messageId) receivedById.set(messageId, (receivedById.get(messageId) ?? 0) + 1)
+
+    if (callbackUrl) {
+      const base = { MessageSid: sid, SmsSid: sid, AccountSid: options.accountSid, To: to, From: from ?? "", ApiVersion: "2010-04-01" }
+      void callBack(callbackUrl, { ...base, MessageStatus: "sent", SmsStatus: "sent" }).then(() =>
+        callBack(callbackUrl, { ...base, MessageStatus: "delivered", SmsStatus: "delivered" })
+      )
+    }
+    if (fault === "timeout") {
+      // Accepted and counted, but the answer comes too late: the client cannot know it was sent.
+      faultsSeen.timeout++
+      await new Promise((r) => setTimeout(r, options.timeoutHoldMs ?? 3_000))
+    }
+    res.writeHead(201, { "content-type": "application/json" })
+    res.end(
+      JSON.stringify({
+        sid,
+        account_sid: options.accountSid,
+        to,
+        from,
+        messaging_service_sid: service,
+        body,
+        status: "queued",
+        num_segments: "1",
+        direction: "outbound-api",
+        api_version: "2010-04-01",
+        date_created: new Date().toUTCString(),
+        uri: `${path.replace(".json", "")}/${sid}.json`,
+      })
+    )
+  })
+  server.keepAliveTimeout = 5_000
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    accepted,
+    receivedById,
+    faultsSeen,
+    callbacks,
+    setFaults(next: FakeTwilioOptions["faults"]) {
+      faults = next
+    },
+    /** Waits for the status callbacks in flight. */
+    async drain() {
+      while (pending.size) await Promise.all([...pending])
+    },
+    async close() {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    },
+  }
+}
+
+export type FakeTwilio = Awaited<ReturnType<typeof startFakeTwilio>>

@@ -1,0 +1,3 @@
+export * from "./twilio-provider"
+export * from "./twilio-status"
+export * from "./twilio-errors"
