@@ -7,6 +7,7 @@ const suites = {
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
+  chaos: ["**/integration-tests/chaos/**/*.spec.[jt]s"],
 }
 
 const testType = process.env.TEST_TYPE ?? "unit"

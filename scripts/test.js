@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: builds the plugin, then runs every suite in order against the real PostgreSQL and Redis:
-// unit → modules → http → browser. Stops at the first failing suite. `npm test -- unit http` runs some.
+// unit → modules → http → chaos → browser. Stops at the first failing suite. `npm test -- unit http` runs some.
 const { spawnSync } = require("child_process")
 const path = require("path")
 const { linkTestApp } = require("./link-test-app")
 
 const root = path.join(__dirname, "..")
-const all = ["unit", "modules", "http", "browser"]
+const all = ["unit", "modules", "http", "chaos", "browser"]
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"))
 const suites = wanted.length ? wanted : all
 const unknown = suites.filter((suite) => !all.includes(suite))
@@ -26,7 +26,7 @@ if (suites.some((suite) => suite !== "unit")) {
   linkTestApp()
 }
 
-const testTypes = { unit: "unit", modules: "integration:modules", http: "integration:http", browser: "browser" }
+const testTypes = { unit: "unit", modules: "integration:modules", http: "integration:http", chaos: "chaos", browser: "browser" }
 const results = []
 for (const suite of suites) {
   console.log(`\n▶ ${suite} tests`)

@@ -24,7 +24,17 @@ export type FakeTwilioOptions = {
   refuse?: Record<string, number>
 }
 
-export type FakeTwilioMessage = { sid: string; to: string; from: string | null; body: string; message_id: string | null }
+export type FakeTwilioMessage = {
+  sid: string
+  to: string
+  from: string | null
+  body: string
+  message_id: string | null
+  status: string
+  date_created: string
+  /** When the request reached the fake (ms since epoch), for latency figures. */
+  received_at: number
+}
 
 const E164 = /^\+[1-9]\d{6,14}$/
 
@@ -50,21 +60,27 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
 
   const callBack = (url: string, params: Record<string, string>) => {
     const body = new URLSearchParams(params)
+    const idempotencyToken = randomBytes(16).toString("hex")
     const run = (async () => {
       await new Promise((r) => setTimeout(r, options.callbackDelayMs ?? 20))
-      try {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            "x-twilio-signature": twilioSignature(options.authToken, url, body),
-            "i-twilio-idempotency-token": randomBytes(16).toString("hex"),
-          },
-          body,
-        })
-        callbacks.push({ url, status: response.status })
-      } catch {
-        callbacks.push({ url, status: 0 })
+      // Retried on errors, as Twilio does with connection overrides (#rc=…): the same token each time.
+      for (let attempt = 1; attempt <= 8; attempt++) {
+        try {
+          const response = await fetch(url, {
+            method: "POST",
+            headers: {
+              "content-type": "application/x-www-form-urlencoded",
+              "x-twilio-signature": twilioSignature(options.authToken, url, body),
+              "i-twilio-idempotency-token": idempotencyToken,
+            },
+            body,
+          })
+          callbacks.push({ url, status: response.status })
+          if (response.ok) return
+        } catch {
+          callbacks.push({ url, status: 0 })
+        }
+        await new Promise((r) => setTimeout(r, 250 * attempt))
       }
     })()
     pending.add(run)
@@ -74,13 +90,25 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
 
   const server = http.createServer(async (req, res) => {
     const path = `/2010-04-01/Accounts/${options.accountSid}/Messages.json`
-    if (req.method !== "POST" || req.url !== path) {
+    const [pathname, search = ""] = (req.url ?? "").split("?")
+    if (pathname !== path || (req.method !== "POST" && req.method !== "GET")) {
       return twilioError(res, 404, 20404, "The requested resource was not found")
     }
     const auth = req.headers.authorization ?? ""
     const expected = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64")}`
     if (auth !== expected) {
       return twilioError(res, 401, 20003, "Authenticate")
+    }
+    if (req.method === "GET") {
+      // Message list, filtered as Twilio filters it: To, and DateSent> (a day, inclusive)
+      const query = new URLSearchParams(search)
+      const to = query.get("To")
+      const since = query.get("DateSent>")
+      const messages = accepted
+        .filter((m) => (!to || m.to === to) && (!since || m.date_created.slice(0, 10) >= since))
+        .map((m) => ({ sid: m.sid, to: m.to, from: m.from, body: m.body, status: m.status, date_created: m.date_created }))
+      res.writeHead(200, { "content-type": "application/json" })
+      return res.end(JSON.stringify({ messages, page: 0, page_size: messages.length }))
     }
     if (!String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded")) {
       return twilioError(res, 400, 20001, "Content-Type must be application/x-www-form-urlencoded")
@@ -112,14 +140,27 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
     const callbackUrl = form.get("StatusCallback")
     const messageId = callbackUrl ? new URL(callbackUrl).searchParams.get("message_id") : null
     const sid = `SM${randomBytes(16).toString("hex")}`
-    accepted.push({ sid, to, from, body, message_id: messageId })
+    const record: FakeTwilioMessage = {
+      sid,
+      to,
+      from,
+      body,
+      message_id: messageId,
+      status: "sent",
+      date_created: new Date().toISOString(),
+      received_at: Date.now(),
+    }
+    accepted.push(record)
     if (messageId) receivedById.set(messageId, (receivedById.get(messageId) ?? 0) + 1)
 
     if (callbackUrl) {
       const base = { MessageSid: sid, SmsSid: sid, AccountSid: options.accountSid, To: to, From: from ?? "", ApiVersion: "2010-04-01" }
-      void callBack(callbackUrl, { ...base, MessageStatus: "sent", SmsStatus: "sent" }).then(() =>
-        callBack(callbackUrl, { ...base, MessageStatus: "delivered", SmsStatus: "delivered" })
-      )
+      void callBack(callbackUrl, { ...base, MessageStatus: "sent", SmsStatus: "sent" }).then(() => {
+        record.status = "delivered"
+        return callBack(callbackUrl, { ...base, MessageStatus: "delivered", SmsStatus: "delivered" })
+      })
+    } else {
+      record.status = "delivered"
     }
     if (fault === "timeout") {
       // Accepted and counted, but the answer comes too late: the client cannot know it was sent.

@@ -34,7 +34,8 @@ const TRANSITIONS: Record<MessageStatus, readonly MessageStatus[]> = {
   [S.DEFERRED]: [S.QUEUED, S.SENDING, S.SKIPPED, S.SUPPRESSED, S.EXPIRED],
   [S.SENDING]: [S.SENT, S.QUEUED, S.DEFERRED, S.SKIPPED, S.FAILED, S.UNKNOWN, S.SUPPRESSED, S.DELIVERED, S.READ],
   [S.SENT]: [S.DELIVERED, S.READ, S.FAILED, S.EXPIRED],
-  [S.UNKNOWN]: [S.SENT, S.DELIVERED, S.READ, S.FAILED, S.EXPIRED],
+  // unknown → queued only when the provider, asked, has no trace of the message (see reconcileUnknown)
+  [S.UNKNOWN]: [S.SENT, S.DELIVERED, S.READ, S.FAILED, S.EXPIRED, S.QUEUED],
   [S.DELIVERED]: [S.READ],
   [S.READ]: [],
   [S.FAILED]: [],

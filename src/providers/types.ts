@@ -53,8 +53,19 @@ export type ProviderContext = {
   reportStatus(event: ProviderStatusEvent, delayMs: number): Promise<void>
 }
 
+/** What the provider knows of a message whose send had no clear answer. */
+export type LookupResult =
+  | { found: true; provider_message_id: string; status: "sent" | "delivered" | "read" | "failed" }
+  | { found: false }
+
 export interface MessagingProvider {
   readonly identifier: string
   readonly channels: readonly Channel[]
   send(message: OutboundMessage): Promise<SendResult>
+  /**
+   * Finds a message the provider may or may not have taken (a timeout, a worker killed mid-send), sent
+   * no earlier than `since`. Providers that cannot look messages up leave it out: such messages stay
+   * `unknown` until a status callback settles them.
+   */
+  lookup?(message: OutboundMessage, since: Date): Promise<LookupResult>
 }

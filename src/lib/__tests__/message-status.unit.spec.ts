@@ -23,11 +23,14 @@ describe("message status machine", () => {
     }
   })
 
-  it("never re-sends: nothing goes from sent, delivered or unknown back to queued or sending", () => {
-    for (const from of [S.SENT, S.DELIVERED, S.READ, S.UNKNOWN]) {
+  it("never re-sends: nothing goes from sent, delivered or read back to queued or sending", () => {
+    for (const from of [S.SENT, S.DELIVERED, S.READ]) {
       expect(canTransition(from, S.QUEUED)).toBe(false)
       expect(canTransition(from, S.SENDING)).toBe(false)
     }
+    // unknown goes back to queued only through reconciliation, never straight to sending
+    expect(canTransition(S.UNKNOWN, S.SENDING)).toBe(false)
+    expect(canTransition(S.UNKNOWN, S.QUEUED)).toBe(true)
   })
 
   it("lists where a status can be reached from", () => {

@@ -154,7 +154,48 @@ class MessagingModuleService extends MedusaService({
    * The job id is the event's identity, so a replayed webhook adds nothing.
    */
   async enqueueStatusEvent(event: ProviderStatusEvent): Promise<void> {
-    await this.queue_.enqueueStatus(event, 0)
+    try {
+      await this.queue_.enqueueStatus(event, 0)
+    } catch (error) {
+      // Redis is away: PostgreSQL is the truth, so apply the report now rather than lose it.
+      this.logger_.warn(`medusa-plugin-sms-rcs: status queued synchronously (${(error as Error).message})`)
+      await this.applyStatusEvent(event)
+    }
+  }
+
+  /**
+   * Settles messages left `unknown` (a send timed out, a worker died mid-send) by asking the provider:
+   * found → the status it reports; not found → queued again, since it never left. Only messages older
+   * than `olderThanMs` are asked about, so a request still in flight cannot be missed.
+   */
+  async reconcileUnknown(olderThanMs = 5 * 60_000): Promise<{ found: number; requeued: number }> {
+    const lookup = this.provider_.lookup?.bind(this.provider_)
+    if (!lookup) {
+      return { found: 0, requeued: 0 }
+    }
+    let found = 0
+    const requeue: string[] = []
+    for (const message of await this.states_.unknownSince(olderThanMs, 200)) {
+      const since = new Date(message.claimed_at.getTime() - 1000)
+      const result = await lookup(message, since)
+      if (result.found) {
+        found++
+        await this.states_.transition(message.id, result.status, {
+          provider: this.provider_.identifier,
+          provider_message_id: result.provider_message_id,
+          status_reason: "reconciled: found at the provider",
+        })
+      } else if (
+        await this.states_.transition(message.id, MessageStatus.QUEUED, {
+          status_reason: "reconciled: the provider never received it",
+          undo_attempt: true,
+        })
+      ) {
+        requeue.push(message.id)
+      }
+    }
+    await this.queue_.requeueSends(requeue)
+    return { found, requeued: requeue.length }
   }
 
   /**
@@ -164,8 +205,8 @@ class MessagingModuleService extends MedusaService({
   async sweepStranded(olderThanMs = 60_000, staleClaimMs = 10 * 60_000): Promise<{ requeued: number; unknown: number }> {
     const unknown = await this.states_.releaseStaleClaims(staleClaimMs)
     const ids = await this.states_.stranded(olderThanMs, 1_000)
-    await this.queue_.enqueueSends(ids)
-    return { requeued: ids.length, unknown }
+    const requeued = await this.queue_.requeueSends(ids)
+    return { requeued, unknown }
   }
 
   /** Counts of the dispatch queue's jobs, for tests, the demo and the bench. */

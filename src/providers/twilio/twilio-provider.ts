@@ -1,5 +1,5 @@
 import { twilioHttpError, twilioNetworkError } from "./twilio-errors"
-import type { MessagingProvider, OutboundMessage, SendResult } from "../types"
+import type { LookupResult, MessagingProvider, OutboundMessage, SendResult } from "../types"
 
 export type TwilioOptions = {
   accountSid: string
@@ -37,6 +37,48 @@ export class TwilioProvider implements MessagingProvider {
     return `${this.options.publicUrl.replace(/\/$/, "")}${TWILIO_STATUS_PATH}?message_id=${encodeURIComponent(messageId)}`
   }
 
+  private get authorization(): string {
+    const o = this.options
+    const user = o.apiKeySid ?? o.accountSid
+    const password = o.apiKeySid ? o.apiKeySecret! : o.authToken
+    return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`
+  }
+
+  private get messagesUrl(): string {
+    return `${this.options.apiBaseUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${this.options.accountSid}/Messages.json`
+  }
+
+  /**
+   * Twilio has no idempotency key, so a message whose send had no answer is looked for among the
+   * messages sent to the same number since the claim (`GET Messages.json?To=…&DateSent>=…`), by its body.
+   */
+  async lookup(message: OutboundMessage, since: Date): Promise<LookupResult> {
+    const query = new URLSearchParams({ To: message.to, "DateSent>": since.toISOString().slice(0, 10), PageSize: "100" })
+    let response: Response
+    try {
+      response = await fetch(`${this.messagesUrl}?${query}`, {
+        headers: { authorization: this.authorization, accept: "application/json" },
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      })
+    } catch (error) {
+      throw twilioNetworkError(error)
+    }
+    const body: any = await response.json().catch(() => ({}))
+    if (!response.ok) {
+      throw twilioHttpError(response.status, body, response.headers.get("retry-after"))
+    }
+    const match = (body.messages ?? []).find(
+      (m: any) => m.body === message.body && new Date(m.date_created).getTime() >= since.getTime() - 1000
+    )
+    if (!match) {
+      return { found: false }
+    }
+    const status = ({ delivered: "delivered", read: "read", failed: "failed", undelivered: "failed" } as const)[
+      match.status as string
+    ]
+    return { found: true, provider_message_id: match.sid, status: status ?? "sent" }
+  }
+
   async send(message: OutboundMessage): Promise<SendResult> {
     const o = this.options
     const form = new URLSearchParams({ To: message.to, Body: message.body })
@@ -49,15 +91,12 @@ export class TwilioProvider implements MessagingProvider {
     if (o.validityPeriodSeconds) {
       form.set("ValidityPeriod", String(o.validityPeriodSeconds))
     }
-    const user = o.apiKeySid ?? o.accountSid
-    const password = o.apiKeySid ? o.apiKeySecret! : o.authToken
-
     let response: Response
     try {
-      response = await fetch(`${o.apiBaseUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${o.accountSid}/Messages.json`, {
+      response = await fetch(this.messagesUrl, {
         method: "POST",
         headers: {
-          authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`,
+          authorization: this.authorization,
           "content-type": "application/x-www-form-urlencoded",
           accept: "application/json",
         },

@@ -50,6 +50,26 @@ export class DispatchQueue {
     )
   }
 
+  /**
+   * Queues messages again after a loss (sweeper, reconciliation). A job that still waits or runs is left
+   * alone; one that has finished or failed (its worker died, it stalled too often) keeps the message's
+   * job id and would silently swallow a new add, so it is removed first.
+   */
+  async requeueSends(messageIds: string[]): Promise<number> {
+    const fresh: string[] = []
+    for (const id of messageIds) {
+      const state = await this.queue.getJobState(id)
+      if (state === "completed" || state === "failed") {
+        await this.queue.remove(id).catch(() => 0)
+        fresh.push(id)
+      } else if (state === "unknown") {
+        fresh.push(id)
+      }
+    }
+    await this.enqueueSends(fresh)
+    return fresh.length
+  }
+
   /** Sends a message no earlier than `at` (quiet hours). A job of its own: the current one is still active. */
   async enqueueSendAt(messageId: string, at: Date): Promise<void> {
     await this.queue.add("send", { message_id: messageId } satisfies SendJob, {

@@ -120,6 +120,19 @@ export class MessageStates {
     return rows[0]?.id ?? null
   }
 
+  /** Messages left `unknown` for longer than `olderThanMs`, to ask the provider about. */
+  async unknownSince(olderThanMs: number, limit: number): Promise<(ClaimedMessage & { claimed_at: Date })[]> {
+    const { rows } = await this.knex.raw(
+      `SELECT id, "to", channel, purpose, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at
+         FROM ${TABLE}
+        WHERE deleted_at IS NULL AND status = 'unknown' AND claimed_at IS NOT NULL
+          AND claimed_at <= now() - (? * interval '1 millisecond')
+        ORDER BY claimed_at LIMIT ?`,
+      [olderThanMs, limit]
+    )
+    return rows
+  }
+
   /** Ids of due messages that should have been sent by now: a lost job or a Redis restart strands them. */
   async stranded(olderThanMs: number, limit: number): Promise<string[]> {
     const { rows } = await this.knex.raw(
