@@ -26,6 +26,8 @@ export async function runScenario(scenario: Scenario, messages: number): Promise
       scenario === "provider-faults"
         ? { faults: { rate: 0.3, kinds: ["503", "429", "timeout"] }, timeoutHoldMs: 1_500 }
         : { callbackDelayMs: 20 },
+    // short enough that the fake's held answers time out
+    timeoutMs: 1_000,
   })
   try {
     await harness.spawnNode()
@@ -46,8 +48,7 @@ export async function runScenario(scenario: Scenario, messages: number): Promise
         }
       },
     })
-    await harness.fake.drain()
-    return { scenario, ...harness.tally(ids, counts) }
+    return { scenario, ...(await harness.tally(ids, counts)) }
   } finally {
     await harness.stop()
     await redis.stop()

@@ -4,7 +4,8 @@ import path from "path"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { isValidTwilioSignature } from "../../src/lib/signatures/twilio"
 import { twilioStatusEvent } from "../../src/providers/twilio/twilio-status"
-import { startFakeTwilio, type FakeTwilioOptions } from "../../integration-tests/fakes/twilio-server"
+import type { FakeTwilioOptions } from "../../integration-tests/fakes/twilio-server"
+import { startFakeTwilioProcess } from "./fake-twilio-process"
 import { freePort } from "../../integration-tests/helpers/free-port"
 import { databaseUrl, dropDatabase, ensureDatabase } from "../../integration-tests/helpers/services"
 import { bootModule, migrateModule } from "./module-app"
@@ -19,6 +20,8 @@ export type HarnessOptions = {
   fake?: Partial<FakeTwilioOptions>
   /** Plugin options on top of the Twilio ones the harness sets. */
   plugin?: Record<string, unknown>
+  /** How long the plugin waits for Twilio's answer. */
+  timeoutMs?: number
 }
 
 /**
@@ -26,13 +29,13 @@ export type HarnessOptions = {
  * local fake Twilio, a receiver for its signed status callbacks (the same checks as the plugin's
  * webhook route), the module in `server` mode to enqueue and observe, and dispatch worker processes.
  */
-export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin }: HarnessOptions) {
+export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin, timeoutMs }: HarnessOptions) {
   const dbName = `sms_rcs_${name.replace(/\W/g, "_")}_${process.pid}`
   await dropDatabase(dbName)
   await ensureDatabase(dbName)
   const dbUrl = databaseUrl(dbName)
 
-  const fake = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ...fakeOptions })
+  const fake = await startFakeTwilioProcess({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, ...fakeOptions })
   const receiverPort = await freePort()
   const publicUrl = `http://127.0.0.1:${receiverPort}`
   const options = {
@@ -43,7 +46,7 @@ export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin }
       from: "+15005550006",
       publicUrl,
       apiBaseUrl: fake.url,
-      timeoutMs: 1_000,
+      timeoutMs: timeoutMs ?? 10_000,
     },
     redisUrl,
     queueName: `sms-rcs-${name}-${process.pid}`,
@@ -64,7 +67,7 @@ export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin }
     }
     const event = twilioStatusEvent(params, new URL(req.url, publicUrl).searchParams.get("message_id") ?? undefined)
     try {
-      if (event) await orchestrator.service.enqueueStatusEvent(event)
+      if (event) await orchestrator.service.applyStatusEvent(event)
       res.writeHead(204).end()
     } catch {
       res.writeHead(500).end()
@@ -129,24 +132,36 @@ export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin }
       return Object.fromEntries(rows.map((r: any) => [r.status, Number(r.n)]))
     },
 
-    /** Runs the sweeper (short thresholds) until every message is final or `deadlineMs` passes. */
-    async settle(total: number, { deadlineMs = 300_000, onTick }: { deadlineMs?: number; onTick?: (c: Record<string, number>) => Promise<void> } = {}) {
+    /**
+     * Waits until every message is final or `deadlineMs` passes; with `sweep`, runs the sweeper with
+     * short thresholds meanwhile (the chaos run; production sweeps once a minute).
+     */
+    async settle(
+      total: number,
+      { deadlineMs = 300_000, sweep = true, onTick }: { deadlineMs?: number; sweep?: boolean; onTick?: (c: Record<string, number>) => Promise<void> } = {}
+    ) {
       const end = Date.now() + deadlineMs
       let counts: Record<string, number> = {}
       while (Date.now() < end) {
         counts = await this.statusCounts()
-        await onTick?.(counts)
+        if (onTick) {
+          await fake.sync()
+          await onTick(counts)
+        }
         const final = (counts.delivered ?? 0) + (counts.failed ?? 0) + (counts.suppressed ?? 0) + (counts.skipped ?? 0)
         if (final === total) return counts
-        await orchestrator.service.sweepStranded(2_000, 4_000).catch(() => undefined)
-        await orchestrator.service.reconcileUnknown(2_000).catch(() => undefined)
+        if (sweep) {
+          await orchestrator.service.sweepStranded(2_000, 4_000).catch(() => undefined)
+          await orchestrator.service.reconcileUnknown(2_000).catch(() => undefined)
+        }
         await new Promise((r) => setTimeout(r, 500))
       }
       return counts
     },
 
     /** The line the chaos run prints, from what the fake received and what the database says. */
-    tally(ids: string[], counts: Record<string, number>) {
+    async tally(ids: string[], counts: Record<string, number>) {
+      await fake.drain()
       const received = ids.filter((id) => fake.receivedById.has(id)).length
       const duplicates = ids.reduce((sum, id) => sum + Math.max(0, (fake.receivedById.get(id) ?? 0) - 1), 0)
       return { messages: ids.length, delivered: counts.delivered ?? 0, lost: ids.length - received, duplicates }
@@ -161,7 +176,8 @@ export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin }
           if (node.exitCode === null) node.kill("SIGKILL")
         }
       }
-      await fake.drain()
+      await fake.drain().catch(() => undefined)
+      receiver.closeAllConnections()
       await new Promise((resolve) => receiver.close(resolve))
       await fake.close()
       await orchestrator.shutdown()

@@ -80,9 +80,17 @@ class MessagingModuleService extends MedusaService({
       if (!this.isWorker_) {
         return
       }
+      // While Redis is away BullMQ reports every reconnection attempt: log once per message per minute.
+      const lastLogged = new Map<string, number>()
       this.queue_.startWorker(
         { send: (job) => this.processSendJob(job), status: (job) => this.processStatusJob(job) },
-        (error) => this.logger_.error(`medusa-plugin-sms-rcs: dispatch worker error: ${error.message}`)
+        (error) => {
+          const now = Date.now()
+          if (now - (lastLogged.get(error.message) ?? 0) > 60_000) {
+            lastLogged.set(error.message, now)
+            this.logger_.error(`medusa-plugin-sms-rcs: dispatch worker error: ${error.message}`)
+          }
+        }
       )
       this.logger_.info(
         `medusa-plugin-sms-rcs: dispatch worker started (provider ${this.provider_.identifier}, queue ${this.options_.queueName})`
@@ -147,20 +155,6 @@ class MessagingModuleService extends MedusaService({
       ...(event.reason ? { status_reason: event.reason } : {}),
     })
     return { applied, message_id: messageId }
-  }
-
-  /**
-   * Takes a provider's status report from a webhook: acknowledged at once, applied by the worker.
-   * The job id is the event's identity, so a replayed webhook adds nothing.
-   */
-  async enqueueStatusEvent(event: ProviderStatusEvent): Promise<void> {
-    try {
-      await this.queue_.enqueueStatus(event, 0)
-    } catch (error) {
-      // Redis is away: PostgreSQL is the truth, so apply the report now rather than lose it.
-      this.logger_.warn(`medusa-plugin-sms-rcs: status queued synchronously (${(error as Error).message})`)
-      await this.applyStatusEvent(event)
-    }
   }
 
   /**

@@ -7,7 +7,8 @@ import { twilioStatusEvent } from "../../../../../providers"
 /**
  * POST /hooks/messaging/twilio/status — Twilio's delivery reports. The signature is checked against the
  * public URL Twilio called (the `publicUrl` option, since behind a proxy this server sees another one),
- * over the raw form parameters; the report is then queued and acknowledged at once.
+ * over the raw form parameters. The report is applied at once — one conditional UPDATE through the
+ * state machine — so it needs neither Redis nor a second trip through the queue.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
@@ -28,7 +29,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const messageId = typeof req.query.message_id === "string" ? req.query.message_id : undefined
   const event = twilioStatusEvent(params, messageId)
   if (event) {
-    await messaging.enqueueStatusEvent(event)
+    await messaging.applyStatusEvent(event)
   }
   res.status(204).end()
 }

@@ -1,0 +1,61 @@
+/**
+ * `npm run bench` — the pipeline's figures on this machine (prints them; asserts nothing):
+ * - end-to-end throughput (row → queue → HTTP send → status) for 10k and 100k messages, 2 worker processes;
+ * - the same 10k through Medusa's own Notification Module path, and the ratio;
+ * - p50/p99 latency from `order.placed` to the provider request, in the real Medusa app;
+ * - peak RSS of a worker process; rate-limiter accuracy at a configured pace.
+ * `-- --json` prints one JSON object (name → { value, unit }); `-- --quick` skips the 100k run.
+ */
+import os from "os"
+import { checkServices } from "../integration-tests/helpers/services"
+import { orderPlacedLatency } from "./lib/order-latency"
+import { startPrivateRedis } from "./lib/redis-server"
+import { notificationModuleBaseline, rateLimitAccuracy, round, throughput, type Figures } from "./lib/sections"
+
+const json = process.argv.includes("--json")
+const quick = process.argv.includes("--quick")
+const log = (text: string) => !json && console.error(text)
+
+async function main() {
+  await checkServices()
+  const redis = await startPrivateRedis()
+  const figures: Figures = {}
+  try {
+    log("▶ throughput, 10k messages")
+    Object.assign(figures, await throughput(redis.url, 10_000, 2))
+    if (!quick) {
+      log("▶ throughput, 100k messages")
+      Object.assign(figures, await throughput(redis.url, 100_000, 2))
+    }
+    log("▶ Medusa Notification Module, 10k messages")
+    Object.assign(figures, await notificationModuleBaseline(10_000))
+    figures.ratio_vs_notification_module = {
+      value: round(figures.throughput_10000_sent.value / figures.notification_module_10000.value, 2),
+      unit: "×",
+    }
+    log("▶ rate limiter at 100 segments/s")
+    Object.assign(figures, await rateLimitAccuracy(redis.url, 100, 1_000))
+    log("▶ order.placed → provider latency, 60 orders through the store API")
+    Object.assign(figures, await orderPlacedLatency(60))
+  } finally {
+    await redis.stop()
+  }
+  figures.machine_cores = { value: os.cpus().length, unit: "cores" }
+  figures.machine_memory = { value: round(os.totalmem() / 2 ** 30), unit: "GiB" }
+
+  if (json) {
+    console.log(JSON.stringify(figures))
+  } else {
+    const width = Math.max(...Object.keys(figures).map((k) => k.length))
+    console.log(`\nmedusa-plugin-sms-rcs bench — ${os.cpus()[0]?.model ?? "cpu"}, ${os.cpus().length} cores, node ${process.version}`)
+    for (const [name, { value, unit }] of Object.entries(figures)) {
+      console.log(`  ${name.padEnd(width)}  ${String(value).padStart(10)} ${unit}`)
+    }
+  }
+  process.exit(0)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
