@@ -230,8 +230,12 @@ class MessagingModuleService extends MedusaService({
       return
     }
     const wait = (await this.limiter_?.take(message.segments)) ?? 0
+    if (wait < 0) {
+      throw await this.putBack(id, -wait, "rate_limited")
+    }
     if (wait > 0) {
-      throw await this.putBack(id, wait, "rate_limited")
+      // our reserved slot in the provider's pace
+      await new Promise((resolve) => setTimeout(resolve, wait))
     }
     try {
       const result = await this.provider_.send({

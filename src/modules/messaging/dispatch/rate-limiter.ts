@@ -2,30 +2,36 @@ import type IORedis from "ioredis"
 
 /**
  * A token bucket in Redis, shared by every worker process: `rate` tokens (SMS segments) per second, up
- * to `burst` saved up; a message of n segments takes n tokens, so the pace holds in segments. The script runs atomically and reads Redis's own clock, so processes on hosts
- * with skewed clocks still share one limit. Answers 0 when the tokens were taken, else how many
- * milliseconds to wait before they will be there.
+ * to `burst` saved up; a message of n segments takes n tokens, so the pace holds in segments.
+ *
+ * A take reserves its tokens even when the bucket is short (it goes into debt) and answers how long to
+ * wait before sending: each worker then sends at exactly its slot, instead of putting the job back and
+ * polling, which under-uses the rate. A reservation further away than `maxWaitMs` is not made (the
+ * answer is negative): the worker gives the message back to the queue rather than hold it that long.
+ * The script runs atomically and reads Redis's own clock, so processes with skewed clocks share one pace.
  */
 const TAKE = `
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local wanted = tonumber(ARGV[3])
--- a message larger than the burst goes out once the bucket is full, and leaves it in debt
-local needed = math.min(wanted, burst)
+local maxwait = tonumber(ARGV[4])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(state[1]) or burst
 local at = tonumber(state[2]) or now
 tokens = math.min(burst, tokens + math.max(0, now - at) * rate / 1000)
+local after = tokens - wanted
 local wait = 0
-if tokens >= needed then
-  tokens = tokens - wanted
-else
-  wait = math.ceil((needed - tokens) * 1000 / rate)
+if after < 0 then
+  wait = math.ceil(-after * 1000 / rate)
 end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rate) + 60000)
+if wait > maxwait then
+  redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+  return -wait
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(after), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil((burst + wanted) * 1000 / rate) + 60000)
 return wait
 `
 
@@ -37,14 +43,26 @@ export class RateLimiter {
   constructor(
     private readonly redis: IORedis,
     private readonly key: string,
-    private readonly limit: RateLimit
+    private readonly limit: RateLimit,
+    private readonly maxWaitMs = 2_000
   ) {
     this.burst = limit.burst ?? Math.max(1, Math.ceil(limit.segmentsPerSecond))
   }
 
-  /** Takes `segments` tokens; returns 0 if it could, else the milliseconds to wait first. */
+  /**
+   * Reserves `segments` tokens. Returns the milliseconds to wait before sending (0: now), or a negative
+   * number when the slot is further than `maxWaitMs` away: nothing was reserved, retry after that long.
+   */
   async take(segments: number): Promise<number> {
-    const wait = await this.redis.eval(TAKE, 1, this.key, this.limit.segmentsPerSecond, this.burst, Math.max(1, segments))
+    const wait = await this.redis.eval(
+      TAKE,
+      1,
+      this.key,
+      this.limit.segmentsPerSecond,
+      this.burst,
+      Math.max(1, segments),
+      this.maxWaitMs
+    )
     return Number(wait)
   }
 }
