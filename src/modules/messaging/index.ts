@@ -11,3 +11,4 @@ export default Module(MESSAGING_MODULE, {
 
 export { MessagingModuleService }
 export * from "./types"
+export type { RecordConsentInput } from "./dispatch/consent-store"

@@ -7,6 +7,7 @@ import { MessageStatus } from "../../lib/message-status"
 import type { PluginOptions } from "../../lib/options"
 import { createProvider, ProviderError, type MessagingProvider, type ProviderStatusEvent } from "../../providers"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
+import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { MessageStates } from "./dispatch/message-states"
 import { RateLimiter } from "./dispatch/rate-limiter"
 import { SendingGuards } from "./dispatch/sending-guards"
@@ -43,6 +44,7 @@ class MessagingModuleService extends MedusaService({
   protected readonly options_: PluginOptions
   protected readonly states_: MessageStates
   protected readonly guards_: SendingGuards
+  protected readonly consents_: ConsentStore
   protected readonly limiter_?: RateLimiter
   protected readonly queue_: DispatchQueue
   protected readonly provider_: MessagingProvider
@@ -57,8 +59,11 @@ class MessagingModuleService extends MedusaService({
     this.redis_ = dependencies.smsRcsRedis
     this.isWorker_ = dependencies.smsRcsWorkerMode !== "server"
     this.states_ = new MessageStates(dependencies.__pg_connection__)
-    this.guards_ = new SendingGuards(this.options_, (message, hours) =>
-      this.states_.countEarlierMarketing(message, hours)
+    this.consents_ = new ConsentStore(dependencies.__pg_connection__)
+    this.guards_ = new SendingGuards(
+      this.options_,
+      (message, hours) => this.states_.countEarlierMarketing(message, hours),
+      (phone) => this.consents_.stateOf(phone)
     )
     this.queue_ = new DispatchQueue(this.redis_, {
       name: this.options_.queueName,
@@ -103,6 +108,19 @@ class MessagingModuleService extends MedusaService({
       await this.queue_.close()
       this.redis_.disconnect()
     },
+  }
+
+  /**
+   * Appends a consent event (grant, revoke, double opt-in request) with its proof, and updates the
+   * phone's current consent in the same transaction. Events are never updated or deleted.
+   */
+  async recordConsent(input: RecordConsentInput): Promise<{ event_id: string; status: string }> {
+    return this.consents_.record(input)
+  }
+
+  /** A phone's current consent per purpose (`marketing`, `transactional`). */
+  async consentStateOf(phone: string) {
+    return this.consents_.stateOf(phone)
   }
 
   /** The validated plugin options. */
@@ -223,6 +241,10 @@ class MessagingModuleService extends MedusaService({
         undo_attempt: true,
       })
       await this.queue_.enqueueSendAt(id, decision.until)
+      return
+    }
+    if (decision.action === "suppress") {
+      await this.states_.transition(id, MessageStatus.SUPPRESSED, { status_reason: decision.reason, undo_attempt: true })
       return
     }
     if (decision.action === "skip") {

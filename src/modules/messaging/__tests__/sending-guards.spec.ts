@@ -47,6 +47,13 @@ moduleIntegrationTestRunner<MessagingModuleService>({
     quietHours: { FR: { ...ALL_DAY, days: openDaysInFrance }, "US-FL": ALL_DAY, default: ALL_DAY },
   },
   testSuite: ({ service }) => {
+    // Marketing needs consent; these tests are about the hours and caps, so every phone has opted in.
+    beforeEach(async () => {
+      for (const phone of ["+33612345678", FLORIDA]) {
+        await service.recordConsent({ phone, purpose: "marketing", action: "grant", source: "admin" })
+      }
+    })
+
     const send = async (input: CreateMessageInput) => {
       const { message: created } = await service.createMessageOnce(input)
       await service.enqueueMessages([created.id])
@@ -125,6 +132,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
   testSuite: ({ service }) => {
     it("applies the store's own frequency cap in every region", async () => {
       const uk = { to: "+447400123456", country_code: "GB", rule_region: "GB", time_zones: ["Europe/London"] }
+      await service.recordConsent({ phone: uk.to, purpose: "marketing", action: "grant", source: "admin" })
       const { message: first } = await service.createMessageOnce(message(uk))
       await service.enqueueMessages([first.id])
       expect((await settle(service, first.id, ["delivered"])).status).toBe("delivered")

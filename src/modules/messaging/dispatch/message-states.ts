@@ -8,6 +8,7 @@ export type ClaimedMessage = {
   to: string
   channel: "sms" | "rcs"
   purpose: "transactional" | "marketing"
+  template_key: string | null
   body: string
   rich_payload: Record<string, unknown> | null
   segments: number
@@ -43,7 +44,7 @@ export class MessageStates {
               status_updated_at = now(), updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred')
           AND (send_after IS NULL OR send_after <= now())
-      RETURNING id, "to", channel, purpose, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`,
+      RETURNING id, "to", channel, purpose, template_key, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`,
       [id]
     )
     return rows[0] ?? null
@@ -123,7 +124,7 @@ export class MessageStates {
   /** Messages left `unknown` for longer than `olderThanMs`, to ask the provider about. */
   async unknownSince(olderThanMs: number, limit: number): Promise<(ClaimedMessage & { claimed_at: Date })[]> {
     const { rows } = await this.knex.raw(
-      `SELECT id, "to", channel, purpose, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at
+      `SELECT id, "to", channel, purpose, template_key, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at
          FROM ${TABLE}
         WHERE deleted_at IS NULL AND status = 'unknown' AND claimed_at IS NOT NULL
           AND claimed_at <= now() - (? * interval '1 millisecond')

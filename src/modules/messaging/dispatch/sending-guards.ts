@@ -5,12 +5,14 @@ import {
   type MarketingRule,
   type QuietHoursOverrides,
 } from "../../../lib/sending-rules"
+import { consentAllows, type ConsentState } from "../../../lib/consent"
 import type { ClaimedMessage } from "./message-states"
 
 export type GuardDecision =
   | { action: "send" }
   | { action: "defer"; until: Date; reason: string }
   | { action: "skip"; reason: string }
+  | { action: "suppress"; reason: string }
 
 export type SendingGuardsOptions = {
   quietHours?: QuietHoursOverrides
@@ -19,21 +21,27 @@ export type SendingGuardsOptions = {
 }
 
 /**
- * Quiet hours and frequency caps, checked when a worker holds a message, just before it is sent.
- * Transactional messages pass untouched; a marketing message in quiet hours is deferred to the next
- * allowed minute (never dropped), and one over a cap is skipped with the reason.
+ * Consent, quiet hours and frequency caps, checked when a worker holds a message, just before it is
+ * sent (not when it was queued: consent may have changed since). A message the recipient did not agree
+ * to is suppressed; transactional messages skip the hours and caps; a marketing message in quiet hours
+ * is deferred to the next allowed minute (never dropped), and one over a cap is skipped with the reason.
  */
 export class SendingGuards {
   private readonly rules: Record<string, MarketingRule>
 
   constructor(
     private readonly options: SendingGuardsOptions,
-    private readonly countEarlierMarketing: (message: ClaimedMessage, hours: number) => Promise<number>
+    private readonly countEarlierMarketing: (message: ClaimedMessage, hours: number) => Promise<number>,
+    private readonly consentOf: (phone: string) => Promise<ConsentState>
   ) {
     this.rules = marketingRules(options.quietHours)
   }
 
   async decide(message: ClaimedMessage, now: Date = new Date()): Promise<GuardDecision> {
+    const consent = consentAllows(message, await this.consentOf(message.to))
+    if (!consent.allowed) {
+      return { action: "suppress", reason: consent.reason }
+    }
     if (message.purpose !== "marketing") {
       return { action: "send" }
     }

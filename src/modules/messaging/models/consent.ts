@@ -14,6 +14,8 @@ export const Consent = model
       granted_at: model.dateTime().nullable(),
       revoked_at: model.dateTime().nullable(),
       last_event_id: model.text().nullable(),
+      /** When the event that set the current status happened; an older event never overrides a newer one. */
+      last_event_at: model.dateTime().nullable(),
     }
   )
   .indexes([

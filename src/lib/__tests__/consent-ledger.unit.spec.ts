@@ -1,0 +1,83 @@
+import fc from "fast-check"
+import { consentAllows, foldConsent, type ConsentEventLike } from "../consent/ledger"
+
+const event = (purpose: "marketing" | "transactional", action: "grant" | "revoke" | "request", minute: number): ConsentEventLike => ({
+  purpose,
+  action,
+  occurred_at: new Date(Date.UTC(2026, 0, 1, 0, minute)),
+})
+
+describe("consent ledger", () => {
+  it("takes the latest event, whatever order the events are read in", () => {
+    expect(foldConsent([event("marketing", "revoke", 5), event("marketing", "grant", 1)])).toEqual({ marketing: "revoked" })
+    expect(foldConsent([event("marketing", "grant", 9), event("marketing", "revoke", 5)])).toEqual({ marketing: "granted" })
+  })
+
+  it("never lets a pending double opt-in request undo a grant", () => {
+    expect(foldConsent([event("marketing", "grant", 1), event("marketing", "request", 2)])).toEqual({ marketing: "granted" })
+    expect(foldConsent([event("marketing", "revoke", 1), event("marketing", "request", 2)])).toEqual({ marketing: "pending" })
+  })
+
+  it("gates marketing on a current grant and everything on 'stop all', but lets the STOP confirmation out", () => {
+    expect(consentAllows({ purpose: "marketing" }, {})).toMatchObject({ allowed: false, reason: expect.stringMatching(/never opted in/) })
+    expect(consentAllows({ purpose: "marketing" }, { marketing: "pending" })).toMatchObject({ allowed: false })
+    expect(consentAllows({ purpose: "marketing" }, { marketing: "granted" })).toEqual({ allowed: true })
+    expect(consentAllows({ purpose: "transactional" }, { marketing: "revoked" })).toEqual({ allowed: true })
+    expect(consentAllows({ purpose: "transactional" }, { transactional: "revoked" })).toMatchObject({ allowed: false })
+    expect(consentAllows({ purpose: "marketing" }, { marketing: "granted", transactional: "revoked" })).toMatchObject({ allowed: false })
+    expect(
+      consentAllows({ purpose: "transactional", template_key: "consent_stop_confirmation" }, { transactional: "revoked" })
+    ).toEqual({ allowed: true })
+  })
+
+  // The property: over any sequence of grants, revokes, requests and sends, a marketing send is allowed
+  // only if the latest marketing event before it is a grant and no "stop all" is in force.
+  it("never allows a marketing message to a phone whose latest marketing event is not a grant (5,000 cases)", () => {
+    const step = fc.oneof(
+      fc.record({
+        type: fc.constant("event" as const),
+        purpose: fc.constantFrom("marketing" as const, "transactional" as const),
+        action: fc.constantFrom("grant" as const, "revoke" as const, "request" as const),
+      }),
+      fc.record({ type: fc.constant("send" as const), purpose: fc.constantFrom("marketing" as const, "transactional" as const) })
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 40 }), (steps, shuffle) => {
+        const events: ConsentEventLike[] = []
+        steps.forEach((s, minute) => {
+          if (s.type === "event") {
+            events.push(event(s.purpose, s.action, minute))
+            return
+          }
+          // read the ledger in any order: the fold must not depend on it
+          const order = [...events].sort((a, b) => (shuffle[events.indexOf(a)] ?? 0) - (shuffle[events.indexOf(b)] ?? 0))
+          const decision = consentAllows({ purpose: s.purpose }, foldConsent(order))
+          const lastOf = (purpose: string) =>
+            [...events].reverse().find((e) => e.purpose === purpose && !(e.action === "request" && hadGrantBefore(events, e)))
+          const lastMarketing = lastOf("marketing")
+          const stopAll = lastOf("transactional")?.action === "revoke"
+          if (decision.allowed && s.purpose === "marketing") {
+            expect(lastMarketing?.action).toBe("grant")
+            expect(stopAll).toBe(false)
+          }
+          if (decision.allowed && s.purpose === "transactional") {
+            expect(stopAll).toBe(false)
+          }
+        })
+      }),
+      { numRuns: 5_000 }
+    )
+  })
+})
+
+/** A request that came while the purpose was granted leaves the grant in force. */
+function hadGrantBefore(events: ConsentEventLike[], request: ConsentEventLike): boolean {
+  let status: string | undefined
+  for (const e of events) {
+    if (e === request) return status === "granted"
+    if (e.purpose !== request.purpose) continue
+    if (e.action === "request" && status === "granted") continue
+    status = e.action === "grant" ? "granted" : e.action === "revoke" ? "revoked" : "pending"
+  }
+  return false
+}

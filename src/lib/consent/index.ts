@@ -1,0 +1,2 @@
+export * from "./keywords"
+export * from "./ledger"
