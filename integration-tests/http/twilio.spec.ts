@@ -117,11 +117,100 @@ medusaIntegrationTestRunner({
       expect(after).toMatchObject({ id: message.id, status: "delivered", delivered_at: message.delivered_at })
     })
 
+    /** A text a shopper sends to the store's number, as Twilio delivers it (signed). */
+    const inbound = (from: string, body: string, sid = `SM${Math.random().toString(16).slice(2).padEnd(32, "0")}`) =>
+      callback("/hooks/messaging/twilio/inbound", { MessageSid: sid, AccountSid: ACCOUNT_SID, From: from, To: FROM, Body: body })
+    const repliesTo = (phone: string) =>
+      api.get(`/admin/messaging/messages?to=${encodeURIComponent(phone)}`, admin).then((r: any) => r.data.messages)
+
+    it("answers STOP once, revokes marketing with the text as proof, and ignores a replayed webhook", async () => {
+      const phone = "+33611110001"
+      const first = await inbound(phone, "Stop please", "SM0000000000000000000000000000stop")
+      expect(first.status).toBe(200)
+      expect(first.data).toBe("<Response></Response>")
+      expect((await inbound(phone, "Stop please", "SM0000000000000000000000000000stop")).status).toBe(200)
+
+      const [reply] = await waitFor(async () => {
+        const messages = await repliesTo(phone)
+        return messages.some((m: any) => m.status === "delivered") ? messages : undefined
+      })
+      expect((await repliesTo(phone)).length).toBe(1)
+      expect(reply).toMatchObject({ template_key: "consent_stop_confirmation", purpose: "transactional", status: "delivered" })
+      expect(reply.body).toBe("Maison Demo: you are unsubscribed and will get no more marketing texts from us. Reply START to subscribe again.")
+
+      const messaging = getContainer().resolve("messaging") as any
+      expect(await messaging.consentStateOf(phone)).toEqual({ marketing: "revoked" })
+      const [event] = await messaging.listConsentEvents({ phone })
+      expect(event).toMatchObject({ action: "revoke", source: "keyword", wording: "Stop please" })
+      expect(event.evidence).toMatchObject({ inbound_message_id: "SM0000000000000000000000000000stop" })
+    })
+
+    it("answers in French, stops everything on STOP ALL but still confirms, and re-subscribes on OUI", async () => {
+      const phone = "+33611110002"
+      await inbound(phone, "ARRÊT")
+      const [fr] = await waitFor(async () => {
+        const messages = await repliesTo(phone)
+        return messages.some((m: any) => m.status === "delivered") ? messages : undefined
+      })
+      expect(fr.body).toBe("Maison Demo : desinscription confirmée, vous ne recevrez plus nos SMS promotionnels. Répondez START pour vous réinscrire.")
+
+      await inbound(phone, "stopall")
+      const messaging = getContainer().resolve("messaging") as any
+      await waitFor(async () => ((await messaging.consentStateOf(phone)).transactional === "revoked" ? true : undefined))
+      const placed = await order("stopall@example.com", phone)
+      const confirmation = await waitFor(async () => (await messagesOf(placed.id))[0])
+      const settled = await waitFor(async () => {
+        const [m] = await messagesOf(placed.id)
+        return m.status === "queued" || m.status === "sending" ? undefined : m
+      })
+      expect(confirmation.order_id).toBe(placed.id)
+      expect(settled).toMatchObject({ status: "suppressed", status_reason: "opted_out: the recipient stopped all messages" })
+      const stopAllReply = await waitFor(async () =>
+        (await repliesTo(phone)).find((m: any) => m.id !== fr.id && m.template_key === "consent_stop_confirmation" && m.status === "delivered")
+      )
+      expect(stopAllReply.body).toBe("Maison Demo: you are unsubscribed and will get no more texts from us. Reply START to subscribe again.")
+
+      await inbound(phone, "Oui")
+      await waitFor(async () => ((await messaging.consentStateOf(phone)).marketing === "granted" ? true : undefined))
+      expect(await messaging.consentStateOf(phone)).toEqual({ marketing: "granted", transactional: "granted" })
+    })
+
+    it("answers HELP with the store, frequency, rates and how to stop; stores other replies silently", async () => {
+      const phone = "+33611110003"
+      await inbound(phone, "help")
+      const [help] = await waitFor(async () => {
+        const messages = await repliesTo(phone)
+        return messages.some((m: any) => m.status === "delivered") ? messages : undefined
+      })
+      expect(help.body).toBe(
+        "Maison Demo: order updates and, if you opted in, offers. Msg frequency varies. Msg & data rates may apply. Reply STOP to opt out."
+      )
+      expect((await inbound(phone, "Is the blue one in stock?")).status).toBe(200)
+      const messaging = getContainer().resolve("messaging") as any
+      const stored = await messaging.listInboundMessages({ from: phone }, { order: { created_at: "ASC" } })
+      expect(stored.map((m: any) => [m.body, m.intent])).toEqual([["help", "help"], ["Is the blue one in stock?", "none"]])
+      expect(await repliesTo(phone)).toHaveLength(1)
+    })
+
+    it("refuses a forged inbound text", async () => {
+      const forged = await callback(
+        "/hooks/messaging/twilio/inbound",
+        { MessageSid: "SMforged", From: "+33611110004", Body: "START" },
+        "not-the-token"
+      )
+      expect(forged.status).toBe(403)
+      const messaging = getContainer().resolve("messaging") as any
+      expect(await messaging.consentStateOf("+33611110004")).toEqual({})
+    })
+
     it("suppresses a number Twilio refuses because its owner opted out (21610)", async () => {
       const placed = await order("stop@example.com", OPTED_OUT)
       const message = await waitFor(async () => (await messagesOf(placed.id)).find((m: any) => m.status === "suppressed"))
       expect(message.status_reason).toBe("21610: twilio: the recipient replied STOP to this sender")
       expect(message.attempts).toBe(1)
+      // Twilio blocks every message to this number now: the ledger says so too.
+      const messaging = getContainer().resolve("messaging") as any
+      expect(await messaging.consentStateOf(OPTED_OUT)).toEqual({ transactional: "revoked" })
     })
   },
 })

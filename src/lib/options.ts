@@ -124,6 +124,17 @@ export const pluginOptionsSchema = z
       })
       .strict()
       .optional(),
+    consent: z
+      .object({
+        /** Answer STOP, START and HELP texts (turn off if the provider already answers them). */
+        replyToKeywords: z.boolean().default(true),
+        /** How shoppers reach the store, in the HELP answer (an email, a URL, a phone). */
+        helpContact: z.string().min(1).optional(),
+        /** The message frequency the HELP answer states. */
+        messageFrequency: z.string().min(1).default("Msg frequency varies"),
+      })
+      .strict()
+      .default({ replyToKeywords: true, messageFrequency: "Msg frequency varies" }),
     automations: z
       .object({
         order_placed: z

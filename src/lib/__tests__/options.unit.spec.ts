@@ -11,6 +11,7 @@ describe("parsePluginOptions", () => {
       retry: { attempts: 8, backoffMs: 2000 },
       defaultTimeZone: "UTC",
       smartEncoding: false,
+      consent: { replyToKeywords: true, messageFrequency: "Msg frequency varies" },
       automations: { order_placed: { enabled: true } },
     })
   })

@@ -25,6 +25,40 @@ export const DEFAULT_TEMPLATES: Record<string, DefaultTemplate> = {
   },
 }
 
+// The replies the consent rules require. Kept in GSM-7 (no ê, â, ç …) so each is one segment.
+DEFAULT_TEMPLATES.consent_stop_confirmation = {
+  purpose: "transactional",
+  variables: ["store_name", "stopped_all"],
+  sms: {
+    en:
+      "{{store_name}}: you are unsubscribed and will get no more {{^stopped_all}}marketing {{/stopped_all}}texts from us. " +
+      "Reply START to subscribe again.",
+    fr:
+      "{{store_name}} : desinscription confirmée, vous ne recevrez plus nos SMS{{^stopped_all}} promotionnels{{/stopped_all}}. " +
+      "Répondez START pour vous réinscrire.",
+  },
+}
+DEFAULT_TEMPLATES.consent_start_confirmation = {
+  purpose: "transactional",
+  variables: ["store_name"],
+  sms: {
+    en: "{{store_name}}: you are subscribed to our texts again. Msg & data rates may apply. Reply HELP for help, STOP to opt out.",
+    fr: "{{store_name}} : inscription confirmée. Frais selon votre opérateur. Répondez AIDE pour de l'aide, STOP pour vous désinscrire.",
+  },
+}
+DEFAULT_TEMPLATES.consent_help = {
+  purpose: "transactional",
+  variables: ["store_name", "help_contact", "message_frequency"],
+  sms: {
+    en:
+      "{{store_name}}: order updates and, if you opted in, offers. {{message_frequency}}. Msg & data rates may apply." +
+      "{{#help_contact}} Help: {{help_contact}}.{{/help_contact}} Reply STOP to opt out.",
+    fr:
+      "{{store_name}} : suivi de commande et, si vous l'avez accepté, nos offres. {{message_frequency}}. Frais selon votre opérateur." +
+      "{{#help_contact}} Aide : {{help_contact}}.{{/help_contact}} Répondez STOP pour vous désinscrire.",
+  },
+}
+
 /** The text for a key in the wanted locale, falling back to its language, then English. */
 export function defaultSmsTemplate(key: string, locale: string): string | undefined {
   const template = DEFAULT_TEMPLATES[key]

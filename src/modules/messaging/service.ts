@@ -1,5 +1,5 @@
 import type { Logger } from "@medusajs/framework/types"
-import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Job } from "bullmq"
 import type IORedis from "ioredis"
@@ -14,6 +14,7 @@ import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
 import { Click } from "./models/click"
 import { Consent } from "./models/consent"
+import { InboundMessage } from "./models/inbound-message"
 import { ConsentEvent } from "./models/consent-event"
 import { Message } from "./models/message"
 import { Template } from "./models/template"
@@ -39,6 +40,7 @@ class MessagingModuleService extends MedusaService({
   TrackedLink,
   Click,
   Attribution,
+  InboundMessage,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: PluginOptions
@@ -116,6 +118,36 @@ class MessagingModuleService extends MedusaService({
    */
   async recordConsent(input: RecordConsentInput): Promise<{ event_id: string; status: string }> {
     return this.consents_.record(input)
+  }
+
+  /**
+   * Stores an inbound text once per provider message (a replayed webhook finds it already there and
+   * changes nothing). Returns whether it was new.
+   */
+  async recordInbound(input: {
+    from: string
+    to?: string | null
+    body: string
+    provider: string
+    provider_message_id: string
+    intent: "stop" | "stop_all" | "start" | "help" | "none"
+    keyword?: string | null
+  }): Promise<{ id: string; created: boolean }> {
+    const knex = this.states_.knex
+    const { rows } = await knex.raw(
+      `INSERT INTO sms_rcs_inbound_message (id, "from", "to", body, provider, provider_message_id, intent, keyword, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
+       ON CONFLICT (provider, provider_message_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [generateEntityId(undefined, "smsin"), input.from, input.to ?? null, input.body, input.provider, input.provider_message_id, input.intent, input.keyword ?? null]
+    )
+    if (rows[0]) {
+      return { id: rows[0].id, created: true }
+    }
+    const existing = await knex("sms_rcs_inbound_message")
+      .where({ provider: input.provider, provider_message_id: input.provider_message_id })
+      .first("id")
+    return { id: existing.id, created: false }
   }
 
   /** A phone's current consent per purpose (`marketing`, `transactional`). */
@@ -298,6 +330,19 @@ class MessagingModuleService extends MedusaService({
     if (providerError.kind === "retryable" && attemptsLeft > 0) {
       await this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` })
       throw providerError
+    }
+    if (providerError.code === "21610") {
+      // The owner replied STOP to the sender at the carrier: nothing more may go to this number.
+      const [row] = await this.listMessages({ id }, { take: 1 })
+      if (row?.to) {
+        await this.consents_.record({
+          phone: row.to,
+          purpose: "transactional",
+          action: "revoke",
+          source: "keyword",
+          evidence: { provider: this.provider_.identifier, error_code: "21610" },
+        })
+      }
     }
     await this.states_.transition(id, providerError.suppress ? MessageStatus.SUPPRESSED : MessageStatus.FAILED, {
       provider: this.provider_.identifier,

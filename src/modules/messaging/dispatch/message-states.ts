@@ -34,7 +34,7 @@ export type TransitionFields = {
  * workers, or a worker and a webhook, can never both win, and no read-then-write race exists.
  */
 export class MessageStates {
-  constructor(private readonly knex: Knex) {}
+  constructor(readonly knex: Knex) {}
 
   /** Takes a due message for sending; null when another worker has it or it is no longer due. */
   async claim(id: string): Promise<ClaimedMessage | null> {

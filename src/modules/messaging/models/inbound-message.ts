@@ -1,0 +1,24 @@
+import { model } from "@medusajs/framework/utils"
+
+/** A text a shopper sent to the store's number: kept for the admin, and read for STOP/START/HELP. */
+export const InboundMessage = model
+  .define(
+    { name: "inbound_message", tableName: "sms_rcs_inbound_message" },
+    {
+      id: model.id({ prefix: "smsin" }).primaryKey(),
+      from: model.text(),
+      to: model.text().nullable(),
+      body: model.text(),
+      provider: model.text(),
+      provider_message_id: model.text(),
+      /** What the text asked for: stop, stop_all, start, help, or none (a reply for the admin). */
+      intent: model.enum(["stop", "stop_all", "start", "help", "none"]),
+      keyword: model.text().nullable(),
+      received_at: model.dateTime(),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["provider", "provider_message_id"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["from"] },
+  ])
