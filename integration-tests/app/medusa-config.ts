@@ -52,6 +52,10 @@ module.exports = defineConfig({
         queueName: process.env.SMS_RCS_QUEUE_NAME || "sms-rcs-dispatch",
         retry: { attempts: 5, backoffMs: 500 },
         pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 } },
+        consent: {
+          helpContact: process.env.SMS_RCS_HELP_CONTACT || undefined,
+          storefrontLimits: { perIpPerHour: Number(process.env.SMS_RCS_OPTIN_PER_IP ?? 10), perPrefixPerHour: 20 },
+        },
         ...twilio,
       },
     },

@@ -121,6 +121,32 @@ medusaIntegrationTestRunner({
       expect(fr.status_reason).toBe("refused_number_type: premium_rate numbers are not messaged")
     })
 
+    it("sends a marketing text from the exported workflow only with consent, with the opt-out mention counted", async () => {
+      const { sendMessageWorkflow } = require("medusa-plugin-sms-rcs/workflows")
+      const container = getContainer()
+      const messaging = container.resolve("messaging") as any
+      const run = (key: string) =>
+        sendMessageWorkflow(container).run({
+          input: { idempotency_key: key, template_key: "flash_sale", body: "Flash sale: -20% on linen until Sunday", phone: "+33 6 55 44 33 22", purpose: "marketing" },
+        })
+
+      const { result: refused } = await run("sale-1")
+      await messaging.recordConsent({ phone: "+33655443322", purpose: "marketing", action: "grant", source: "admin", wording: "Offline form" })
+      const { result: allowed } = await run("sale-2")
+
+      const settle = (id: string) =>
+        waitFor(async () => {
+          const { data } = await api.get(`/admin/messaging/messages/${id}`, admin)
+          return ["queued", "sending", "sent"].includes(data.message.status) ? undefined : data.message
+        })
+      const [no, yes] = [await settle(refused.message.id), await settle(allowed.message.id)]
+      expect(no).toMatchObject({ status: "suppressed", status_reason: "no_marketing_consent: the recipient never opted in" })
+      expect(yes.body).toBe("Flash sale: -20% on linen until Sunday\nReply STOP to opt out")
+      expect(yes).toMatchObject({ purpose: "marketing", segments: 1, encoding: "GSM-7" })
+      // the French quiet hours may hold it back; either way it was not refused
+      expect(["delivered", "deferred"]).toContain(yes.status)
+    })
+
     it("records a skipped message with the reason when the phone cannot be parsed", async () => {
       const placed = await order("badphone@example.com", "12")
       const [message] = await recordedFor(placed.id)

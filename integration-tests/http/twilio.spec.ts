@@ -31,6 +31,7 @@ beforeAll(async () => {
     TWILIO_FROM: FROM,
     TWILIO_API_BASE_URL: fake.url,
     SMS_RCS_PUBLIC_URL: publicUrl,
+    SMS_RCS_OPTIN_PER_IP: "12",
   })
 })
 
@@ -201,6 +202,85 @@ medusaIntegrationTestRunner({
       expect(forged.status).toBe(403)
       const messaging = getContainer().resolve("messaging") as any
       expect(await messaging.consentStateOf("+33611110004")).toEqual({})
+    })
+
+    const storeHeaders = () => ({ headers: { "x-publishable-api-key": store.publishable_key } })
+    const optIn = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      api
+        .post(
+          "/store/messaging/consent",
+          { wording: "Oui, je veux recevoir les offres de Maison Demo par SMS.", wording_version: "2026-11", ...body },
+          { headers: { ...storeHeaders().headers, ...headers } }
+        )
+        .catch((e: any) => e.response)
+
+    it("completes a guest's storefront opt-in only when the shopper replies YES, with both as proof", async () => {
+      const phone = "+33611110005"
+      const asked = await optIn({ phone: "06 11 11 00 05", country_code: "FR", locale: "fr" }, { "user-agent": "StorefrontTest/1.0" })
+      expect(asked.status).toBe(202)
+      expect(asked.data).toEqual({ consent: { phone, purpose: "marketing", status: "pending" } })
+
+      const [ask] = await waitFor(async () => {
+        const messages = await repliesTo(phone)
+        return messages.some((m: any) => m.status === "delivered") ? messages : undefined
+      })
+      expect(ask).toMatchObject({ template_key: "consent_double_opt_in", purpose: "transactional" })
+      expect(ask.body).toBe(
+        "Maison Demo : répondez OUI pour recevoir nos offres par SMS. Msg frequency varies. Frais selon votre opérateur. STOP pour refuser."
+      )
+
+      const messaging = getContainer().resolve("messaging") as any
+      expect(await messaging.consentStateOf(phone)).toEqual({ marketing: "pending" })
+      await inbound(phone, "OUI")
+      await waitFor(async () => ((await messaging.consentStateOf(phone)).marketing === "granted" ? true : undefined))
+      const events = await messaging.listConsentEvents({ phone, purpose: "marketing" }, { order: { occurred_at: "ASC" } })
+      expect(events.map((e: any) => [e.action, e.source])).toEqual([
+        ["request", "storefront_form"],
+        ["grant", "double_opt_in"],
+      ])
+      expect(events[0]).toMatchObject({ wording_version: "2026-11", user_agent: "StorefrontTest/1.0", locale: "fr" })
+      expect(events[0].ip).toBeTruthy()
+    })
+
+    it("records a logged-in customer's opt-in against the customer and shows it back to them only", async () => {
+      const email = "optin@example.com"
+      const { data: reg } = await api.post("/auth/customer/emailpass/register", { email, password: "secret-pass" })
+      await api.post("/store/customers", { email, first_name: "Inès" }, { headers: { ...storeHeaders().headers, authorization: `Bearer ${reg.token}` } })
+      const { data: login } = await api.post("/auth/customer/emailpass", { email, password: "secret-pass" })
+      const auth = { authorization: `Bearer ${login.token}` }
+
+      expect((await optIn({ phone: "+33611110006", purpose: "transactional" }, auth)).data.consent.status).toBe("granted")
+      const { data } = await api.get("/store/messaging/consent", { headers: { ...storeHeaders().headers, ...auth } })
+      expect(data.consents).toEqual([expect.objectContaining({ phone: "+33611110006", purpose: "transactional", status: "granted" })])
+      const anonymous = await api.get("/store/messaging/consent", storeHeaders()).catch((e: any) => e.response)
+      expect(anonymous.status).toBe(401)
+    })
+
+    it.each([
+      [{ phone: "1234" }, /^Invalid phone: "1234" is not a valid phone number/],
+      [{ phone: "+33 8 99 12 34 56" }, /^Invalid phone: premium_rate numbers are not messaged/],
+      [{ phone: "+44 7400 123456" }, /^Invalid phone: country GB is not in the allowed countries \(FR\)/],
+      [{ phone: "+33611110007", wording: "short" }, /wording/],
+      [{ phone: "+33611110007", purpose: "spam" }, /purpose/],
+    ])("refuses %j with a 400 that says why", async (body, message) => {
+      const refused = await optIn(body)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toMatch(message)
+    })
+
+    it("lets anyone opt out without an account, and slows down a flood from one address with 429", async () => {
+      const revoke = (i: number) =>
+        api
+          .post("/store/messaging/consent/revoke", { phone: `+336111120${String(i).padStart(2, "0")}` }, storeHeaders())
+          .catch((e: any) => e.response)
+      const first = await revoke(0)
+      expect(first.data).toEqual({ consent: { phone: "+33611112000", purpose: "marketing", status: "revoked" } })
+      const statuses = [first.status]
+      for (let i = 1; i < 14; i++) statuses.push((await revoke(i)).status)
+      expect(statuses).toContain(429)
+      expect(statuses.indexOf(429)).toBeLessThanOrEqual(12)
+      const limited = await revoke(20)
+      expect(limited.data.message).toBe("Too many requests from this address; try again in an hour.")
     })
 
     it("suppresses a number Twilio refuses because its owner opted out (21610)", async () => {

@@ -36,6 +36,12 @@ const isTimeZone = (zone: string) => {
 
 const prices = z.record(regionKey, z.number().min(0))
 
+/** The opt-out mention every marketing SMS carries (CTIA; CNIL's "STOP SMS" for France). */
+export const DEFAULT_OPT_OUT_TEXT: Record<string, string> = {
+  en: "Reply STOP to opt out",
+  fr: "STOP SMS : répondez STOP",
+}
+
 const twilioOptions = z
   .object({
     accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected an Account SID ("AC" and 32 hex characters)'),
@@ -132,9 +138,27 @@ export const pluginOptionsSchema = z
         helpContact: z.string().min(1).optional(),
         /** The message frequency the HELP answer states. */
         messageFrequency: z.string().min(1).default("Msg frequency varies"),
+        /** Marketing opt-ins from the storefront complete only when the shopper replies YES. */
+        doubleOptIn: z.boolean().default(true),
+        /** How long a double opt-in request waits for its YES. */
+        doubleOptInTtlHours: z.number().int().min(1).max(720).default(72),
+        /** Storefront opt-in requests allowed per IP address and per phone prefix (number less its last 4 digits), per hour. */
+        storefrontLimits: z
+          .object({ perIpPerHour: z.number().int().min(1).default(10), perPrefixPerHour: z.number().int().min(1).default(20) })
+          .strict()
+          .default({ perIpPerHour: 10, perPrefixPerHour: 20 }),
+        /** Opt-out mention appended to marketing texts that lack one, per locale (language or full tag). */
+        optOutText: z.record(z.string(), z.string().min(1)).default(DEFAULT_OPT_OUT_TEXT),
       })
       .strict()
-      .default({ replyToKeywords: true, messageFrequency: "Msg frequency varies" }),
+      .default({
+        replyToKeywords: true,
+        messageFrequency: "Msg frequency varies",
+        doubleOptIn: true,
+        doubleOptInTtlHours: 72,
+        storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
+        optOutText: DEFAULT_OPT_OUT_TEXT,
+      }),
     automations: z
       .object({
         order_placed: z

@@ -71,6 +71,7 @@ export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input
   const phone = checkPhoneStep({ phone: input.phone, country_code: input.country_code, province: input.province })
   const rendered = renderTemplateStep({
     template_key: input.template_key,
+    purpose: input.purpose,
     locale: input.locale,
     variables: input.variables,
     body: input.body,

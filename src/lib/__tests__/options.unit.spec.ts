@@ -11,7 +11,14 @@ describe("parsePluginOptions", () => {
       retry: { attempts: 8, backoffMs: 2000 },
       defaultTimeZone: "UTC",
       smartEncoding: false,
-      consent: { replyToKeywords: true, messageFrequency: "Msg frequency varies" },
+      consent: {
+        replyToKeywords: true,
+        messageFrequency: "Msg frequency varies",
+        doubleOptIn: true,
+        doubleOptInTtlHours: 72,
+        storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
+        optOutText: { en: "Reply STOP to opt out", fr: "STOP SMS : répondez STOP" },
+      },
       automations: { order_placed: { enabled: true } },
     })
   })

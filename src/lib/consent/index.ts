@@ -1,2 +1,3 @@
 export * from "./keywords"
 export * from "./ledger"
+export * from "./opt-out"

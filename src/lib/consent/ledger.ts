@@ -25,7 +25,13 @@ export function foldConsent(events: readonly ConsentEventLike[]): ConsentState {
 }
 
 /** Template keys of the replies the consent rules themselves require (the one confirmation after STOP, HELP). */
-export const CONSENT_REPLY_TEMPLATES: ReadonlySet<string> = new Set(["consent_stop_confirmation", "consent_help", "consent_start_confirmation"])
+export const CONSENT_REPLY_TEMPLATES: ReadonlySet<string> = new Set([
+  "consent_stop_confirmation",
+  "consent_help",
+  "consent_start_confirmation",
+  // asking for consent is not marketing: it carries no offer, and goes even to a phone that never opted in
+  "consent_double_opt_in",
+])
 
 /**
  * May this message go to this phone now? Marketing needs a current grant (and no "stop all");

@@ -46,6 +46,14 @@ DEFAULT_TEMPLATES.consent_start_confirmation = {
     fr: "{{store_name}} : inscription confirmée. Frais selon votre opérateur. Répondez AIDE pour de l'aide, STOP pour vous désinscrire.",
   },
 }
+DEFAULT_TEMPLATES.consent_double_opt_in = {
+  purpose: "transactional",
+  variables: ["store_name", "message_frequency"],
+  sms: {
+    en: "{{store_name}}: reply YES to get our offers by text. {{message_frequency}}. Msg & data rates may apply. Reply STOP to opt out.",
+    fr: "{{store_name}} : répondez OUI pour recevoir nos offres par SMS. {{message_frequency}}. Frais selon votre opérateur. STOP pour refuser.",
+  },
+}
 DEFAULT_TEMPLATES.consent_help = {
   purpose: "transactional",
   variables: ["store_name", "help_contact", "message_frequency"],

@@ -150,6 +150,16 @@ class MessagingModuleService extends MedusaService({
     return { id: existing.id, created: false }
   }
 
+  /**
+   * Counts one hit against `key` in a fixed one-hour window; false once more than `max` hits were
+   * counted (the storefront's abuse guard). Shared by all processes through Redis.
+   */
+  async allowHit(key: string, max: number): Promise<boolean> {
+    const redisKey = `${this.options_.queueName}:abuse:${key}`
+    const [[, count]] = (await this.redis_.multi().incr(redisKey).expire(redisKey, 3600, "NX").exec()) as [[null, number]]
+    return count <= max
+  }
+
   /** A phone's current consent per purpose (`marketing`, `transactional`). */
   async consentStateOf(phone: string) {
     return this.consents_.stateOf(phone)

@@ -27,7 +27,7 @@ let regionCountries: { at: number; countries: string[] } | undefined
  * The countries of the store's regions: where it sells is where it texts, unless the `allowedCountries`
  * option says otherwise. Read at most once a minute; a store with no region restricts nothing.
  */
-async function storeRegionCountries(container: MedusaContainer): Promise<string[]> {
+export async function storeRegionCountries(container: MedusaContainer): Promise<string[]> {
   if (regionCountries && Date.now() - regionCountries.at < REGION_COUNTRIES_TTL_MS) {
     return regionCountries.countries
   }

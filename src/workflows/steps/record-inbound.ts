@@ -44,8 +44,14 @@ export const recordInboundStep = createStep(
       }
     }
     if (intent.kind === "start") {
-      await messaging.recordConsent({ ...proof, purpose: "transactional", action: "grant" })
-      await messaging.recordConsent({ ...proof, purpose: "marketing", action: "grant" })
+      // A YES to a double opt-in request still waiting is the request's completion, and says so.
+      const [marketing] = await messaging.listConsents({ phone: input.from, purpose: "marketing" }, { take: 1 })
+      const ttlMs = messaging.getOptions().consent.doubleOptInTtlHours * 3_600_000
+      const confirmsRequest =
+        marketing?.status === "pending" && !!marketing.last_event_at && Date.now() - new Date(marketing.last_event_at).getTime() <= ttlMs
+      const source = confirmsRequest ? ("double_opt_in" as const) : ("keyword" as const)
+      await messaging.recordConsent({ ...proof, source, purpose: "transactional", action: "grant" })
+      await messaging.recordConsent({ ...proof, source, purpose: "marketing", action: "grant" })
     }
 
     const options = messaging.getOptions()
@@ -58,11 +64,7 @@ export const recordInboundStep = createStep(
         ? { template_key: "consent_stop_confirmation", locale, variables: { stopped_all: intent.scope === "all" } }
         : intent.kind === "start"
           ? { template_key: "consent_start_confirmation", locale, variables: {} }
-          : {
-              template_key: "consent_help",
-              locale,
-              variables: { help_contact: options.consent.helpContact ?? null, message_frequency: options.consent.messageFrequency },
-            }
+          : { template_key: "consent_help", locale, variables: {} }
     return new StepResponse(reply)
   }
 )

@@ -1,11 +1,14 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { withOptOutMention } from "../../lib/consent"
 import { countSegments, smartEncode, type SmsEncoding } from "../../lib/segments"
 import { DEFAULT_TEMPLATES, defaultSmsTemplate, formatVariables, renderTemplate } from "../../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
 
 export type RenderTemplateStepInput = {
   template_key: string
+  /** The message's purpose when the caller knows better than the template. */
+  purpose?: "transactional" | "marketing"
   locale?: string | null
   variables?: Record<string, unknown>
   /** Ready text, instead of a template (test sends, Notification Module calls with `content`). */
@@ -53,7 +56,15 @@ export const renderTemplateStep = createStep(
       storeName = stores[0]?.name ?? "Our store"
     }
 
-    const rendered = renderTemplate(text, formatVariables({ store_name: storeName, ...input.variables }, locale))
+    // What every template may use, whatever its event: who the store is and how to reach it.
+    const common = {
+      store_name: storeName,
+      help_contact: options.consent.helpContact ?? null,
+      message_frequency: options.consent.messageFrequency,
+    }
+    const filled = renderTemplate(text, formatVariables({ ...common, ...input.variables }, locale))
+    const rendered =
+      (input.purpose ?? purpose) === "marketing" ? withOptOutMention(filled, locale, options.consent.optOutText) : filled
     const body = options.smartEncoding ? smartEncode(rendered) : rendered
     const { encoding, segments } = countSegments(body)
     return new StepResponse<RenderedMessage>({ body, locale, purpose, encoding, segments })

@@ -1,0 +1,21 @@
+import { DEFAULT_OPT_OUT_TEXT } from "../options"
+import { withOptOutMention } from "../consent/opt-out"
+import { countSegments } from "../segments"
+
+describe("opt-out mention", () => {
+  it("appends the locale's mention when the text has none", () => {
+    expect(withOptOutMention("-20% this weekend!", "en-US", DEFAULT_OPT_OUT_TEXT)).toBe("-20% this weekend!\nReply STOP to opt out")
+    expect(withOptOutMention("-20 % ce week-end !", "fr", DEFAULT_OPT_OUT_TEXT)).toBe("-20 % ce week-end !\nSTOP SMS : répondez STOP")
+    expect(withOptOutMention("Sale!", "de", DEFAULT_OPT_OUT_TEXT)).toBe("Sale!\nReply STOP to opt out")
+  })
+
+  it("leaves a text that already says STOP alone", () => {
+    expect(withOptOutMention("Sale! Text stop to end", "en", DEFAULT_OPT_OUT_TEXT)).toBe("Sale! Text stop to end")
+  })
+
+  it("is counted: a 150-character offer plus the mention is two segments", () => {
+    const offer = "a".repeat(150)
+    expect(countSegments(offer).segments).toBe(1)
+    expect(countSegments(withOptOutMention(offer, "en", DEFAULT_OPT_OUT_TEXT)).segments).toBe(2)
+  })
+})
