@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { seedDemoStore, type DemoStore } from "../app/src/scripts/seed-demo-store"
-import { createAdminUser } from "../helpers/admin-user"
+import type { DemoStore } from "../app/src/scripts/seed-demo-store"
+import { openStoreSession } from "../helpers/store-session"
 import { placeOrder, type Http } from "../helpers/storefront"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
 import { waitFor } from "../helpers/wait-for"
@@ -36,15 +36,7 @@ medusaIntegrationTestRunner({
       }, { what: `a message for ${orderId}` })
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      const { email, password } = await createAdminUser(container)
-      const { data } = await api.post("/auth/user/emailpass", { email, password })
-      admin = { headers: { authorization: `Bearer ${data.token}` } }
-      http = {
-        get: async (path, headers) => (await api.get(path, { headers })).data,
-        post: async (path, body, headers) => (await api.post(path, body, { headers })).data,
-      }
+      ;({ store, admin, http } = await openStoreSession(api, getContainer()))
     })
 
     it("sends an order confirmation SMS through the queue and the sandbox, which reports it delivered", async () => {
@@ -130,16 +122,17 @@ medusaIntegrationTestRunner({
           input: { idempotency_key: key, template_key: "flash_sale", body: "Flash sale: -20% on linen until Sunday", phone: "+33 6 55 44 33 22", purpose: "marketing" },
         })
 
-      const { result: refused } = await run("sale-1")
-      await messaging.recordConsent({ phone: "+33655443322", purpose: "marketing", action: "grant", source: "admin", wording: "Offline form" })
-      const { result: allowed } = await run("sale-2")
-
       const settle = (id: string) =>
         waitFor(async () => {
           const { data } = await api.get(`/admin/messaging/messages/${id}`, admin)
           return ["queued", "sending", "sent"].includes(data.message.status) ? undefined : data.message
         })
-      const [no, yes] = [await settle(refused.message.id), await settle(allowed.message.id)]
+      // consent is read when the worker sends: let the first message be sent before the grant
+      const { result: refused } = await run("sale-1")
+      const no = await settle(refused.message.id)
+      await messaging.recordConsent({ phone: "+33655443322", purpose: "marketing", action: "grant", source: "admin", wording: "Offline form" })
+      const { result: allowed } = await run("sale-2")
+      const yes = await settle(allowed.message.id)
       expect(no).toMatchObject({ status: "suppressed", status_reason: "no_marketing_consent: the recipient never opted in" })
       expect(yes.body).toBe("Flash sale: -20% on linen until Sunday\nReply STOP to opt out")
       expect(yes).toMatchObject({ purpose: "marketing", segments: 1, encoding: "GSM-7" })

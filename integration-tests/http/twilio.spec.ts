@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { twilioSignature } from "../../src/lib/signatures/twilio"
-import { seedDemoStore, type DemoStore } from "../app/src/scripts/seed-demo-store"
+import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { startFakeTwilio, type FakeTwilio } from "../fakes/twilio-server"
-import { createAdminUser } from "../helpers/admin-user"
+import { openStoreSession } from "../helpers/store-session"
 import { freePort } from "../helpers/free-port"
 import { placeOrder, type Http } from "../helpers/storefront"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
@@ -63,15 +63,7 @@ medusaIntegrationTestRunner({
         .catch((e: any) => e.response)
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      const { email, password } = await createAdminUser(container)
-      const { data } = await api.post("/auth/user/emailpass", { email, password })
-      admin = { headers: { authorization: `Bearer ${data.token}` } }
-      http = {
-        get: async (path, headers) => (await api.get(path, { headers })).data,
-        post: async (path, body, headers) => (await api.post(path, body, { headers })).data,
-      }
+      ;({ store, admin, http } = await openStoreSession(api, getContainer()))
     })
 
     it("sends the order confirmation through Twilio's API and records delivery from its signed callbacks", async () => {
