@@ -36,6 +36,8 @@ const isTimeZone = (zone: string) => {
 
 const prices = z.record(regionKey, z.number().min(0))
 
+const automation = z.object({ enabled: z.boolean().default(true) }).strict().default({ enabled: true })
+
 /** The opt-out mention every marketing SMS carries (CTIA; CNIL's "STOP SMS" for France). */
 export const DEFAULT_OPT_OUT_TEXT: Record<string, string> = {
   en: "Reply STOP to opt out",
@@ -159,15 +161,21 @@ export const pluginOptionsSchema = z
         storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
         optOutText: DEFAULT_OPT_OUT_TEXT,
       }),
+    /** Which order events send a text (each on by default). */
     automations: z
       .object({
-        order_placed: z
-          .object({ enabled: z.boolean().default(true) })
-          .strict()
-          .default({ enabled: true }),
+        order_placed: automation,
+        order_shipped: automation,
+        order_delivered: automation,
+        order_canceled: automation,
       })
       .strict()
-      .default({ order_placed: { enabled: true } }),
+      .default({
+        order_placed: { enabled: true },
+        order_shipped: { enabled: true },
+        order_delivered: { enabled: true },
+        order_canceled: { enabled: true },
+      }),
   })
   .strict()
   .superRefine((options, ctx) => {

@@ -64,7 +64,7 @@ export function pickOrderPhone(order: OrderForMessage): {
 
 export function buildOrderMessageInput(
   order: OrderForMessage,
-  input: { template_key: string; idempotency_key: string }
+  input: { template_key: string; idempotency_key: string; variables?: Record<string, unknown> }
 ): SendMessageWorkflowInput {
   const { phone, country_code, province } = pickOrderPhone(order)
   const firstName =
@@ -83,6 +83,7 @@ export function buildOrderMessageInput(
       order_display_id: order.display_id ?? order.id,
       order_total: { amount: Number(order.total ?? 0), currency_code: order.currency_code },
       items_count: order.items?.length ?? 0,
+      ...input.variables,
     },
   }
 }

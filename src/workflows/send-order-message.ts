@@ -9,6 +9,8 @@ export type SendOrderMessageWorkflowInput = {
   template_key: string
   /** e.g. "order.placed:order_123". */
   idempotency_key: string
+  /** Variables of the event on top of the order's own (a tracking number …). */
+  variables?: Record<string, unknown>
 }
 
 /** Sends a message about an order (confirmation, shipping, …) to the phone found on it. */

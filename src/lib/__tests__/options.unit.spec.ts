@@ -19,7 +19,12 @@ describe("parsePluginOptions", () => {
         storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
         optOutText: { en: "Reply STOP to opt out", fr: "STOP SMS : répondez STOP" },
       },
-      automations: { order_placed: { enabled: true } },
+      automations: {
+        order_placed: { enabled: true },
+        order_shipped: { enabled: true },
+        order_delivered: { enabled: true },
+        order_canceled: { enabled: true },
+      },
     })
   })
 

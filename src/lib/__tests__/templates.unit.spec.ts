@@ -61,3 +61,31 @@ describe("formatAmount", () => {
     expect(formatAmount(5, "zz", "en")).toBe("5.00 ZZ")
   })
 })
+
+describe("every default template", () => {
+  const typical = {
+    store_name: "Maison Demo",
+    customer_first_name: "Camille",
+    order_display_id: 1042,
+    order_total: { amount: 54.9, currency_code: "eur" },
+    items_count: 2,
+    tracking_number: "6A12345678901",
+    tracking_url: "https://suivi.example.com/6A12345678901",
+    stopped_all: false,
+    help_contact: "aide@maison-demo.fr",
+    message_frequency: "Msg frequency varies",
+  }
+  const { DEFAULT_TEMPLATES } = jest.requireActual("../templates/defaults")
+  for (const [key, template] of Object.entries(DEFAULT_TEMPLATES) as [string, any][]) {
+    for (const locale of ["en", "fr"]) {
+      it(`${key} (${locale}) exists, uses only its documented variables, and stays GSM-7`, () => {
+        const text = template.sms[locale]
+        expect(text).toBeTruthy()
+        for (const name of templateVariables(text)) expect(template.variables).toContain(name)
+        const body = renderTemplate(text, formatVariables(typical, locale))
+        expect(body).not.toMatch(/{{|}}/)
+        expect(countSegments(body).encoding).toBe("GSM-7")
+      })
+    }
+  }
+})

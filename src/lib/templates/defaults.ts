@@ -25,6 +25,35 @@ export const DEFAULT_TEMPLATES: Record<string, DefaultTemplate> = {
   },
 }
 
+DEFAULT_TEMPLATES.order_shipped = {
+  purpose: "transactional",
+  variables: ["store_name", "customer_first_name", "order_display_id", "tracking_number", "tracking_url"],
+  sms: {
+    en:
+      "{{store_name}}: order #{{order_display_id}} is on its way!" +
+      "{{#tracking_number}} Tracking: {{tracking_number}}{{/tracking_number}}{{#tracking_url}} {{tracking_url}}{{/tracking_url}}",
+    fr:
+      "{{store_name}} : votre commande #{{order_display_id}} est en route !" +
+      "{{#tracking_number}} Suivi : {{tracking_number}}{{/tracking_number}}{{#tracking_url}} {{tracking_url}}{{/tracking_url}}",
+  },
+}
+DEFAULT_TEMPLATES.order_delivered = {
+  purpose: "transactional",
+  variables: ["store_name", "customer_first_name", "order_display_id"],
+  sms: {
+    en: "{{store_name}}: order #{{order_display_id}} has been delivered. Enjoy{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}!",
+    fr: "{{store_name}} : votre commande #{{order_display_id}} a été livrée. Bonne journée{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} !",
+  },
+}
+DEFAULT_TEMPLATES.order_canceled = {
+  purpose: "transactional",
+  variables: ["store_name", "order_display_id", "order_total"],
+  sms: {
+    en: "{{store_name}}: order #{{order_display_id}} ({{order_total}}) has been canceled. Questions? Reply to this message.",
+    fr: "{{store_name}} : votre commande #{{order_display_id}} ({{order_total}}) a été annulée. Une question ? Répondez à ce message.",
+  },
+}
+
 // The replies the consent rules require. Kept in GSM-7 (no ê, â, ç …) so each is one segment.
 DEFAULT_TEMPLATES.consent_stop_confirmation = {
   purpose: "transactional",

@@ -1,0 +1,21 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { sendFulfillmentMessageWorkflow } from "../workflows/send-fulfillment-message"
+import { runAutomation } from "../automations/run-automation"
+
+/** "Your order has been delivered"; not when the admin asked for no notification. */
+export default async function deliveryCreatedHandler({
+  event,
+  container,
+}: SubscriberArgs<{ id: string; no_notification?: boolean }>) {
+  if (event.data.no_notification) return
+  await runAutomation(container, "order_delivered", `delivery notice for fulfillment ${event.data.id}`, () =>
+    sendFulfillmentMessageWorkflow(container).run({
+      input: { fulfillment_id: event.data.id, template_key: "order_delivered", idempotency_key: `delivery.created:${event.data.id}` },
+    })
+  )
+}
+
+export const config: SubscriberConfig = {
+  event: "delivery.created",
+  context: { subscriberId: "sms-rcs-delivery-created" },
+}
