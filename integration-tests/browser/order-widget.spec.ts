@@ -85,4 +85,35 @@ describe("admin order page", () => {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "order-widget.png"), fullPage: true })
     await widget.screenshot({ path: path.join(ARTIFACTS_DIR, "order-widget-close-up.png") })
   })
+
+  it("shows the customer's consent, its proof and their texts on the customer page", async () => {
+    const http = httpClient(app.url)
+    const { token } = await http.post("/auth/user/emailpass", store.admin)
+    const admin = { authorization: `Bearer ${token}` }
+    await http.post(
+      "/admin/messaging/consents",
+      { phone: store.customer.phone, customer_id: store.customer.id, purpose: "marketing", action: "grant", note: "Signed the loyalty card form in the shop", wording: "I agree to receive offers by SMS.", wording_version: "2026-11" },
+      admin
+    )
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } })
+    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
+    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
+    await page.fill('input[name="password"]', store.admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    await page.goto(`${app.url}/app/customers/${store.customer.id}`)
+
+    const widget = page.locator('[data-testid="sms-rcs-customer-consent"]')
+    await widget.locator('[data-testid="sms-rcs-consent"]').first().waitFor({ timeout: 120_000 })
+    const text = await widget.innerText()
+    expect(text).toContain("Marketing · +33612345678")
+    expect(text).toContain("granted")
+    expect(text).toContain("Note: Signed the loyalty card form in the shop")
+    expect(text).toContain("I agree to receive offers by SMS.")
+    expect(await widget.locator('[data-testid="sms-rcs-consent-event"]').count()).toBe(1)
+
+    await widget.scrollIntoViewIfNeeded()
+    await widget.screenshot({ path: path.join(ARTIFACTS_DIR, "customer-consent-widget.png") })
+  })
 })

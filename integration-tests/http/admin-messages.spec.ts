@@ -89,6 +89,38 @@ medusaIntegrationTestRunner({
       expect(error.data.message).toMatch(message)
     })
 
+    it("records consent obtained offline with the admin's note, and shows it with its ledger", async () => {
+      const recorded = await api.post(
+        "/admin/messaging/consents",
+        { phone: "06 44 55 66 77", country_code: "FR", customer_id: "cus_9", purpose: "marketing", action: "grant", note: "Signed the paper form in the Lyon shop" },
+        admin
+      )
+      expect(recorded.status).toBe(201)
+      expect(recorded.data.consent).toEqual({ phone: "+33644556677", purpose: "marketing", status: "granted" })
+
+      const { data } = await api.get("/admin/messaging/consents?customer_id=cus_9", admin)
+      expect(data.consents).toEqual([expect.objectContaining({ phone: "+33644556677", purpose: "marketing", status: "granted" })])
+      expect(data.events).toEqual([
+        expect.objectContaining({ action: "grant", source: "admin", evidence: expect.objectContaining({ note: "Signed the paper form in the Lyon shop" }) }),
+      ])
+      expect(data.events[0].evidence.recorded_by).toMatch(/^user_/)
+    })
+
+    it.each([
+      [{ phone: "+33644556677", purpose: "marketing", action: "grant" }, /note/],
+      [{ phone: "+33644556677", purpose: "marketing", action: "grant", note: "ok" }, /note/],
+      [{ phone: "12345", purpose: "marketing", action: "grant", note: "In the shop" }, /^Invalid phone/],
+    ])("refuses offline consent without its proof or with a bad phone: %j", async (body, message) => {
+      const error = await api.post("/admin/messaging/consents", body, admin).catch((e: any) => e.response)
+      expect(error.status).toBe(400)
+      expect(error.data.message).toMatch(message)
+    })
+
+    it("needs a customer or a phone to list consents", async () => {
+      const error = await api.get("/admin/messaging/consents", admin).catch((e: any) => e.response)
+      expect(error.status).toBe(400)
+    })
+
     it("retrieves one message, and answers 404 for an unknown id", async () => {
       const { data } = await api.get(`/admin/messaging/messages/${ids[1]}`, admin)
       expect(data.message).toMatchObject({ id: ids[1], status: "failed", body: "message 1", order_id: "order_a" })

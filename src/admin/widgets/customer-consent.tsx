@@ -1,0 +1,150 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
+import { Badge, Button, Container, Heading, Input, Label, Select, StatusBadge, Text, Textarea, toast } from "@medusajs/ui"
+import { useCallback, useEffect, useState } from "react"
+import { MessageStatusBadge } from "../components/message-status-badge"
+import { useMessages } from "../lib/messages"
+import { sdk } from "../lib/sdk"
+
+type Consent = { id: string; phone: string; purpose: string; status: string; granted_at: string | null; revoked_at: string | null }
+type ConsentEvent = {
+  id: string
+  phone: string
+  purpose: string
+  action: string
+  source: string
+  wording: string | null
+  wording_version: string | null
+  ip: string | null
+  occurred_at: string
+  evidence: Record<string, unknown> | null
+}
+
+const STATUS_COLOR: Record<string, "green" | "red" | "orange" | "grey"> = { granted: "green", revoked: "red", pending: "orange" }
+
+/** The customer's SMS consent per purpose, the ledger that proves it, their texts, and offline consent. */
+const CustomerConsentWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const [state, setState] = useState<{ consents: Consent[]; events: ConsentEvent[] }>({ consents: [], events: [] })
+  const [form, setForm] = useState({ phone: customer.phone ?? "", purpose: "marketing", action: "grant", note: "" })
+  const [saving, setSaving] = useState(false)
+  const { messages } = useMessages({ customer_id: customer.id })
+
+  const load = useCallback(async () => {
+    const data = await sdk.client.fetch<{ consents: Consent[]; events: ConsentEvent[] }>("/admin/messaging/consents", {
+      query: { customer_id: customer.id },
+    })
+    setState(data)
+  }, [customer.id])
+
+  useEffect(() => {
+    load().catch(() => undefined)
+  }, [load])
+
+  const record = async () => {
+    setSaving(true)
+    try {
+      await sdk.client.fetch("/admin/messaging/consents", {
+        method: "POST",
+        body: { ...form, customer_id: customer.id },
+      })
+      toast.success("Consent recorded")
+      setForm((f) => ({ ...f, note: "" }))
+      await load()
+    } catch (error) {
+      toast.error((error as Error).message)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="sms-rcs-customer-consent">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">SMS &amp; RCS consent</Heading>
+      </div>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        {state.consents.length === 0 && <Text className="text-ui-fg-subtle">No consent recorded for this customer.</Text>}
+        {state.consents.map((c) => (
+          <div key={c.id} className="flex items-center justify-between" data-testid="sms-rcs-consent">
+            <Text size="small" weight="plus">
+              {c.purpose === "marketing" ? "Marketing" : "Transactional"} · {c.phone}
+            </Text>
+            <StatusBadge color={STATUS_COLOR[c.status] ?? "grey"}>{c.status}</StatusBadge>
+          </div>
+        ))}
+      </div>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        <Text size="small" weight="plus">Proof (ledger)</Text>
+        {state.events.length === 0 && <Text size="small" className="text-ui-fg-subtle">No event yet.</Text>}
+        {state.events.map((e) => (
+          <div key={e.id} className="flex flex-col rounded-md bg-ui-bg-subtle p-2" data-testid="sms-rcs-consent-event">
+            <div className="flex items-center gap-x-2">
+              <Badge size="2xsmall">{e.action}</Badge>
+              <Text size="xsmall">
+                {e.purpose} · {e.source} · {new Date(e.occurred_at).toLocaleString()}
+              </Text>
+            </div>
+            {e.wording && (
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                “{e.wording}”{e.wording_version ? ` (v${e.wording_version})` : ""}
+              </Text>
+            )}
+            {typeof e.evidence?.note === "string" && (
+              <Text size="xsmall" className="text-ui-fg-subtle">Note: {e.evidence.note as string}</Text>
+            )}
+          </div>
+        ))}
+      </div>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        <Text size="small" weight="plus">Record consent obtained offline</Text>
+        <div className="grid grid-cols-2 gap-2">
+          <div>
+            <Label size="xsmall">Phone</Label>
+            <Input size="small" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} name="consent-phone" />
+          </div>
+          <div>
+            <Label size="xsmall">Purpose</Label>
+            <Select size="small" value={form.purpose} onValueChange={(purpose) => setForm({ ...form, purpose })}>
+              <Select.Trigger><Select.Value /></Select.Trigger>
+              <Select.Content>
+                <Select.Item value="marketing">Marketing</Select.Item>
+                <Select.Item value="transactional">Transactional</Select.Item>
+              </Select.Content>
+            </Select>
+          </div>
+          <div>
+            <Label size="xsmall">Action</Label>
+            <Select size="small" value={form.action} onValueChange={(action) => setForm({ ...form, action })}>
+              <Select.Trigger><Select.Value /></Select.Trigger>
+              <Select.Content>
+                <Select.Item value="grant">Grant</Select.Item>
+                <Select.Item value="revoke">Revoke</Select.Item>
+              </Select.Content>
+            </Select>
+          </div>
+        </div>
+        <Label size="xsmall">How it was obtained (required)</Label>
+        <Textarea value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} name="consent-note" />
+        <Button size="small" variant="secondary" onClick={record} isLoading={saving} disabled={form.note.trim().length < 3}>
+          Record
+        </Button>
+      </div>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        <Text size="small" weight="plus">Texts</Text>
+        {messages.length === 0 && <Text size="small" className="text-ui-fg-subtle">No text sent to this customer.</Text>}
+        {messages.map((m) => (
+          <div key={m.id} className="flex items-center justify-between gap-x-2">
+            <Text size="xsmall" className="truncate">{m.template_key ?? "message"} · {new Date(m.created_at).toLocaleString()}</Text>
+            <MessageStatusBadge status={m.status} />
+          </div>
+        ))}
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "customer.details.after",
+})
+
+export default CustomerConsentWidget
