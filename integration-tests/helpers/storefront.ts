@@ -16,6 +16,8 @@ export type CheckoutInput = {
   /** Phone as the shopper types it on the shipping address (null: none). */
   phone: string | null
   country_code?: string
+  /** Cart metadata, e.g. the SMS opt-in ticked at checkout (`sms_opt_in`). */
+  metadata?: Record<string, unknown>
 }
 
 export async function placeOrder(http: Http, input: CheckoutInput): Promise<{ id: string; display_id: number }> {
@@ -33,7 +35,11 @@ export async function placeOrder(http: Http, input: CheckoutInput): Promise<{ id
     country_code: input.country_code ?? "fr",
     ...(input.phone !== null ? { phone: input.phone } : {}),
   }
-  await http.post(`/store/carts/${cart.id}`, { shipping_address: address, billing_address: address }, headers)
+  await http.post(
+    `/store/carts/${cart.id}`,
+    { shipping_address: address, billing_address: address, ...(input.metadata ? { metadata: input.metadata } : {}) },
+    headers
+  )
 
   const { shipping_options } = await http.get(`/store/shipping-options?cart_id=${cart.id}`, headers)
   if (!shipping_options?.length) {

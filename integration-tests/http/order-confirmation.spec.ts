@@ -140,6 +140,41 @@ medusaIntegrationTestRunner({
       expect(["delivered", "deferred"]).toContain(yes.status)
     })
 
+    it("records the SMS box ticked at checkout as a double opt-in request, once, and asks for the YES", async () => {
+      const placed = await placeOrder(http, {
+        publishable_key: store.publishable_key,
+        region_id: store.region_id,
+        variant_id: store.variant_id,
+        email: "box@example.com",
+        phone: "06 77 88 99 00",
+        metadata: {
+          sms_opt_in: { wording: "Je veux recevoir les offres de Maison Demo par SMS", wording_version: "checkout-2026-11", locale: "fr", user_agent: "Mozilla/5.0 (iPhone)" },
+        },
+      })
+      const messaging = getContainer().resolve("messaging") as any
+      const ask = await waitFor(async () => {
+        const { data } = await api.get(`/admin/messaging/messages?to=%2B33677889900&template_key=consent_double_opt_in`, admin)
+        return data.messages.find((m: any) => m.status === "delivered")
+      })
+      expect(ask.body).toMatch(/^Maison Demo : répondez OUI pour recevoir nos offres par SMS/)
+      expect(await messaging.consentStateOf("+33677889900")).toEqual({ marketing: "pending" })
+
+      // order.placed again: nothing new in the ledger, no second question
+      const { default: checkoutOptIn } = require("medusa-plugin-sms-rcs/subscribers/checkout-opt-in")
+      await checkoutOptIn({ event: { name: "order.placed", data: { id: placed.id } }, container: getContainer(), pluginOptions: {} })
+      const events = await messaging.listConsentEvents({ phone: "+33677889900" })
+      expect(events).toHaveLength(1)
+      expect(events[0]).toMatchObject({
+        action: "request",
+        source: "checkout",
+        wording_version: "checkout-2026-11",
+        user_agent: "Mozilla/5.0 (iPhone)",
+        evidence: { order_id: placed.id },
+      })
+      const { data } = await api.get(`/admin/messaging/messages?to=%2B33677889900`, admin)
+      expect(data.messages.filter((m: any) => m.template_key === "consent_double_opt_in")).toHaveLength(1)
+    })
+
     it("records a skipped message with the reason when the phone cannot be parsed", async () => {
       const placed = await order("badphone@example.com", "12")
       const [message] = await recordedFor(placed.id)

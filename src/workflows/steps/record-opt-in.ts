@@ -11,6 +11,8 @@ export type RecordOptInStepInput = {
   ip?: string | null
   user_agent?: string | null
   source: "storefront_form" | "checkout"
+  /** Extra proof (the order the checkbox was ticked on …). */
+  evidence?: Record<string, unknown> | null
 }
 
 /**
