@@ -9,6 +9,7 @@ import { createProvider, ProviderError, type MessagingProvider, type ProviderSta
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { MessageStates } from "./dispatch/message-states"
+import { PersonalData, type DataSubject } from "./dispatch/personal-data"
 import { RateLimiter } from "./dispatch/rate-limiter"
 import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
@@ -158,6 +159,19 @@ class MessagingModuleService extends MedusaService({
     const redisKey = `${this.options_.queueName}:abuse:${key}`
     const [[, count]] = (await this.redis_.multi().incr(redisKey).expire(redisKey, 3600, "NX").exec()) as [[null, number]]
     return count <= max
+  }
+
+  /** GDPR access: everything the plugin holds about a phone and/or a customer, as JSON. */
+  async exportPersonalData(subject: DataSubject) {
+    return new PersonalData(this.states_.knex).export(subject)
+  }
+
+  /**
+   * GDPR erasure: phones, texts and network traces removed; anonymous facts kept for analytics; the
+   * consent ledger kept as proof under a one-way stand-in for the number.
+   */
+  async erasePersonalData(subject: DataSubject) {
+    return new PersonalData(this.states_.knex).erase(subject)
   }
 
   /** A phone's current consent per purpose (`marketing`, `transactional`). */

@@ -1,5 +1,6 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { AdminGetConsentsParams, AdminRecordConsentBody } from "./consents/validators"
+import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-data/validators"
 import { listMessagesQueryConfig, retrieveMessageQueryConfig } from "./messages/query-config"
 import { AdminGetMessageParams, AdminListMessagesParams } from "./messages/validators"
 
@@ -23,5 +24,15 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/messaging/consents",
     middlewares: [validateAndTransformBody(AdminRecordConsentBody)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/messaging/personal-data",
+    middlewares: [validateAndTransformQuery(AdminPersonalDataParams, { isList: false, defaults: [] })],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/personal-data/erase",
+    middlewares: [validateAndTransformBody(AdminErasePersonalDataBody)],
   },
 ]

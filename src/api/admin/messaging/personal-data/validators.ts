@@ -1,0 +1,12 @@
+import { z } from "@medusajs/framework/zod"
+
+const subject = z
+  .object({
+    phone: z.string().regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 phone such as +33612345678").optional(),
+    customer_id: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((s) => s.phone || s.customer_id, { message: "Give a phone or a customer_id" })
+
+export const AdminPersonalDataParams = subject
+export const AdminErasePersonalDataBody = subject
