@@ -141,6 +141,27 @@ medusaIntegrationTestRunner({
       expect(event.phone).toMatch(/^erased:[0-9a-f]{24}$/)
     })
 
+    it("imports existing subscribers: good rows recorded with their line as proof, bad rows reported", async () => {
+      const csv = [
+        "phone,purpose,action,occurred_at,wording,wording_version,note,customer_id",
+        "+33655555501,marketing,grant,2025-01-10T09:00:00Z,Yes to offers,v3,Loyalty card form,cus_imp",
+        "not-a-phone,marketing,grant,2025-01-10T09:00:00Z,Yes to offers,v3,Loyalty card form,",
+      ].join("\n")
+      const { data, status } = await api.post("/admin/messaging/consents/import", { csv }, admin)
+      expect(status).toBe(201)
+      expect(data).toMatchObject({ imported: 1, rejected: [{ line: 3, reason: expect.stringMatching(/^invalid_phone/) }] })
+      const { data: ledger } = await api.get("/admin/messaging/consents?phone=%2B33655555501", admin)
+      expect(ledger.consents).toEqual([expect.objectContaining({ status: "granted", customer_id: "cus_imp" })])
+      expect(ledger.events[0]).toMatchObject({
+        source: "import",
+        occurred_at: "2025-01-10T09:00:00.000Z",
+        evidence: expect.objectContaining({ import_id: data.import_id, line: 2, note: "Loyalty card form" }),
+      })
+
+      const nothing = await api.post("/admin/messaging/consents/import", { csv: "phone\n" }, admin).catch((e: any) => e.response)
+      expect(nothing.status).toBe(400)
+    })
+
     it("needs a customer or a phone to list consents", async () => {
       const error = await api.get("/admin/messaging/consents", admin).catch((e: any) => e.response)
       expect(error.status).toBe(400)

@@ -3,6 +3,7 @@ import { generateEntityId, MedusaError, MedusaService } from "@medusajs/framewor
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Job } from "bullmq"
 import type IORedis from "ioredis"
+import { parseConsentCsv } from "../../lib/consent"
 import { MessageStatus } from "../../lib/message-status"
 import type { PluginOptions } from "../../lib/options"
 import { createProvider, ProviderError, type MessagingProvider, type ProviderStatusEvent } from "../../providers"
@@ -172,6 +173,31 @@ class MessagingModuleService extends MedusaService({
    */
   async erasePersonalData(subject: DataSubject) {
     return new PersonalData(this.states_.knex).erase(subject)
+  }
+
+  /**
+   * Imports existing subscribers from CSV: every good row is recorded (source "import", with its line
+   * and note as evidence) in one transaction, and every bad row is reported with its line and reason.
+   */
+  async importConsentCsv(csv: string, importedBy: string | null) {
+    const report = parseConsentCsv(csv, this.options_.defaultCountry)
+    const importId = generateEntityId(undefined, "smsimp")
+    await this.consents_.recordMany(
+      report.good.map((r) => ({
+        phone: r.phone,
+        purpose: r.purpose,
+        action: r.action,
+        source: "import" as const,
+        occurred_at: r.occurred_at,
+        wording: r.wording,
+        wording_version: r.wording_version,
+        customer_id: r.customer_id,
+        ip: r.ip,
+        locale: r.locale,
+        evidence: { import_id: importId, line: r.line, note: r.note, imported_by: importedBy },
+      }))
+    )
+    return { import_id: importId, imported: report.good.length, rejected: report.bad }
   }
 
   /** A phone's current consent per purpose (`marketing`, `transactional`). */

@@ -1,5 +1,5 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { AdminGetConsentsParams, AdminRecordConsentBody } from "./consents/validators"
+import { AdminGetConsentsParams, AdminImportConsentsBody, AdminRecordConsentBody } from "./consents/validators"
 import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-data/validators"
 import { listMessagesQueryConfig, retrieveMessageQueryConfig } from "./messages/query-config"
 import { AdminGetMessageParams, AdminListMessagesParams } from "./messages/validators"
@@ -24,6 +24,12 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/messaging/consents",
     middlewares: [validateAndTransformBody(AdminRecordConsentBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/consents/import",
+    bodyParser: { sizeLimit: "10mb" },
+    middlewares: [validateAndTransformBody(AdminImportConsentsBody)],
   },
   {
     methods: ["GET"],

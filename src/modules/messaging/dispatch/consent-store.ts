@@ -29,11 +29,24 @@ export class ConsentStore {
   constructor(private readonly knex: Knex) {}
 
   async record(input: RecordConsentInput): Promise<{ event_id: string; status: string }> {
+    return this.knex.transaction((trx) => this.recordIn(trx, input))
+  }
+
+  /** Several events in one transaction: all of them land, or none (an import never lands half-way). */
+  async recordMany(inputs: RecordConsentInput[]): Promise<{ event_id: string; status: string }[]> {
+    return this.knex.transaction(async (trx) => {
+      const results: { event_id: string; status: string }[] = []
+      for (const input of inputs) results.push(await this.recordIn(trx, input))
+      return results
+    })
+  }
+
+  private async recordIn(trx: Knex.Transaction, input: RecordConsentInput): Promise<{ event_id: string; status: string }> {
     const occurredAt = input.occurred_at ?? new Date()
     const channel = input.channel ?? "all"
     const eventId = generateEntityId(undefined, "smsce")
     const status = STATUS_OF[input.action]
-    return this.knex.transaction(async (trx) => {
+    {
       await trx("sms_rcs_consent_event").insert({
         id: eventId,
         phone: input.phone,
@@ -79,7 +92,7 @@ export class ConsentStore {
       )
       const current = rows[0]?.status ?? (await trx("sms_rcs_consent").where({ phone: input.phone, purpose: input.purpose, channel }).whereNull("deleted_at").first("status"))?.status
       return { event_id: eventId, status: current }
-    })
+    }
   }
 
   /** The current consent of a phone, per purpose, as the send gate reads it. */

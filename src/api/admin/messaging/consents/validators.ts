@@ -23,3 +23,5 @@ export const AdminRecordConsentBody = z
   .strict()
 
 export type AdminRecordConsentBodyType = z.infer<typeof AdminRecordConsentBody>
+
+export const AdminImportConsentsBody = z.object({ csv: z.string().min(1).max(10_000_000) }).strict()
