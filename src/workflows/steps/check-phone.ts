@@ -1,9 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checkPhone, type PhoneCheck } from "../../lib/phone"
 import { ruleRegionOf, timeZonesFor } from "../../lib/sending-rules"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
+import { storeRegionCountries } from "./store-facts"
 
 export type CheckPhoneStepInput = {
   phone?: string | null
@@ -18,26 +17,6 @@ export type CheckedPhone = PhoneCheck & {
   rule_region: string | null
   /** The recipient's possible time zones. */
   time_zones: readonly string[] | null
-}
-
-const REGION_COUNTRIES_TTL_MS = 60_000
-let regionCountries: { at: number; countries: string[] } | undefined
-
-/**
- * The countries of the store's regions: where it sells is where it texts, unless the `allowedCountries`
- * option says otherwise. Read at most once a minute; a store with no region restricts nothing.
- */
-export async function storeRegionCountries(container: MedusaContainer): Promise<string[]> {
-  if (regionCountries && Date.now() - regionCountries.at < REGION_COUNTRIES_TTL_MS) {
-    return regionCountries.countries
-  }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: regions } = await query.graph({ entity: "region", fields: ["countries.iso_2"] })
-  const countries = [
-    ...new Set(regions.flatMap((r: any) => (r.countries ?? []).map((c: any) => String(c.iso_2).toUpperCase()))),
-  ]
-  regionCountries = { at: Date.now(), countries }
-  return countries
 }
 
 /**

@@ -1,9 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { withOptOutMention } from "../../lib/consent"
 import { countSegments, smartEncode, type SmsEncoding } from "../../lib/segments"
 import { DEFAULT_TEMPLATES, defaultSmsTemplate, formatVariables, renderTemplate } from "../../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
+import { storeName } from "./store-facts"
 
 export type RenderTemplateStepInput = {
   template_key: string
@@ -49,16 +50,11 @@ export const renderTemplateStep = createStep(
     }
     const purpose = own?.purpose ?? DEFAULT_TEMPLATES[input.template_key]?.purpose ?? "transactional"
 
-    let storeName = options.storeName
-    if (!storeName) {
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: stores } = await query.graph({ entity: "store", fields: ["name"], pagination: { take: 1 } })
-      storeName = stores[0]?.name ?? "Our store"
-    }
+    const name = options.storeName ?? (await storeName(container))
 
     // What every template may use, whatever its event: who the store is and how to reach it.
     const common = {
-      store_name: storeName,
+      store_name: name,
       help_contact: options.consent.helpContact ?? null,
       message_frequency: options.consent.messageFrequency,
     }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkPhone } from "../../../../lib/phone"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
-import { storeRegionCountries } from "../../../../workflows/steps/check-phone"
+import { storeRegionCountries } from "../../../../workflows/steps/store-facts"
 
 /**
  * The storefront's abuse guard, shared by its consent routes: the number must be a real, textable number

@@ -1,0 +1,40 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+/**
+ * Facts about the store that every send needs and that change rarely: read at most once a minute, not
+ * once per message (a campaign renders thousands).
+ */
+const TTL_MS = 60_000
+const cache = new Map<string, { at: number; value: unknown }>()
+
+async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key)
+  if (hit && Date.now() - hit.at < TTL_MS) {
+    return hit.value as T
+  }
+  const value = await load()
+  cache.set(key, { at: Date.now(), value })
+  return value
+}
+
+/** The Medusa store's name, for messages when the `storeName` option is not set. */
+export function storeName(container: MedusaContainer): Promise<string> {
+  return cached("store-name", async () => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: stores } = await query.graph({ entity: "store", fields: ["name"], pagination: { take: 1 } })
+    return (stores[0]?.name as string | undefined) ?? "Our store"
+  })
+}
+
+/**
+ * The countries of the store's regions: where it sells is where it texts, unless the `allowedCountries`
+ * option says otherwise. A store with no region restricts nothing.
+ */
+export function storeRegionCountries(container: MedusaContainer): Promise<string[]> {
+  return cached("region-countries", async () => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: regions } = await query.graph({ entity: "region", fields: ["countries.iso_2"] })
+    return [...new Set(regions.flatMap((r: any) => (r.countries ?? []).map((c: any) => String(c.iso_2).toUpperCase())))]
+  })
+}
