@@ -62,5 +62,11 @@ module.exports = defineConfig({
   ],
   modules: [
     { key: Modules.EVENT_BUS, resolve: "@medusajs/event-bus-redis", options: { redisUrl, queueName: process.env.EVENT_BUS_QUEUE_NAME || "medusa-events" } },
+    // createNotifications({ channel: "sms" }) goes through the plugin
+    {
+      key: Modules.NOTIFICATION,
+      resolve: "@medusajs/medusa/notification",
+      options: { providers: [{ resolve: "medusa-plugin-sms-rcs/providers/sms", id: "sms-rcs", options: { channels: ["sms"] } }] },
+    },
   ],
 })

@@ -175,6 +175,37 @@ medusaIntegrationTestRunner({
       expect(data.messages.filter((m: any) => m.template_key === "consent_double_opt_in")).toHaveLength(1)
     })
 
+    it("sends what Medusa's Notification Module is asked to send on the sms channel, once per idempotency key", async () => {
+      const notifications = getContainer().resolve(Modules.NOTIFICATION) as any
+      const ask = () =>
+        notifications.createNotifications([
+          {
+          to: "+33 6 23 45 67 89",
+          channel: "sms",
+          template: "pickup_ready",
+          content: { text: "Your order is ready for pickup at our Lyon shop." },
+          data: { order_id: "order_pickup_1" },
+          idempotency_key: "pickup-ready-order_pickup_1",
+          },
+        ])
+      const [created] = await ask()
+      expect(created).toMatchObject({ channel: "sms", provider_id: "sms-rcs", status: "success", external_id: created.id })
+      await ask()
+
+      const message = await waitFor(async () => {
+        const { data } = await api.get(`/admin/messaging/messages?template_key=pickup_ready`, admin)
+        return data.messages.find((m: any) => m.status === "delivered")
+      })
+      expect(message).toMatchObject({
+        to: "+33623456789",
+        body: "Your order is ready for pickup at our Lyon shop.",
+        purpose: "transactional",
+        order_id: "order_pickup_1",
+      })
+      const { data } = await api.get(`/admin/messaging/messages?template_key=pickup_ready`, admin)
+      expect(data.count).toBe(1)
+    })
+
     it("records a skipped message with the reason when the phone cannot be parsed", async () => {
       const placed = await order("badphone@example.com", "12")
       const [message] = await recordedFor(placed.id)
