@@ -36,7 +36,40 @@ const isTimeZone = (zone: string) => {
 
 const prices = z.record(regionKey, z.number().min(0))
 
-const automation = z.object({ enabled: z.boolean().default(true) }).strict().default({ enabled: true })
+/** A store's defaults for one automation; the admin's choices (Settings → SMS & RCS) override them. */
+const automation = z
+  .object({
+    enabled: z.boolean().optional(),
+    /** Minutes between the event and the text (for abandoned carts: minutes of inactivity). */
+    delayMinutes: z.number().int().min(0).max(10_080).optional(),
+    /** Win-back: days without an order before the text, and between two texts. */
+    periodDays: z.number().int().min(1).max(3_650).optional(),
+    /** Abandoned carts: carts idle longer than this are left alone. */
+    maxAgeHours: z.number().int().min(1).max(720).optional(),
+  })
+  .strict()
+
+/** Any Medusa event sent as a template (see README, "Your own events"). */
+const eventMapping = z
+  .object({
+    template: z.string().regex(/^[a-z0-9_]+$/, "expected a template key of lowercase letters, digits and _"),
+    /** What the event is about; its phone, name and locale come from there. Unset: the event's prefix. */
+    resource: z.enum(["order", "customer", "cart"]).optional(),
+    /** Field of the event's data holding the resource's id. Unset: `<resource>_id`, then `id`. */
+    idField: z.string().min(1).optional(),
+    purpose: z.enum(["transactional", "marketing"]).default("transactional"),
+    delayMinutes: z.number().int().min(0).max(10_080).default(0),
+  })
+  .strict()
+
+const eventName = z.string().regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/, 'expected an event name such as "order.return_requested"')
+
+/** The resource an event is about, from its mapping or its name. */
+export function eventResource(event: string, mapping: { resource?: "order" | "customer" | "cart" }) {
+  if (mapping.resource) return mapping.resource
+  const prefix = event.split(".")[0]
+  return prefix === "order" || prefix === "customer" || prefix === "cart" ? prefix : undefined
+}
 
 /** The opt-out mention every marketing SMS carries (CTIA; CNIL's "STOP SMS" for France). */
 export const DEFAULT_OPT_OUT_TEXT: Record<string, string> = {
@@ -82,8 +115,18 @@ export const pluginOptionsSchema = z
     defaultCountry: countryCode.optional(),
     /** Only numbers of these countries are messaged (guards against SMS pumping). Unset: any country. */
     allowedCountries: z.array(countryCode).min(1).optional(),
-    /** Locale used when neither the order nor the customer has one. */
-    defaultLocale: z.string().min(2).default("en"),
+    /** Locale used when neither the order nor the customer has one. Unset: the store's first locale, then "en". */
+    defaultLocale: z.string().min(2).optional(),
+    /** The storefront's address, for links in texts (welcome, win-back, cart recovery). */
+    storefrontUrl: z.string().regex(/^https?:\/\/[^/]+/, "expected the storefront's URL, e.g. https://shop.example.com").optional(),
+    /**
+     * Where an abandoned-cart text sends the shopper; `{cart_id}` is replaced by the cart's id.
+     * Unset: `{storefrontUrl}/cart?cart_id={cart_id}`.
+     */
+    cartRecoveryUrl: z
+      .string()
+      .regex(/^https?:\/\/\S*\{cart_id\}/, 'expected a URL containing "{cart_id}", e.g. https://shop.example.com/cart/recover/{cart_id}')
+      .optional(),
     /** Name shown in messages. Unset: the Medusa store's name. */
     storeName: z.string().min(1).optional(),
     /** Redis for the dispatch queue. Unset: `projectConfig.redisUrl`, then `REDIS_URL`, then redis://localhost:6379. */
@@ -161,26 +204,38 @@ export const pluginOptionsSchema = z
         storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
         optOutText: DEFAULT_OPT_OUT_TEXT,
       }),
-    /** Which order events send a text (each on by default). */
+    /** Defaults of each automation (see README, "Automations"); the admin's settings override them. */
     automations: z
       .object({
-        order_placed: automation,
-        order_shipped: automation,
-        order_delivered: automation,
-        order_canceled: automation,
+        order_placed: automation.optional(),
+        order_fulfilled: automation.optional(),
+        order_shipped: automation.optional(),
+        order_delivered: automation.optional(),
+        order_canceled: automation.optional(),
+        return_received: automation.optional(),
+        order_refunded: automation.optional(),
+        welcome: automation.optional(),
+        abandoned_cart: automation.optional(),
+        win_back: automation.optional(),
       })
       .strict()
-      .default({
-        order_placed: { enabled: true },
-        order_shipped: { enabled: true },
-        order_delivered: { enabled: true },
-        order_canceled: { enabled: true },
-      }),
+      .default({}),
+    /** Your own events sent as templates, e.g. `{ "order.return_requested": { template: "return_requested" } }`. */
+    events: z.record(eventName, eventMapping).default({}),
   })
   .strict()
   .superRefine((options, ctx) => {
     if (options.provider === "twilio" && !options.twilio) {
       ctx.addIssue({ code: "custom", path: ["twilio"], message: 'required when "provider" is "twilio"' })
+    }
+    for (const [event, mapping] of Object.entries(options.events)) {
+      if (!eventResource(event, mapping)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["events", event, "resource"],
+          message: 'cannot be told from the event\'s name: set "order", "customer" or "cart"',
+        })
+      }
     }
   })
 

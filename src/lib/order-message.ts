@@ -1,4 +1,5 @@
 import type { SendMessageWorkflowInput } from "../workflows/send-message"
+import { summarizeItems } from "./templates/catalog"
 
 /** What a message about an order needs from it, fetched with `query.graph`. */
 export const ORDER_MESSAGE_FIELDS = [
@@ -18,6 +19,9 @@ export const ORDER_MESSAGE_FIELDS = [
   "billing_address.phone",
   "billing_address.country_code",
   "items.id",
+  "items.title",
+  "items.product_title",
+  "items.quantity",
 ]
 
 type Address = { first_name?: string | null; phone?: string | null; country_code?: string | null; province?: string | null }
@@ -32,7 +36,17 @@ export type OrderForMessage = {
   customer?: { first_name?: string | null; phone?: string | null } | null
   shipping_address?: Address | null
   billing_address?: Address | null
-  items?: unknown[] | null
+  items?: { title?: string | null; product_title?: string | null; quantity?: unknown }[] | null
+}
+
+/** The items of an order or cart as templates list them. */
+export function itemVariables(items: { title?: string | null; product_title?: string | null; quantity?: unknown }[] | null | undefined) {
+  const list = (items ?? []).map((item) => ({ title: item.product_title || item.title || "", quantity: Number(item.quantity ?? 1) }))
+  return {
+    items: list,
+    items_count: list.reduce((sum, item) => sum + item.quantity, 0),
+    items_summary: summarizeItems(list),
+  }
 }
 
 /**
@@ -64,7 +78,13 @@ export function pickOrderPhone(order: OrderForMessage): {
 
 export function buildOrderMessageInput(
   order: OrderForMessage,
-  input: { template_key: string; idempotency_key: string; variables?: Record<string, unknown> }
+  input: {
+    template_key: string
+    idempotency_key: string
+    variables?: Record<string, unknown>
+    delay_minutes?: number
+    metadata?: Record<string, unknown> | null
+  }
 ): SendMessageWorkflowInput {
   const { phone, country_code, province } = pickOrderPhone(order)
   const firstName =
@@ -78,11 +98,13 @@ export function buildOrderMessageInput(
     locale: order.locale ?? null,
     order_id: order.id,
     customer_id: order.customer_id ?? null,
+    delay_minutes: input.delay_minutes,
+    metadata: input.metadata ?? null,
     variables: {
       customer_first_name: firstName,
       order_display_id: order.display_id ?? order.id,
       order_total: { amount: Number(order.total ?? 0), currency_code: order.currency_code },
-      items_count: order.items?.length ?? 0,
+      ...itemVariables(order.items),
       ...input.variables,
     },
   }

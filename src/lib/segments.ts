@@ -33,3 +33,46 @@ export function countSegments(text: string): SegmentCount {
 export function smartEncode(text: string): string {
   return new SegmentedMessage(text, "auto", true).graphemes.join("")
 }
+
+export type NonGsmCharacter = {
+  char: string
+  /** Offset in the text (UTF-16 code units, as `String.prototype.slice` counts). */
+  index: number
+  /** A GSM-7 look-alike to use instead, or null when there is none (emoji, most scripts). */
+  replacement: string | null
+}
+
+/**
+ * The characters that force UCS-2, where they are and what could replace them: the editor highlights
+ * them and offers a one-click fix. Typographic characters get their smart-encoding look-alike; accented
+ * letters outside GSM-7 (ê, â, î, ô, û, ç …) their bare letter, which French SMS commonly uses.
+ */
+export function findNonGsmCharacters(text: string): NonGsmCharacter[] {
+  const nonGsm = new Set(countSegments(text).non_gsm_characters)
+  if (!nonGsm.size) {
+    return []
+  }
+  const found: NonGsmCharacter[] = []
+  let index = 0
+  for (const char of text) {
+    if (nonGsm.has(char)) {
+      found.push({ char, index, replacement: gsmReplacement(char) })
+    }
+    index += char.length
+  }
+  return found
+}
+
+const isGsm = (text: string) => countSegments(text).encoding === "GSM-7"
+
+function gsmReplacement(char: string): string | null {
+  const smart = smartEncode(char)
+  if (smart !== char && isGsm(smart)) {
+    return smart
+  }
+  const bare = char.normalize("NFD").replace(/\p{M}+/gu, "")
+  if (bare && bare !== char && isGsm(bare)) {
+    return bare
+  }
+  return null
+}

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { sendFulfillmentMessageWorkflow } from "../workflows/send-fulfillment-message"
-import { runAutomation } from "../automations/run-automation"
+import { automationMessageInput, runAutomation } from "../automations/run-automation"
 
 /** "Your order has been delivered"; not when the admin asked for no notification. */
 export default async function deliveryCreatedHandler({
@@ -8,9 +8,9 @@ export default async function deliveryCreatedHandler({
   container,
 }: SubscriberArgs<{ id: string; no_notification?: boolean }>) {
   if (event.data.no_notification) return
-  await runAutomation(container, "order_delivered", `delivery notice for fulfillment ${event.data.id}`, () =>
+  await runAutomation(container, "order_delivered", `delivery notice for fulfillment ${event.data.id}`, (settings) =>
     sendFulfillmentMessageWorkflow(container).run({
-      input: { fulfillment_id: event.data.id, template_key: "order_delivered", idempotency_key: `delivery.created:${event.data.id}` },
+      input: { fulfillment_id: event.data.id, template_key: "order_delivered", idempotency_key: `delivery.created:${event.data.id}` , ...automationMessageInput(settings) },
     })
   )
 }

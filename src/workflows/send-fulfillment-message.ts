@@ -9,6 +9,8 @@ export type SendFulfillmentMessageWorkflowInput = {
   template_key: string
   /** e.g. "shipment.created:ful_123". */
   idempotency_key: string
+  delay_minutes?: number
+  metadata?: Record<string, unknown> | null
 }
 
 type FulfillmentForMessage = {

@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { RcsPayload } from "../lib/rcs/payload"
 import type { CreateMessageInput } from "../modules/messaging"
 import {
   checkPhoneStep,
@@ -24,6 +25,12 @@ export type SendMessageWorkflowInput = {
   variables?: Record<string, unknown>
   /** Ready text instead of the template's. */
   body?: string | null
+  /** Ready RCS variant to go with `body`. */
+  rcs_payload?: RcsPayload | null
+  /** Minutes to wait before sending (an automation's delay); quiet hours may add more. */
+  delay_minutes?: number
+  /** Anything to keep with the message (an automation's key, the triggering event …). */
+  metadata?: Record<string, unknown> | null
   purpose?: "transactional" | "marketing"
   order_id?: string | null
   cart_id?: string | null
@@ -47,6 +54,9 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     cart_id: input.cart_id ?? null,
     customer_id: input.customer_id ?? null,
     campaign_id: input.campaign_id ?? null,
+    rich_payload: rendered.rcs as Record<string, unknown> | null,
+    metadata: input.metadata ?? null,
+    send_after: input.delay_minutes ? new Date(Date.now() + input.delay_minutes * 60_000) : null,
     rule_region: phone.rule_region,
     time_zones: phone.time_zones ? [...phone.time_zones] : null,
   }
@@ -75,6 +85,7 @@ export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input
     locale: input.locale,
     variables: input.variables,
     body: input.body,
+    rcs_payload: input.rcs_payload,
   })
   const messageInput = transform({ input, phone, rendered }, ({ input, phone, rendered }) =>
     buildMessage(input, phone, rendered)

@@ -11,6 +11,10 @@ export type SendOrderMessageWorkflowInput = {
   idempotency_key: string
   /** Variables of the event on top of the order's own (a tracking number …). */
   variables?: Record<string, unknown>
+  /** Minutes to wait before sending (the automation's delay). */
+  delay_minutes?: number
+  /** Kept with the message, e.g. `{ automation: "order_placed" }`. */
+  metadata?: Record<string, unknown> | null
 }
 
 /** Sends a message about an order (confirmation, shipping, …) to the phone found on it. */

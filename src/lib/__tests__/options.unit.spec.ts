@@ -5,7 +5,6 @@ describe("parsePluginOptions", () => {
     expect(parsePluginOptions(undefined)).toEqual({
       provider: "sandbox",
       sandbox: { deliveryDelayMs: 1000 },
-      defaultLocale: "en",
       queueName: "sms-rcs-dispatch",
       concurrency: 20,
       retry: { attempts: 8, backoffMs: 2000 },
@@ -19,13 +18,23 @@ describe("parsePluginOptions", () => {
         storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
         optOutText: { en: "Reply STOP to opt out", fr: "STOP SMS : répondez STOP" },
       },
-      automations: {
-        order_placed: { enabled: true },
-        order_shipped: { enabled: true },
-        order_delivered: { enabled: true },
-        order_canceled: { enabled: true },
-      },
+      automations: {},
+      events: {},
     })
+  })
+
+  it("accepts event mappings and tells the resource from the event's name", () => {
+    const options = parsePluginOptions({ events: { "order.return_requested": { template: "return_requested" } } })
+    expect(options.events["order.return_requested"]).toEqual({ template: "return_requested", purpose: "transactional", delayMinutes: 0 })
+    expect(problemsOf({ events: { "product.created": { template: "new_product" } } })).toEqual([
+      `"events.product.created.resource": cannot be told from the event's name: set "order", "customer" or "cart"`,
+    ])
+    expect(problemsOf({ events: { "order.x": { template: "Bad Key" } } })[0]).toContain("template key")
+  })
+
+  it("refuses automation settings that are out of range or misspelled", () => {
+    expect(problemsOf({ automations: { abandoned_cart: { delayMinutes: -1 } } })[0]).toContain("automations.abandoned_cart.delayMinutes")
+    expect(problemsOf({ automations: { abandoned_carts: {} } })).toEqual([`unknown option "abandoned_carts" in "automations"`])
   })
 
   it("ignores the database settings Medusa adds to every module's options", () => {

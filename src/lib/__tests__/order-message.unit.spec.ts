@@ -10,7 +10,7 @@ const order = {
   customer: { first_name: "Camille", phone: "+33 6 00 00 00 03" },
   shipping_address: { first_name: "Cam", phone: "06 00 00 00 01", country_code: "fr" },
   billing_address: { first_name: "C", phone: "07 00 00 00 02", country_code: "be" },
-  items: [{}, {}],
+  items: [{ product_title: "Linen shirt", title: "M", quantity: 2 }, { title: "Tote", quantity: 1 }],
 }
 
 describe("pickOrderPhone", () => {
@@ -58,8 +58,15 @@ describe("buildOrderMessageInput", () => {
         customer_first_name: "Camille",
         order_display_id: 42,
         order_total: { amount: 54.9, currency_code: "eur" },
-        items_count: 2,
+        items: [
+          { title: "Linen shirt", quantity: 2 },
+          { title: "Tote", quantity: 1 },
+        ],
+        items_count: 3,
+        items_summary: "Linen shirt x2, Tote",
       },
+      delay_minutes: undefined,
+      metadata: null,
     })
   })
 })

@@ -1,4 +1,4 @@
-import { defaultSmsTemplate, formatVariables, renderTemplate, templateVariables } from "../templates"
+import { defaultSmsTemplate, formatVariables, renderTemplate, SAMPLE_VARIABLES, templateVariables, validateTemplate } from "../templates"
 import { formatAmount } from "../format"
 import { countSegments } from "../segments"
 
@@ -63,28 +63,18 @@ describe("formatAmount", () => {
 })
 
 describe("every default template", () => {
-  const typical = {
-    store_name: "Maison Demo",
-    customer_first_name: "Camille",
-    order_display_id: 1042,
-    order_total: { amount: 54.9, currency_code: "eur" },
-    items_count: 2,
-    tracking_number: "6A12345678901",
-    tracking_url: "https://suivi.example.com/6A12345678901",
-    stopped_all: false,
-    help_contact: "aide@maison-demo.fr",
-    message_frequency: "Msg frequency varies",
-  }
   const { DEFAULT_TEMPLATES } = jest.requireActual("../templates/defaults")
   for (const [key, template] of Object.entries(DEFAULT_TEMPLATES) as [string, any][]) {
     for (const locale of ["en", "fr"]) {
       it(`${key} (${locale}) exists, uses only its documented variables, and stays GSM-7`, () => {
         const text = template.sms[locale]
+        const rcs = template.rcs?.[locale] ?? null
         expect(text).toBeTruthy()
-        for (const name of templateVariables(text)) expect(template.variables).toContain(name)
-        const body = renderTemplate(text, formatVariables(typical, locale))
+        expect(validateTemplate({ sms_body: text, rcs_payload: rcs }, template.variables).problems).toEqual([])
+        const body = renderTemplate(text, formatVariables(SAMPLE_VARIABLES, locale))
         expect(body).not.toMatch(/{{|}}/)
         expect(countSegments(body).encoding).toBe("GSM-7")
+        if (template.rcs) expect(rcs).not.toBeNull()
       })
     }
   }

@@ -1,3 +1,6 @@
+import type { RcsPayload } from "../rcs/payload"
+import { CART_VARIABLES, FULFILLMENT_VARIABLES, ORDER_VARIABLES, REFUND_VARIABLES } from "./catalog"
+
 /**
  * Templates that ship with the plugin, per key and locale. A store overrides any of them by saving a
  * template with the same key and locale. Every text stays in GSM-7 where the language allows it, so a
@@ -5,15 +8,17 @@
  */
 export type DefaultTemplate = {
   purpose: "transactional" | "marketing"
-  /** Variables this template may use, documented in the README. */
+  /** Variables this template may use besides the common ones, documented in the README. */
   variables: readonly string[]
   sms: Record<string, string>
+  /** The RCS variant, per locale; its SMS fallback is `sms`. */
+  rcs?: Record<string, RcsPayload>
 }
 
 export const DEFAULT_TEMPLATES: Record<string, DefaultTemplate> = {
   order_confirmation: {
     purpose: "transactional",
-    variables: ["store_name", "customer_first_name", "order_display_id", "order_total", "items_count"],
+    variables: ORDER_VARIABLES,
     sms: {
       en:
         "{{store_name}}: thank you{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! " +
@@ -27,7 +32,7 @@ export const DEFAULT_TEMPLATES: Record<string, DefaultTemplate> = {
 
 DEFAULT_TEMPLATES.order_shipped = {
   purpose: "transactional",
-  variables: ["store_name", "customer_first_name", "order_display_id", "tracking_number", "tracking_url"],
+  variables: FULFILLMENT_VARIABLES,
   sms: {
     en:
       "{{store_name}}: order #{{order_display_id}} is on its way!" +
@@ -39,7 +44,7 @@ DEFAULT_TEMPLATES.order_shipped = {
 }
 DEFAULT_TEMPLATES.order_delivered = {
   purpose: "transactional",
-  variables: ["store_name", "customer_first_name", "order_display_id"],
+  variables: ORDER_VARIABLES,
   sms: {
     en: "{{store_name}}: order #{{order_display_id}} has been delivered. Enjoy{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}!",
     fr: "{{store_name}} : votre commande #{{order_display_id}} a été livrée. Bonne journée{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} !",
@@ -47,17 +52,105 @@ DEFAULT_TEMPLATES.order_delivered = {
 }
 DEFAULT_TEMPLATES.order_canceled = {
   purpose: "transactional",
-  variables: ["store_name", "order_display_id", "order_total"],
+  variables: ORDER_VARIABLES,
   sms: {
     en: "{{store_name}}: order #{{order_display_id}} ({{order_total}}) has been canceled. Questions? Reply to this message.",
     fr: "{{store_name}} : votre commande #{{order_display_id}} ({{order_total}}) a été annulée. Une question ? Répondez à ce message.",
   },
 }
 
+// Shipped with an RCS card: the tracking button is one tap instead of a long link.
+DEFAULT_TEMPLATES.order_shipped.rcs = {
+  en: {
+    type: "card",
+    card: {
+      title: "Order #{{order_display_id}} is on its way",
+      description: "{{store_name}}{{#tracking_number}} · Tracking {{tracking_number}}{{/tracking_number}}",
+      suggestions: [{ type: "open_url", text: "Track my parcel", url: "{{{tracking_url}}}", postback_data: "track" }],
+    },
+  },
+  fr: {
+    type: "card",
+    card: {
+      title: "Votre commande #{{order_display_id}} est en route",
+      description: "{{store_name}}{{#tracking_number}} · Suivi {{tracking_number}}{{/tracking_number}}",
+      suggestions: [{ type: "open_url", text: "Suivre mon colis", url: "{{{tracking_url}}}", postback_data: "track" }],
+    },
+  },
+}
+DEFAULT_TEMPLATES.order_fulfilled = {
+  purpose: "transactional",
+  variables: FULFILLMENT_VARIABLES,
+  sms: {
+    en: "{{store_name}}: good news{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}, order #{{order_display_id}} is packed and will ship soon.",
+    fr: "{{store_name}} : bonne nouvelle{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}, votre commande #{{order_display_id}} est emballée et partira sous peu.",
+  },
+}
+DEFAULT_TEMPLATES.return_received = {
+  purpose: "transactional",
+  variables: REFUND_VARIABLES,
+  sms: {
+    en: "{{store_name}}: we received the return for order #{{order_display_id}}.{{#refund_amount}} Your refund of {{refund_amount}} is on its way.{{/refund_amount}}",
+    fr: "{{store_name}} : nous avons bien réceptionné votre retour pour la commande #{{order_display_id}}.{{#refund_amount}} Votre remboursement de {{refund_amount}} est en cours.{{/refund_amount}}",
+  },
+}
+DEFAULT_TEMPLATES.order_refunded = {
+  purpose: "transactional",
+  variables: REFUND_VARIABLES,
+  sms: {
+    en: "{{store_name}}: we refunded {{refund_amount}} for order #{{order_display_id}}. It can take a few days to show on your statement.",
+    fr: "{{store_name}} : nous avons remboursé {{refund_amount}} pour la commande #{{order_display_id}}. Comptez quelques jours pour le voir sur votre compte.",
+  },
+}
+
+// Marketing: sent only with marketing consent; the opt-out mention is added when a text lacks one.
+DEFAULT_TEMPLATES.welcome = {
+  purpose: "marketing",
+  variables: ["customer_first_name"],
+  sms: {
+    en: "{{store_name}}: welcome{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! You will be the first to hear about new arrivals and offers.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    fr: "{{store_name}} : bienvenue{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Vous serez les premiers informés des nouveautés et des offres.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+  },
+}
+DEFAULT_TEMPLATES.abandoned_cart = {
+  purpose: "marketing",
+  variables: CART_VARIABLES,
+  sms: {
+    en: "{{store_name}}: you left {{items_count}} item(s) in your cart{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}. Complete your order: {{{cart_recovery_url}}}",
+    fr: "{{store_name}} : vous avez laissé {{items_count}} article(s) dans votre panier{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}. Finalisez votre commande : {{{cart_recovery_url}}}",
+  },
+  rcs: {
+    en: {
+      type: "card",
+      card: {
+        title: "Still thinking it over?",
+        description: "{{items_summary}} · {{cart_total}}",
+        suggestions: [{ type: "open_url", text: "Complete my order", url: "{{{cart_recovery_url}}}", postback_data: "recover_cart" }],
+      },
+    },
+    fr: {
+      type: "card",
+      card: {
+        title: "Vous hésitez encore ?",
+        description: "{{items_summary}} · {{cart_total}}",
+        suggestions: [{ type: "open_url", text: "Finaliser ma commande", url: "{{{cart_recovery_url}}}", postback_data: "recover_cart" }],
+      },
+    },
+  },
+}
+DEFAULT_TEMPLATES.win_back = {
+  purpose: "marketing",
+  variables: ["customer_first_name", "days_since_last_order"],
+  sms: {
+    en: "{{store_name}}: we miss you{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! See what is new since your last visit.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    fr: "{{store_name}} : vous nous manquez{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Découvrez nos nouveautés.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+  },
+}
+
 // The replies the consent rules require. Kept in GSM-7 (no ê, â, ç …) so each is one segment.
 DEFAULT_TEMPLATES.consent_stop_confirmation = {
   purpose: "transactional",
-  variables: ["store_name", "stopped_all"],
+  variables: ["stopped_all"],
   sms: {
     en:
       "{{store_name}}: you are unsubscribed and will get no more {{^stopped_all}}marketing {{/stopped_all}}texts from us. " +
@@ -69,7 +162,7 @@ DEFAULT_TEMPLATES.consent_stop_confirmation = {
 }
 DEFAULT_TEMPLATES.consent_start_confirmation = {
   purpose: "transactional",
-  variables: ["store_name"],
+  variables: [],
   sms: {
     en: "{{store_name}}: you are subscribed to our texts again. Msg & data rates may apply. Reply HELP for help, STOP to opt out.",
     fr: "{{store_name}} : inscription confirmée. Frais selon votre opérateur. Répondez AIDE pour de l'aide, STOP pour vous désinscrire.",
@@ -77,7 +170,7 @@ DEFAULT_TEMPLATES.consent_start_confirmation = {
 }
 DEFAULT_TEMPLATES.consent_double_opt_in = {
   purpose: "transactional",
-  variables: ["store_name", "message_frequency"],
+  variables: [],
   sms: {
     en: "{{store_name}}: reply YES to get our offers by text. {{message_frequency}}. Msg & data rates may apply. Reply STOP to opt out.",
     fr: "{{store_name}} : répondez OUI pour recevoir nos offres par SMS. {{message_frequency}}. Frais selon votre opérateur. STOP pour refuser.",
@@ -85,7 +178,7 @@ DEFAULT_TEMPLATES.consent_double_opt_in = {
 }
 DEFAULT_TEMPLATES.consent_help = {
   purpose: "transactional",
-  variables: ["store_name", "help_contact", "message_frequency"],
+  variables: [],
   sms: {
     en:
       "{{store_name}}: order updates and, if you opted in, offers. {{message_frequency}}. Msg & data rates may apply." +
@@ -104,4 +197,14 @@ export function defaultSmsTemplate(key: string, locale: string): string | undefi
   }
   const language = locale.toLowerCase().split(/[-_]/)[0]
   return template.sms[locale] ?? template.sms[language] ?? template.sms.en
+}
+
+/** The RCS variant shipped for a key in the wanted locale (same fallbacks as the text). */
+export function defaultRcsTemplate(key: string, locale: string): RcsPayload | undefined {
+  const rcs = DEFAULT_TEMPLATES[key]?.rcs
+  if (!rcs) {
+    return undefined
+  }
+  const language = locale.toLowerCase().split(/[-_]/)[0]
+  return rcs[locale] ?? rcs[language] ?? rcs.en
 }

@@ -1,3 +1,5 @@
 export * from "./render"
 export * from "./defaults"
 export * from "./variables"
+export * from "./catalog"
+export * from "./validate"

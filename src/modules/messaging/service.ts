@@ -3,10 +3,17 @@ import { generateEntityId, MedusaError, MedusaService } from "@medusajs/framewor
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Job } from "bullmq"
 import type IORedis from "ioredis"
+import {
+  AUTOMATION_KEYS,
+  effectiveAutomation,
+  type AutomationKey,
+  type EffectiveAutomation,
+} from "../../lib/automations"
 import { parseConsentCsv } from "../../lib/consent"
 import { MessageStatus } from "../../lib/message-status"
 import type { PluginOptions } from "../../lib/options"
 import { createProvider, ProviderError, type MessagingProvider, type ProviderStatusEvent } from "../../providers"
+import { CartActivities, type CartSettlement } from "./automation/cart-activities"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { MessageStates } from "./dispatch/message-states"
@@ -14,6 +21,8 @@ import { PersonalData, type DataSubject } from "./dispatch/personal-data"
 import { RateLimiter } from "./dispatch/rate-limiter"
 import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
+import { AutomationSetting } from "./models/automation-setting"
+import { CartActivity } from "./models/cart-activity"
 import { Click } from "./models/click"
 import { Consent } from "./models/consent"
 import { InboundMessage } from "./models/inbound-message"
@@ -43,12 +52,15 @@ class MessagingModuleService extends MedusaService({
   Click,
   Attribution,
   InboundMessage,
+  AutomationSetting,
+  CartActivity,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: PluginOptions
   protected readonly states_: MessageStates
   protected readonly guards_: SendingGuards
   protected readonly consents_: ConsentStore
+  protected readonly carts_: CartActivities
   protected readonly limiter_?: RateLimiter
   protected readonly queue_: DispatchQueue
   protected readonly provider_: MessagingProvider
@@ -64,6 +76,7 @@ class MessagingModuleService extends MedusaService({
     this.isWorker_ = dependencies.smsRcsWorkerMode !== "server"
     this.states_ = new MessageStates(dependencies.__pg_connection__)
     this.consents_ = new ConsentStore(dependencies.__pg_connection__)
+    this.carts_ = new CartActivities(dependencies.__pg_connection__)
     this.guards_ = new SendingGuards(
       this.options_,
       (message, hours) => this.states_.countEarlierMarketing(message, hours),
@@ -205,6 +218,49 @@ class MessagingModuleService extends MedusaService({
     return this.consents_.stateOf(phone)
   }
 
+  /** Every automation as it runs now (shipped default ← plugin options ← the admin's settings). */
+  async listEffectiveAutomations(): Promise<EffectiveAutomation[]> {
+    const rows = await this.listAutomationSettings({}, { take: null })
+    const byKey = new Map(rows.map((row) => [row.automation, row]))
+    return AUTOMATION_KEYS.map((key) => effectiveAutomation(key, this.options_.automations[key], byKey.get(key)))
+  }
+
+  /** One automation as it runs now; read per event, so an admin's change applies at once. */
+  async effectiveAutomation(key: AutomationKey): Promise<EffectiveAutomation> {
+    const [row] = await this.listAutomationSettings({ automation: key }, { take: 1 })
+    return effectiveAutomation(key, this.options_.automations[key], row)
+  }
+
+  /** Saves the admin's choice for an automation (only the fields given change). */
+  async saveAutomationSetting(
+    key: AutomationKey,
+    patch: { enabled?: boolean; delay_minutes?: number; period_days?: number; max_age_hours?: number },
+    updatedBy: string | null
+  ): Promise<EffectiveAutomation> {
+    const [row] = await this.listAutomationSettings({ automation: key }, { take: 1 })
+    if (row) {
+      await this.updateAutomationSettings({ id: row.id, ...patch, updated_by: updatedBy })
+    } else {
+      await this.createAutomationSettings({ automation: key, ...patch, updated_by: updatedBy })
+    }
+    return this.effectiveAutomation(key)
+  }
+
+  /** Restarts a cart's idle clock (cart events). */
+  async touchCart(cartId: string, at?: Date): Promise<void> {
+    await this.carts_.touch(cartId, at)
+  }
+
+  /** Carts idle for the abandoned-cart delay and not older than its limit, not yet settled. */
+  async dueCarts(idleBefore: Date, notBefore: Date, limit = 200) {
+    return this.carts_.due(idleBefore, notBefore, limit)
+  }
+
+  /** Takes carts out of the abandoned-cart job's list, with why. */
+  async settleCarts(cartIds: string[], reason: CartSettlement, seenAt: Map<string, Date> = new Map()): Promise<void> {
+    await this.carts_.settle(cartIds, reason, seenAt)
+  }
+
   /** The validated plugin options. */
   getOptions(): PluginOptions {
     return this.options_
@@ -238,6 +294,11 @@ class MessagingModuleService extends MedusaService({
   /** Hands queued messages to the dispatch queue. */
   async enqueueMessages(messageIds: string[]): Promise<void> {
     await this.queue_.enqueueSends(messageIds)
+  }
+
+  /** Hands a message to the dispatch queue for sending no earlier than `at` (an automation's delay). */
+  async enqueueMessageAt(messageId: string, at: Date): Promise<void> {
+    await this.queue_.enqueueSendAt(messageId, at)
   }
 
   /** Applies a provider's status report (webhook or sandbox) through the state machine. */

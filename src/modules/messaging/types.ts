@@ -28,6 +28,8 @@ export type MessageDTO = {
   campaign_id: string | null
   fallback_of_id: string | null
   attempts: number
+  send_after: Date | null
+  metadata: Record<string, unknown> | null
   sent_at: Date | null
   delivered_at: Date | null
   read_at: Date | null
@@ -60,4 +62,6 @@ export type CreateMessageInput = {
   customer_id?: string | null
   campaign_id?: string | null
   metadata?: Record<string, unknown> | null
+  /** Not before this time (an automation's delay). */
+  send_after?: Date | null
 }

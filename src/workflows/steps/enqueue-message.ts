@@ -10,7 +10,12 @@ export const enqueueMessageStep = createStep(
       return new StepResponse({ enqueued: false })
     }
     const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
-    await messaging.enqueueMessages([message.id])
+    const due = message.send_after ? new Date(message.send_after) : null
+    if (due && due.getTime() > Date.now()) {
+      await messaging.enqueueMessageAt(message.id, due)
+    } else {
+      await messaging.enqueueMessages([message.id])
+    }
     return new StepResponse({ enqueued: true })
   }
 )

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { parseInboundKeyword } from "../../lib/consent"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
+import { fallbackLocale } from "./store-facts"
 
 export type RecordInboundStepInput = {
   from: string
@@ -58,7 +59,7 @@ export const recordInboundStep = createStep(
     if (!options.consent.replyToKeywords) {
       return new StepResponse<InboundReply>(null)
     }
-    const locale = keyword && FRENCH_KEYWORDS.has(keyword) ? "fr" : options.defaultLocale
+    const locale = keyword && FRENCH_KEYWORDS.has(keyword) ? "fr" : await fallbackLocale(container, options.defaultLocale)
     const reply: InboundReply =
       intent.kind === "stop"
         ? { template_key: "consent_stop_confirmation", locale, variables: { stopped_all: intent.scope === "all" } }

@@ -1,10 +1,18 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { withOptOutMention } from "../../lib/consent"
+import type { RcsPayload } from "../../lib/rcs/payload"
 import { countSegments, smartEncode, type SmsEncoding } from "../../lib/segments"
-import { DEFAULT_TEMPLATES, defaultSmsTemplate, formatVariables, renderTemplate } from "../../lib/templates"
+import {
+  DEFAULT_TEMPLATES,
+  defaultRcsTemplate,
+  defaultSmsTemplate,
+  formatVariables,
+  renderRcsPayload,
+  renderTemplate,
+} from "../../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
-import { storeName } from "./store-facts"
+import { fallbackLocale, storeName } from "./store-facts"
 
 export type RenderTemplateStepInput = {
   template_key: string
@@ -14,6 +22,8 @@ export type RenderTemplateStepInput = {
   variables?: Record<string, unknown>
   /** Ready text, instead of a template (test sends, Notification Module calls with `content`). */
   body?: string | null
+  /** Ready RCS variant to go with `body` (test sends of a draft). */
+  rcs_payload?: RcsPayload | null
 }
 
 export type RenderedMessage = {
@@ -22,6 +32,8 @@ export type RenderedMessage = {
   purpose: "transactional" | "marketing"
   encoding: SmsEncoding
   segments: number
+  /** The RCS variant, filled in; the text above is its SMS fallback. */
+  rcs: RcsPayload | null
 }
 
 /**
@@ -30,16 +42,15 @@ export type RenderedMessage = {
  */
 export const renderTemplateStep = createStep(
   "sms-rcs-render-template",
-  async (input: RenderTemplateStepInput, { container }) => {
+  async (input: RenderTemplateStepInput, { container }): Promise<StepResponse<RenderedMessage>> => {
     const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
     const options = messaging.getOptions()
-    const locale = input.locale || options.defaultLocale
+    const locale = input.locale || (await fallbackLocale(container, options.defaultLocale))
     const language = locale.toLowerCase().split(/[-_]/)[0]
 
-    const stored = await messaging.listTemplates(
-      { key: input.template_key, locale: [locale, language], enabled: true },
-      { take: 2 }
-    )
+    const stored = input.body
+      ? []
+      : await messaging.listTemplates({ key: input.template_key, locale: [locale, language], enabled: true }, { take: 2 })
     const own = stored.find((t) => t.locale === locale) ?? stored[0]
     const text = input.body ?? own?.sms_body ?? defaultSmsTemplate(input.template_key, locale)
     if (!text) {
@@ -48,21 +59,26 @@ export const renderTemplateStep = createStep(
         `No SMS template "${input.template_key}" for locale "${locale}", and the plugin ships none with that key`
       )
     }
-    const purpose = own?.purpose ?? DEFAULT_TEMPLATES[input.template_key]?.purpose ?? "transactional"
-
-    const name = options.storeName ?? (await storeName(container))
+    const rcsTemplate = input.body
+      ? input.rcs_payload ?? null
+      : own
+        ? ((own.rcs_payload as RcsPayload | null) ?? null)
+        : defaultRcsTemplate(input.template_key, locale) ?? null
+    const purpose = input.purpose ?? own?.purpose ?? DEFAULT_TEMPLATES[input.template_key]?.purpose ?? "transactional"
 
     // What every template may use, whatever its event: who the store is and how to reach it.
     const common = {
-      store_name: name,
+      store_name: options.storeName ?? (await storeName(container)),
+      storefront_url: options.storefrontUrl ?? null,
       help_contact: options.consent.helpContact ?? null,
       message_frequency: options.consent.messageFrequency,
     }
-    const filled = renderTemplate(text, formatVariables({ ...common, ...input.variables }, locale))
-    const rendered =
-      (input.purpose ?? purpose) === "marketing" ? withOptOutMention(filled, locale, options.consent.optOutText) : filled
+    const variables = formatVariables({ ...common, ...input.variables }, locale)
+    const filled = renderTemplate(text, variables)
+    const rendered = purpose === "marketing" ? withOptOutMention(filled, locale, options.consent.optOutText) : filled
     const body = options.smartEncoding ? smartEncode(rendered) : rendered
     const { encoding, segments } = countSegments(body)
-    return new StepResponse<RenderedMessage>({ body, locale, purpose, encoding, segments })
+    const rcs = rcsTemplate ? renderRcsPayload(rcsTemplate, variables) : null
+    return new StepResponse<RenderedMessage>({ body, locale, purpose, encoding, segments, rcs })
   }
 )

@@ -38,3 +38,21 @@ export function storeRegionCountries(container: MedusaContainer): Promise<string
     return [...new Set(regions.flatMap((r: any) => (r.countries ?? []).map((c: any) => String(c.iso_2).toUpperCase())))]
   })
 }
+
+/** The store's first supported locale, for texts to shoppers whose own locale is unknown. */
+export function storeLocale(container: MedusaContainer): Promise<string | null> {
+  return cached("store-locale", async () => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: stores } = await query.graph({
+      entity: "store",
+      fields: ["supported_locales.locale_code"],
+      pagination: { take: 1 },
+    })
+    return ((stores[0] as any)?.supported_locales?.[0]?.locale_code as string | undefined) ?? null
+  })
+}
+
+/** The locale of a text when the shopper's is unknown: the plugin option, the store's, then English. */
+export async function fallbackLocale(container: MedusaContainer, option: string | undefined): Promise<string> {
+  return option ?? (await storeLocale(container).catch(() => null)) ?? "en"
+}

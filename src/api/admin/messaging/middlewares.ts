@@ -1,10 +1,32 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { AdminUpdateAutomationBody } from "./automations/validators"
+import { AdminPreviewTemplateBody, AdminSaveTemplateBody, AdminTestTemplateBody } from "./templates/validators"
 import { AdminGetConsentsParams, AdminImportConsentsBody, AdminRecordConsentBody } from "./consents/validators"
 import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-data/validators"
 import { listMessagesQueryConfig, retrieveMessageQueryConfig } from "./messages/query-config"
 import { AdminGetMessageParams, AdminListMessagesParams } from "./messages/validators"
 
 export const adminMessagingMiddlewares: MiddlewareRoute[] = [
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/templates",
+    middlewares: [validateAndTransformBody(AdminSaveTemplateBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/templates/preview",
+    middlewares: [validateAndTransformBody(AdminPreviewTemplateBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/templates/test",
+    middlewares: [validateAndTransformBody(AdminTestTemplateBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/automations/:key",
+    middlewares: [validateAndTransformBody(AdminUpdateAutomationBody)],
+  },
   {
     methods: ["GET"],
     matcher: "/admin/messaging/messages",

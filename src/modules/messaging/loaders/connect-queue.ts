@@ -3,6 +3,7 @@ import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import IORedis from "ioredis"
 import { parsePluginOptions, type PluginOptionsInput } from "../../../lib/options"
+import { registerEventMappings } from "../../../automations/event-mappings"
 
 const DEFAULT_REDIS_URL = "redis://localhost:6379"
 
@@ -28,6 +29,7 @@ export default async function connectQueueLoader(
   moduleDeclaration?: { worker_mode?: "shared" | "worker" | "server" }
 ): Promise<void> {
   const pluginOptions = parsePluginOptions(options)
+  registerEventMappings(pluginOptions.events)
 
   const configModule = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE, { allowUnregistered: true }) as
     | { projectConfig?: { redisUrl?: string } }

@@ -1,0 +1,53 @@
+import { backendUrl } from "./sdk"
+
+/** One thing wrong with what was sent, as the plugin's admin API reports it. */
+export type ApiProblem = { path: string; message: string }
+
+/** An admin API error that keeps the `problems` of a 400 answer. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly problems: ApiProblem[] = []
+  ) {
+    super(message)
+    this.name = "ApiError"
+  }
+}
+
+/** The `problems` of an error, or its message as a single problem. */
+export function problemsOf(error: unknown): ApiProblem[] {
+  if (error instanceof ApiError && error.problems.length) return error.problems
+  return [{ path: "", message: error instanceof Error ? error.message : String(error) }]
+}
+
+/**
+ * A JSON request to the admin API whose 4xx answer lists `problems`.
+ *
+ * `sdk.client.fetch` throws a `FetchError` that keeps only the answer's `message`, so the calls that must
+ * show every problem (save, preview, send test) go through `fetch` with the same base URL and the same
+ * session cookie as the SDK.
+ */
+export async function requestWithProblems<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const url = `${backendUrl.replace(/\/$/, "")}${path}`
+  const response = await fetch(url, {
+    method: init.method ?? "GET",
+    credentials: "include",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  const text = await response.text()
+  let data: any = {}
+  try {
+    data = text ? JSON.parse(text) : {}
+  } catch {
+    data = { message: text }
+  }
+  if (!response.ok) {
+    const problems: ApiProblem[] = Array.isArray(data?.problems)
+      ? data.problems.map((p: any) => ({ path: String(p?.path ?? ""), message: String(p?.message ?? p) }))
+      : []
+    throw new ApiError(data?.message || response.statusText || `HTTP ${response.status}`, response.status, problems)
+  }
+  return data as T
+}

@@ -1,0 +1,12 @@
+import { z } from "@medusajs/framework/zod"
+
+/** The admin's changes to one automation; only the fields given change. */
+export const AdminUpdateAutomationBody = z
+  .object({
+    enabled: z.boolean().optional(),
+    delay_minutes: z.number().int().min(0).max(10_080).optional(),
+    period_days: z.number().int().min(1).max(3_650).optional(),
+    max_age_hours: z.number().int().min(1).max(720).optional(),
+  })
+  .strict()
+export type AdminUpdateAutomationBodyType = z.infer<typeof AdminUpdateAutomationBody>

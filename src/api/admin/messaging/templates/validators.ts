@@ -1,0 +1,39 @@
+import { z } from "@medusajs/framework/zod"
+
+const key = z.string().regex(/^[a-z0-9_]{1,64}$/, "expected a template key of lowercase letters, digits and _")
+const locale = z.string().regex(/^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en", "fr" or "fr-CA"')
+
+/**
+ * The shape of a template. Its content (syntax, variables, RCS limits, the mandatory SMS text) is
+ * checked by the route, which reports every problem at once instead of the first one.
+ */
+export const AdminSaveTemplateBody = z
+  .object({
+    key,
+    locale,
+    sms_body: z.string().max(20_000),
+    rcs_payload: z.unknown().nullable().optional(),
+    purpose: z.enum(["transactional", "marketing"]).optional(),
+    enabled: z.boolean().optional(),
+    /** For a key of your own: the variables your subscriber passes to `sendMessageWorkflow`. */
+    variables: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/)).max(100).optional(),
+  })
+  .strict()
+export type AdminSaveTemplateBodyType = z.infer<typeof AdminSaveTemplateBody>
+
+export const AdminPreviewTemplateBody = z
+  .object({
+    key,
+    locale,
+    sms_body: z.string().max(20_000),
+    rcs_payload: z.unknown().nullable().optional(),
+    purpose: z.enum(["transactional", "marketing"]).optional(),
+    variables: z.array(z.string()).max(100).optional(),
+  })
+  .strict()
+export type AdminPreviewTemplateBodyType = z.infer<typeof AdminPreviewTemplateBody>
+
+export const AdminTestTemplateBody = AdminPreviewTemplateBody.extend({
+  phone: z.string().min(3).max(40),
+}).strict()
+export type AdminTestTemplateBodyType = z.infer<typeof AdminTestTemplateBody>

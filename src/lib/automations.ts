@@ -1,0 +1,103 @@
+import {
+  CART_VARIABLES,
+  CUSTOMER_VARIABLES,
+  FULFILLMENT_VARIABLES,
+  ORDER_VARIABLES,
+  REFUND_VARIABLES,
+} from "./templates/catalog"
+
+export type AutomationKey =
+  | "order_placed"
+  | "order_fulfilled"
+  | "order_shipped"
+  | "order_delivered"
+  | "order_canceled"
+  | "return_received"
+  | "order_refunded"
+  | "welcome"
+  | "abandoned_cart"
+  | "win_back"
+
+export type AutomationDefinition = {
+  /** The Medusa event, or the scheduled job, that starts it. */
+  trigger: string
+  template_key: string
+  purpose: "transactional" | "marketing"
+  variables: readonly string[]
+  /** Defaults: minutes to wait before sending, and the job's own settings. */
+  delay_minutes: number
+  period_days?: number
+  max_age_hours?: number
+}
+
+/**
+ * Every automation the plugin ships, with its trigger and template. Transactional ones go out at once;
+ * the welcome waits a little so a shopper who signs up and opts in on the same page is counted as
+ * consenting; abandoned carts wait an hour of inactivity and give up after 48 h (carts older than that
+ * are stale, and texting them reads as tracking); win-back texts once per 90 days without an order.
+ */
+export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
+  order_placed: { trigger: "order.placed", template_key: "order_confirmation", purpose: "transactional", variables: ORDER_VARIABLES, delay_minutes: 0 },
+  order_fulfilled: { trigger: "order.fulfillment_created", template_key: "order_fulfilled", purpose: "transactional", variables: FULFILLMENT_VARIABLES, delay_minutes: 0 },
+  order_shipped: { trigger: "shipment.created", template_key: "order_shipped", purpose: "transactional", variables: FULFILLMENT_VARIABLES, delay_minutes: 0 },
+  order_delivered: { trigger: "delivery.created", template_key: "order_delivered", purpose: "transactional", variables: ORDER_VARIABLES, delay_minutes: 0 },
+  order_canceled: { trigger: "order.canceled", template_key: "order_canceled", purpose: "transactional", variables: ORDER_VARIABLES, delay_minutes: 0 },
+  return_received: { trigger: "order.return_received", template_key: "return_received", purpose: "transactional", variables: REFUND_VARIABLES, delay_minutes: 0 },
+  order_refunded: { trigger: "payment.refunded", template_key: "order_refunded", purpose: "transactional", variables: REFUND_VARIABLES, delay_minutes: 0 },
+  welcome: { trigger: "customer.created", template_key: "welcome", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 10 },
+  abandoned_cart: { trigger: "job: abandoned carts (every 5 minutes)", template_key: "abandoned_cart", purpose: "marketing", variables: CART_VARIABLES, delay_minutes: 60, max_age_hours: 48 },
+  win_back: { trigger: "job: win-back (daily)", template_key: "win_back", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 0, period_days: 90 },
+}
+
+export const AUTOMATION_KEYS = Object.keys(AUTOMATIONS) as AutomationKey[]
+
+/** The automation that sends a template, if any (for the template list). */
+export function automationOfTemplate(templateKey: string): AutomationKey | null {
+  return AUTOMATION_KEYS.find((key) => AUTOMATIONS[key].template_key === templateKey) ?? null
+}
+
+/** An automation as it runs now: shipped default, then plugin options, then the admin's choice. */
+export type EffectiveAutomation = {
+  key: AutomationKey
+  trigger: string
+  template_key: string
+  purpose: "transactional" | "marketing"
+  enabled: boolean
+  delay_minutes: number
+  period_days: number | null
+  max_age_hours: number | null
+}
+
+type OptionsOverride = { enabled?: boolean; delayMinutes?: number; periodDays?: number; maxAgeHours?: number }
+type AdminOverride = {
+  enabled?: boolean | null
+  delay_minutes?: number | null
+  period_days?: number | null
+  max_age_hours?: number | null
+}
+
+export function effectiveAutomation(
+  key: AutomationKey,
+  fromOptions: OptionsOverride | undefined,
+  fromAdmin: AdminOverride | undefined
+): EffectiveAutomation {
+  const shipped = AUTOMATIONS[key]
+  return {
+    key,
+    trigger: shipped.trigger,
+    template_key: shipped.template_key,
+    purpose: shipped.purpose,
+    enabled: fromAdmin?.enabled ?? fromOptions?.enabled ?? true,
+    delay_minutes: fromAdmin?.delay_minutes ?? fromOptions?.delayMinutes ?? shipped.delay_minutes,
+    period_days:
+      shipped.period_days === undefined ? null : fromAdmin?.period_days ?? fromOptions?.periodDays ?? shipped.period_days,
+    max_age_hours:
+      shipped.max_age_hours === undefined
+        ? null
+        : fromAdmin?.max_age_hours ?? fromOptions?.maxAgeHours ?? shipped.max_age_hours,
+  }
+}
+
+export function isAutomationKey(key: string): key is AutomationKey {
+  return key in AUTOMATIONS
+}

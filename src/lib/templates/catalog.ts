@@ -1,0 +1,71 @@
+/**
+ * The variables templates may use, per kind of event. Every name here is documented in the README
+ * ("Templates"); saving a template that uses any other name is refused, so a typo never reaches a
+ * shopper as an empty gap.
+ */
+
+/** Available in every template. */
+export const COMMON_VARIABLES = ["store_name", "storefront_url", "help_contact", "message_frequency"] as const
+
+/** Fields of each entry of `items`, for `{{#items}}{{title}} x{{quantity}}{{/items}}`. */
+export const ITEM_FIELDS = ["title", "quantity"] as const
+
+export const ORDER_VARIABLES = [
+  "customer_first_name",
+  "order_display_id",
+  "order_total",
+  "items",
+  "items_count",
+  "items_summary",
+] as const
+
+export const FULFILLMENT_VARIABLES = [...ORDER_VARIABLES, "tracking_number", "tracking_url"] as const
+
+export const REFUND_VARIABLES = [...ORDER_VARIABLES, "refund_amount"] as const
+
+export const CART_VARIABLES = [
+  "customer_first_name",
+  "cart_total",
+  "cart_recovery_url",
+  "items",
+  "items_count",
+  "items_summary",
+] as const
+
+export const CUSTOMER_VARIABLES = ["customer_first_name"] as const
+
+/** Values the template editor's preview and test sends fill in. */
+export const SAMPLE_VARIABLES: Record<string, unknown> = {
+  store_name: "Maison Demo",
+  storefront_url: "https://shop.example.com",
+  help_contact: "help@example.com",
+  message_frequency: "Msg frequency varies",
+  customer_first_name: "Camille",
+  order_display_id: 1042,
+  order_total: { amount: 54.9, currency_code: "eur" },
+  cart_total: { amount: 54.9, currency_code: "eur" },
+  refund_amount: { amount: 19.9, currency_code: "eur" },
+  items: [
+    { title: "Linen shirt", quantity: 1 },
+    { title: "Canvas tote", quantity: 2 },
+  ],
+  items_count: 3,
+  items_summary: "Linen shirt, Canvas tote x2",
+  tracking_number: "1Z999AA10123456784",
+  tracking_url: "https://track.example.com/1Z999AA10123456784",
+  cart_recovery_url: "https://shop.example.com/cart?cart_id=cart_01DEMO",
+  days_since_last_order: 95,
+  stopped_all: false,
+  event: { id: "evt_01DEMO" },
+}
+
+/** "Linen shirt, Canvas tote x2": the items of an order or cart in a few words. */
+export function summarizeItems(items: { title?: string | null; quantity?: unknown }[] | null | undefined, max = 3): string {
+  const list = (items ?? []).filter((item) => item.title)
+  const shown = list.slice(0, max).map((item) => {
+    const quantity = Number(item.quantity ?? 1)
+    return quantity > 1 ? `${item.title} x${quantity}` : String(item.title)
+  })
+  const more = list.length - shown.length
+  return more > 0 ? `${shown.join(", ")} +${more}` : shown.join(", ")
+}

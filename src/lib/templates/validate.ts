@@ -1,0 +1,98 @@
+import Mustache from "mustache"
+import { mapRcsTexts, rcsPayloadSchema, rcsTexts, type RcsPayload } from "../rcs/payload"
+import { COMMON_VARIABLES, ITEM_FIELDS } from "./catalog"
+import { renderTemplate, templateVariables } from "./render"
+
+export type TemplateProblem = { path: string; message: string }
+
+/** The most any SMS provider accepts in one message (Twilio: 1,600 characters, ten segments or so). */
+export const MAX_SMS_CHARACTERS = 1_600
+
+export type TemplateDraft = {
+  sms_body?: unknown
+  rcs_payload?: unknown
+}
+
+/**
+ * Everything wrong with a template, each with where it is: bad syntax, unknown variables, an empty SMS
+ * text (it is the RCS fallback too, so it is mandatory), RCS limits exceeded. Empty when it is good.
+ * `allowed` lists the variables of the template's event, on top of the common ones.
+ */
+export function validateTemplate(
+  draft: TemplateDraft,
+  allowed: readonly string[]
+): { problems: TemplateProblem[]; rcs: RcsPayload | null } {
+  const problems: TemplateProblem[] = []
+  const known = new Set<string>([...COMMON_VARIABLES, ...allowed, "."])
+  if (known.has("items")) {
+    ITEM_FIELDS.forEach((field) => known.add(field))
+  }
+  const checkText = (path: string, text: string) => {
+    let names: string[]
+    try {
+      names = templateVariables(text)
+    } catch (error) {
+      problems.push({ path, message: `syntax error: ${(error as Error).message}` })
+      return
+    }
+    for (const name of names) {
+      const root = name.split(".")[0]
+      if (!known.has(name) && !(name.includes(".") && known.has(root))) {
+        problems.push({ path, message: `unknown variable "${name}"; this template may use: ${[...known].filter((n) => n !== ".").join(", ")}` })
+      }
+    }
+  }
+
+  if (typeof draft.sms_body !== "string" || !draft.sms_body.trim()) {
+    problems.push({
+      path: "sms_body",
+      message: "the SMS text is empty; it is mandatory, also as the fallback of the RCS variant",
+    })
+  } else {
+    checkText("sms_body", draft.sms_body)
+    if (draft.sms_body.length > MAX_SMS_CHARACTERS) {
+      problems.push({ path: "sms_body", message: `the SMS text is longer than ${MAX_SMS_CHARACTERS} characters, the most a provider accepts` })
+    }
+  }
+
+  let rcs: RcsPayload | null = null
+  if (draft.rcs_payload !== undefined && draft.rcs_payload !== null) {
+    const parsed = rcsPayloadSchema.safeParse(draft.rcs_payload)
+    if (parsed.success) {
+      rcs = parsed.data
+      for (const { path, text } of rcsTexts(rcs)) {
+        checkText(`rcs_payload.${path}`, text)
+      }
+    } else {
+      for (const issue of parsed.error.issues) {
+        problems.push({ path: ["rcs_payload", ...issue.path].join("."), message: rcsIssueMessage(issue) })
+      }
+    }
+  }
+  return { problems, rcs }
+}
+
+function rcsIssueMessage(issue: { code: string; message: string; keys?: string[]; options?: unknown[] }): string {
+  if (issue.code === "unrecognized_keys" && issue.keys) {
+    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`
+  }
+  if (issue.code === "invalid_union" && issue.message.includes("discriminator")) {
+    return issue.message
+  }
+  return issue.message
+}
+
+/** The RCS variant with its variables filled in. */
+export function renderRcsPayload(payload: RcsPayload, variables: Record<string, unknown>): RcsPayload {
+  return mapRcsTexts(payload, (text) => renderTemplate(text, variables))
+}
+
+/** True when the text parses as Mustache (for callers that only need a yes/no). */
+export function isValidSyntax(text: string): boolean {
+  try {
+    Mustache.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
