@@ -23,6 +23,10 @@ const twilio =
       }
     : {}
 
+/** Marketing tests run at any hour: quiet hours off everywhere when a test asks for it. */
+const allDay = { days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00", holidays: null, maxPer24h: null }
+const quietHours = process.env.SMS_RCS_QUIET_HOURS === "off" ? { FR: allDay, US: allDay, "US-FL": allDay, default: allDay } : undefined
+
 /**
  * The app the plugin's HTTP tests, browser test and demo run: a plain Medusa 2.21 app that installs the
  * plugin by its package name, as a store would (node_modules/medusa-plugin-sms-rcs links to the repo).
@@ -48,6 +52,10 @@ module.exports = defineConfig({
       resolve: "medusa-plugin-sms-rcs",
       options: {
         defaultCountry: "FR",
+        storefrontUrl: "http://localhost:8000",
+        quietHours,
+        // the README's example of an event of your own sent as a template
+        events: { "order.return_requested": { template: "return_requested" } },
         sandbox: { deliveryDelayMs: Number(process.env.SMS_RCS_SANDBOX_DELAY_MS ?? 500) },
         queueName: process.env.SMS_RCS_QUEUE_NAME || "sms-rcs-dispatch",
         retry: { attempts: 5, backoffMs: 500 },

@@ -20,7 +20,8 @@ export type CheckoutInput = {
   metadata?: Record<string, unknown>
 }
 
-export async function placeOrder(http: Http, input: CheckoutInput): Promise<{ id: string; display_id: number }> {
+/** A cart with one item, addresses and a shipping method, ready to complete (or to abandon). */
+export async function fillCart(http: Http, input: CheckoutInput): Promise<{ id: string }> {
   const headers = { "x-publishable-api-key": input.publishable_key }
   const { cart } = await http.post("/store/carts", { region_id: input.region_id, email: input.email }, headers)
 
@@ -46,6 +47,12 @@ export async function placeOrder(http: Http, input: CheckoutInput): Promise<{ id
     throw new Error("The store offers no shipping option for this cart")
   }
   await http.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, headers)
+  return { id: cart.id }
+}
+
+export async function placeOrder(http: Http, input: CheckoutInput): Promise<{ id: string; display_id: number }> {
+  const headers = { "x-publishable-api-key": input.publishable_key }
+  const cart = await fillCart(http, input)
 
   const { payment_collection } = await http.post("/store/payment-collections", { cart_id: cart.id }, headers)
   await http.post(

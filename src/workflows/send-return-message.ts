@@ -29,15 +29,17 @@ export const sendReturnMessageWorkflow = createWorkflow(
     const orderId = transform({ returns }, ({ returns }) => (returns[0] as unknown as ReturnForMessage).order_id!)
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ORDER_MESSAGE_FIELDS,
+      fields: [...ORDER_MESSAGE_FIELDS, "summary.pending_difference"],
       filters: { id: orderId },
       options: { throwIfKeyNotFound: true },
     }).config({ name: "sms-rcs-get-return-order" })
 
     const messageInput = transform({ returns, orders, input }, ({ returns, orders, input }) => {
       const ret = returns[0] as unknown as ReturnForMessage
-      const order = orders[0] as unknown as OrderForMessage
-      const refund = Number(ret.refund_amount ?? 0)
+      const order = orders[0] as unknown as OrderForMessage & { summary?: { pending_difference?: unknown } | null }
+      // the return's own amount when the admin set one; else what the order now owes the shopper
+      const owed = -Number(order.summary?.pending_difference ?? 0)
+      const refund = Number(ret.refund_amount ?? 0) || Math.max(0, owed)
       return buildOrderMessageInput(order, {
         ...input,
         variables: { refund_amount: refund > 0 ? { amount: refund, currency_code: order.currency_code } : null },

@@ -2,8 +2,13 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
 const TABLE = "sms_rcs_cart_activity"
+/** Settlements a later change to the cart does not undo. */
+const FINAL = "('reminded', 'completed')"
 
-/** Why a cart left the abandoned-cart job's list. Only "reminded" is final: a cart gets one reminder. */
+/**
+ * Why a cart left the abandoned-cart job's list. "reminded" and "completed" are final (one reminder per
+ * cart, none after the order); the others last until the cart changes again.
+ */
 export type CartSettlement = "reminded" | "completed" | "empty" | "no_phone" | "no_consent" | "disabled"
 
 /**
@@ -19,8 +24,8 @@ export class CartActivities {
       `INSERT INTO ${TABLE} (id, cart_id, last_activity_at) VALUES (?, ?, ?)
        ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE
          SET last_activity_at = greatest(${TABLE}.last_activity_at, excluded.last_activity_at),
-             settled_at = CASE WHEN ${TABLE}.settled_reason = 'reminded' THEN ${TABLE}.settled_at END,
-             settled_reason = CASE WHEN ${TABLE}.settled_reason = 'reminded' THEN 'reminded' END,
+             settled_at = CASE WHEN ${TABLE}.settled_reason IN ${FINAL} THEN ${TABLE}.settled_at END,
+             settled_reason = CASE WHEN ${TABLE}.settled_reason IN ${FINAL} THEN ${TABLE}.settled_reason END,
              updated_at = now()`,
       [generateEntityId(undefined, "smscart"), cartId, at]
     )
@@ -47,8 +52,8 @@ export class CartActivities {
         .whereNull("settled_at")
         .update({ settled_at: this.knex.fn.now(), settled_reason: reason, updated_at: this.knex.fn.now() })
       const seen = seenAt.get(cartId)
-      // a reminder is final whatever happened since; other reasons hold only for the cart as we saw it
-      await (reason === "reminded" || !seen ? query : query.where("last_activity_at", "<=", seen))
+      // a final reason holds whatever happened since; the others only for the cart as we saw it
+      await (reason === "reminded" || reason === "completed" || !seen ? query : query.where("last_activity_at", "<=", seen))
     }
   }
 }

@@ -22,6 +22,8 @@ export const AdminListMessagesParams = z
   .object({
     order_id: oneOrMany("order_id"),
     customer_id: oneOrMany("customer_id"),
+    cart_id: oneOrMany("cart_id"),
+    campaign_id: oneOrMany("campaign_id"),
     to: oneOrMany("to"),
     status: oneOrMany("status", MESSAGE_STATUSES),
     channel: oneOrMany("channel", ["sms", "rcs"]),
