@@ -19,7 +19,7 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
   },
   {
     methods: ["POST"],
-    matcher: "/admin/messaging/templates/test",
+    matcher: "/admin/messaging/templates/send-test",
     middlewares: [validateAndTransformBody(AdminTestTemplateBody)],
   },
   {

@@ -7,7 +7,7 @@ import { checkDraft, problemsResponse, sampleVariables } from "../draft"
 import type { AdminTestTemplateBodyType } from "../validators"
 
 /**
- * POST /admin/messaging/templates/test — sends the draft, filled with sample values, to the admin's
+ * POST /admin/messaging/templates/send-test — sends the draft, filled with sample values, to the admin's
  * phone through the real pipeline (consent, provider, status), so what arrives is what shoppers get.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminTestTemplateBodyType>, res: MedusaResponse) {
