@@ -170,7 +170,7 @@ medusaIntegrationTestRunner({
       expect(sent.body).toBe("Test: Maison Demo order #1042 https://track.example.com/1Z999AA10123456784")
       expect(sent.metadata).toMatchObject({ test: true })
 
-      const badPhone = await post("/admin/messaging/templates/send-test", { key: "order_shipped", locale: "en", sms_body: "x", phone: "12" })
+      const badPhone = await post("/admin/messaging/templates/send-test", { key: "order_shipped", locale: "en", sms_body: "x", phone: "0612" })
       expect(badPhone.status).toBe(400)
       expect(badPhone.data.message).toMatch(/^Not sent: invalid_phone/)
     })
