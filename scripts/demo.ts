@@ -1,15 +1,15 @@
 /**
  * `npm run demo` — the plugin end to end on this machine:
  * builds the plugin, creates/migrates the demo database, seeds a store, starts a Medusa app with the
- * plugin, places an order through the store API, and prints the SMS as the shopper receives it.
- * The app then keeps running with its admin at http://localhost:9000/app. `npm run demo -- --once` exits
- * after printing (exit code 1 if the SMS was not delivered).
+ * plugin, places an order through the store API, ships it, abandons a cart, and prints each text as the
+ * shopper receives it. The app then keeps running with its admin at http://localhost:9000/app.
+ * `npm run demo -- --once` exits after printing (exit code 1 if a text was not delivered).
  */
 import { spawnSync } from "child_process"
 import path from "path"
 import { httpClient, prepareApp, startApp, appEnv } from "../integration-tests/helpers/app-process"
 import { checkServices, ensureDatabase } from "../integration-tests/helpers/services"
-import { placeOrder } from "../integration-tests/helpers/storefront"
+import { fillCart, placeOrder } from "../integration-tests/helpers/storefront"
 import { formatPhoneBubble } from "./phone-bubble"
 
 const { linkTestApp } = require("./link-test-app")
@@ -38,6 +38,8 @@ async function main() {
   const created = await ensureDatabase(dbName)
   const env = appEnv(dbName, {
     SMS_RCS_SANDBOX_DELAY_MS: "1500",
+    // the abandoned-cart reminder is marketing: shown at any hour here, quiet hours apply in a real store
+    SMS_RCS_QUIET_HOURS: "off",
     ...(once ? { MEDUSA_ADMIN_DISABLED: "true" } : {}),
   })
   const store = prepareApp(env)
@@ -65,26 +67,73 @@ async function main() {
     })
     console.log(`  order #${order.display_id} (${order.id})`)
 
-    step("waiting for the order confirmation: queued → sent → delivered")
     const { token } = await http.post("/auth/user/emailpass", store.admin)
     const admin = { authorization: `Bearer ${token}` }
-    let message: any
-    for (let i = 0; i < 120; i++) {
-      const { messages } = await http.get(`/admin/messaging/messages?order_id=${order.id}`, admin)
-      message = messages[0]
-      if (message && ["delivered", "read", "failed", "skipped", "suppressed", "unknown"].includes(message.status)) break
-      await new Promise((r) => setTimeout(r, 250))
+    const FINAL = ["delivered", "read", "failed", "skipped", "suppressed", "unknown"]
+    const settled = async (filter: string) => {
+      let message: any
+      for (let i = 0; i < 120; i++) {
+        const { messages } = await http.get(`/admin/messaging/messages?${filter}`, admin)
+        message = messages[0]
+        if (message && FINAL.includes(message.status)) break
+        await new Promise((r) => setTimeout(r, 250))
+      }
+      console.log("\n" + formatPhoneBubble(message, store.store_name))
+      return message?.status === "delivered"
     }
-    console.log("\n" + formatPhoneBubble(message, store.store_name))
 
-    const delivered = message?.status === "delivered"
+    step("waiting for the order confirmation: queued → sent → delivered")
+    const results = [await settled(`order_id=${order.id}&template_key=order_confirmation`)]
+
+    step("fulfilling and shipping the order from the admin API, with a tracking label")
+    const { order: withItems } = await http.get(`/admin/orders/${order.id}?fields=items.id`, admin)
+    const items = withItems.items.map((item: any) => ({ id: item.id, quantity: 1 }))
+    await http.post(`/admin/orders/${order.id}/fulfillments`, { items }, admin)
+    const { order: fulfilled } = await http.get(`/admin/orders/${order.id}?fields=fulfillments.id`, admin)
+    await http.post(
+      `/admin/orders/${order.id}/fulfillments/${fulfilled.fulfillments[0].id}/shipments`,
+      { items, labels: [{ tracking_number: "6A12345678901", tracking_url: "https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901", label_url: "https://labels.example.com/6A12345678901.pdf" }] },
+      admin
+    )
+    results.push(await settled(`order_id=${order.id}&template_key=order_shipped`))
+
+    step("a shopper who opted in to offers leaves a cart; the abandoned-cart job runs (delay set to 0 for the demo)")
+    const shopperPhone = "+33 6 98 76 54 32"
+    await http.post(
+      "/admin/messaging/consents",
+      { phone: shopperPhone, purpose: "marketing", action: "grant", note: "Demo: opted in at the shop counter" },
+      admin
+    )
+    const cart = await fillCart(http, {
+      publishable_key: store.publishable_key,
+      region_id: store.region_id,
+      variant_id: store.variant_id,
+      email: "lea@example.com",
+      customer: { first_name: "Léa", last_name: "Durand" },
+      phone: shopperPhone,
+    })
+    const before = (await http.get("/admin/messaging/automations", admin)).automations.find((a: any) => a.key === "abandoned_cart")
+    await http.post("/admin/messaging/automations/abandoned_cart", { delay_minutes: 0 }, admin)
+    try {
+      // the cart's events reach the plugin through the event bus: run until it has seen them
+      for (let i = 0; i < 40; i++) {
+        const { run } = await http.post("/admin/messaging/automations/abandoned_cart/run", {}, admin)
+        if (run.reminded) break
+        await new Promise((r) => setTimeout(r, 500))
+      }
+    } finally {
+      await http.post("/admin/messaging/automations/abandoned_cart", { delay_minutes: before?.delay_minutes ?? 60 }, admin)
+    }
+    results.push(await settled(`cart_id=${cart.id}&template_key=abandoned_cart`))
+    const delivered = results.every(Boolean)
     if (once) {
       await app.stop()
       process.exit(delivered ? 0 : 1)
     }
     console.log(
       `\nThe app keeps running. Admin: ${app.url}/app  (login ${store.admin.email} / ${store.admin.password})` +
-        `\nOpen the order #${order.display_id} to see the SMS widget. Press Ctrl-C to stop.`
+        `\nOpen the order #${order.display_id} to see its texts; Settings → SMS & RCS for templates and automations.` +
+        `\nPress Ctrl-C to stop.`
     )
   } catch (error) {
     await app.stop()

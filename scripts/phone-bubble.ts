@@ -3,8 +3,9 @@ export function formatPhoneBubble(message: any, sender: string): string {
   if (!message) {
     return "✘ No message was recorded for the order."
   }
-  const width = 44
   const words = String(message.body ?? "").split(/\s+/)
+  // a link is never cut: the bubble widens to hold it
+  const width = Math.max(44, ...words.map((word) => word.length))
   const lines: string[] = []
   let line = ""
   for (const word of words) {
