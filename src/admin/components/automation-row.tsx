@@ -109,7 +109,7 @@ export const AutomationRow = ({ automation, onSaved }: { automation: AdminAutoma
               <Input
                 size="small"
                 type="number"
-                min={0}
+                min={f === "delay_minutes" ? 0 : 1}
                 step={1}
                 className="w-24"
                 value={values[f]}

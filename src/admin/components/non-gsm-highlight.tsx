@@ -54,6 +54,7 @@ export const NonGsmHighlight = ({
           type="button"
           onClick={onFix}
           disabled={disabled || fixable.length === 0}
+          className="shrink-0 whitespace-nowrap"
           data-testid="non-gsm-fix"
         >
           Fix{fixable.length ? ` (${fixable.length})` : ""}

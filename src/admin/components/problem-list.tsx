@@ -30,7 +30,8 @@ export const ProblemList = ({
         {problems.map((problem, i) => (
           <li key={`${problem.path}-${i}`} data-testid={`${testId}-item`}>
             <Text size="small" className={color}>
-              {problem.path && <code className="mr-1 font-mono text-xs">{problem.path}</code>}
+              {problem.path && <code className="font-mono text-xs">{problem.path}</code>}
+              {problem.path && ": "}
               {problem.message}
             </Text>
           </li>

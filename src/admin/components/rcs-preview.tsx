@@ -10,7 +10,9 @@ type Card = {
 }
 type Payload = { type?: string; card?: Card; cards?: Card[]; card_width?: "small" | "medium"; suggestions?: Suggestion[] }
 
-const MEDIA_HEIGHT = { short: "h-20", medium: "h-32", tall: "h-44" } as const
+// Pixel sizes as inline styles: the dashboard's Tailwind build may not generate classes used only by a plugin.
+const MEDIA_HEIGHT = { short: 80, medium: 128, tall: 176 } as const
+const CARD_WIDTH = { small: 128, medium: 192 } as const
 const SUGGESTION_ICON: Record<string, string> = { open_url: "↗", dial: "☏", reply: "" }
 
 const asArray = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : [])
@@ -21,13 +23,13 @@ const Media = ({ media }: { media: NonNullable<Card["media"]> }) => {
   const height = MEDIA_HEIGHT[media.height ?? "medium"] ?? MEDIA_HEIGHT.medium
   const showImage = !failed && typeof media.url === "string" && /^https?:\/\//.test(media.url)
   return (
-    <div className={`${height} w-full overflow-hidden bg-ui-bg-component`} data-testid="rcs-media">
+    <div className="w-full overflow-hidden bg-ui-bg-component" style={{ height }} data-testid="rcs-media">
       {showImage ? (
         <img src={media.url} alt={media.alt ?? ""} className="h-full w-full object-cover" onError={() => setFailed(true)} />
       ) : (
         <div className="flex h-full w-full flex-col items-center justify-center gap-y-1 px-2 text-center">
           <span className="text-lg text-ui-fg-muted">▣</span>
-          <span className="line-clamp-2 break-all text-[10px] text-ui-fg-muted">{media.url || "image"}</span>
+          <span className="w-full truncate txt-compact-xsmall text-ui-fg-muted">{media.url || "image"}</span>
         </div>
       )}
     </div>
@@ -48,16 +50,17 @@ const Chip = ({ suggestion, inCard }: { suggestion: Suggestion; inCard?: boolean
   </span>
 )
 
-const RcsCard = ({ card, width }: { card: Card; width: string }) => (
+const RcsCard = ({ card, width }: { card: Card; width: number | undefined }) => (
   <div
-    className={`${width} shrink-0 overflow-hidden rounded-2xl border border-ui-border-base bg-ui-bg-base shadow-elevation-card-rest`}
+    className={`${width ? "shrink-0" : "w-full"} overflow-hidden rounded-xl border border-ui-border-base bg-ui-bg-base shadow-elevation-card-rest`}
+    style={width ? { width } : undefined}
     data-testid="rcs-card"
   >
     {card.media && <Media media={card.media} />}
     {(card.title || card.description) && (
       <div className="flex flex-col gap-y-0.5 px-3 py-2">
         {card.title && (
-          <span className="text-sm font-semibold text-ui-fg-base" data-testid="rcs-card-title">
+          <span className="text-sm font-medium text-ui-fg-base" data-testid="rcs-card-title">
             {card.title}
           </span>
         )}
@@ -78,7 +81,7 @@ const RcsCard = ({ card, width }: { card: Card; width: string }) => (
 export const RcsPreview = ({ payload }: { payload: Record<string, unknown> }) => {
   const p = payload as Payload
   const cards = p.type === "carousel" ? asArray<Card>(p.cards) : p.card ? [p.card] : []
-  const width = p.type === "carousel" ? (p.card_width === "small" ? "w-32" : "w-48") : "w-full"
+  const width = p.type === "carousel" ? CARD_WIDTH[p.card_width === "small" ? "small" : "medium"] : undefined
   const chips = asArray<Suggestion>(p.suggestions)
   return (
     <div className="flex flex-col gap-y-2" data-testid="rcs-preview" data-rcs-type={p.type ?? ""}>

@@ -64,7 +64,7 @@ export const SendTestForm = ({ draft, disabled }: { draft: TemplateDraft | null;
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
           data-testid="template-test-phone"
-          className="max-w-xs"
+          style={{ maxWidth: 320 }}
         />
         <Button
           size="small"

@@ -53,8 +53,8 @@ export const TemplateEditor = ({
 
   const rcs = useMemo(() => parseRcsJson(rcsText), [rcsText])
   const draft: TemplateDraft = useMemo(
-    () => ({ key: template.key, locale: template.locale, sms_body: smsBody, rcs_payload: rcs.error ? null : rcs.payload }),
-    [template.key, template.locale, smsBody, rcs]
+    () => ({ key: template.key, locale: template.locale, sms_body: smsBody, rcs_payload: rcs.error ? null : rcs.payload, purpose }),
+    [template.key, template.locale, smsBody, rcs, purpose]
   )
   const { preview, previewedBody, loading, problems: previewFailure } = useTemplatePreview(draft)
   const upToDate = previewedBody === smsBody && !loading
@@ -97,7 +97,7 @@ export const TemplateEditor = ({
     setSaving(true)
     setSaveProblems([])
     try {
-      const saved = await saveTemplate({ ...draft, purpose })
+      const saved = await saveTemplate(draft)
       toast.success(`Template ${template.key} (${template.locale}) saved`)
       await onSaved(saved)
     } catch (error) {
@@ -167,14 +167,14 @@ export const TemplateEditor = ({
         </div>
       </div>
 
-      <div className="grid grid-cols-1 gap-6 px-6 py-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 px-6 py-4 lg:grid-cols-2">
         <div className="flex flex-col gap-y-4">
           <div className="flex flex-col gap-y-2">
             <div className="flex items-center justify-between">
               <Label size="small" weight="plus" htmlFor="template-sms-body">
                 SMS text
               </Label>
-              <div className="w-44">
+              <div style={{ width: 176 }}>
                 <Select size="small" value={purpose} onValueChange={(v) => setPurpose(v as TemplatePurpose)}>
                   <Select.Trigger data-testid="template-purpose">
                     <Select.Value />

@@ -1,5 +1,5 @@
 import { Container, Heading, Text } from "@medusajs/ui"
-import { useMemo } from "react"
+import { useEffect, useMemo, useRef } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { TemplateEditor } from "../../../../components/template-editor"
 import { TemplateList } from "../../../../components/template-list"
@@ -22,6 +22,13 @@ const TemplatesPage = () => {
 
   const select = (t: AdminTemplate) => setParams({ key: t.key, locale: t.locale }, { replace: false })
 
+  // Bring the editor into view when a template is picked in the (long) list.
+  const editorRef = useRef<HTMLDivElement>(null)
+  const selectedId = selected ? `${selected.key}:${selected.locale}` : null
+  useEffect(() => {
+    if (selectedId) editorRef.current?.scrollIntoView({ behavior: "smooth", block: "start" })
+  }, [selectedId])
+
   return (
     <div className="flex flex-col gap-y-3" data-testid="sms-rcs-templates-page">
       <Container className="divide-y p-0">
@@ -39,28 +46,28 @@ const TemplatesPage = () => {
         {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
         {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the templates: {error}</Text>}
         {!loading && !error && (
-          <TemplateList
-            templates={templates}
-            selected={selected}
-            onSelect={select}
-          />
+          <div style={{ maxHeight: 420, overflowY: "auto" }}>
+            <TemplateList templates={templates} selected={selected} onSelect={select} />
+          </div>
         )}
       </Container>
 
-      {selected ? (
-        <TemplateEditor
-          key={`${selected.key}:${selected.locale}:${selected.id ?? "default"}:${selected.updated_at ?? ""}`}
-          template={selected}
-          onSaved={() => reload()}
-        />
-      ) : (
-        !loading &&
-        !error && (
-          <Container className="px-6 py-4">
-            <Text className="text-ui-fg-subtle">Pick a template above to edit it.</Text>
-          </Container>
-        )
-      )}
+      <div ref={editorRef}>
+        {selected ? (
+          <TemplateEditor
+            key={`${selected.key}:${selected.locale}:${selected.id ?? "default"}:${selected.updated_at ?? ""}`}
+            template={selected}
+            onSaved={() => reload()}
+          />
+        ) : (
+          !loading &&
+          !error && (
+            <Container className="px-6 py-4">
+              <Text className="text-ui-fg-subtle">Pick a template above to edit it.</Text>
+            </Container>
+          )
+        )}
+      </div>
     </div>
   )
 }
