@@ -1,0 +1,274 @@
+import path from "path"
+import type { Browser, Locator, Page } from "playwright-core"
+import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, launchChromium } from "../helpers/browser"
+import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
+import { waitFor } from "../helpers/wait-for"
+
+jest.setTimeout(600_000)
+
+const run = `${process.pid}-${Date.now().toString(36)}`
+const dbName = `sms_rcs_tpl_browser_${run.replace(/-/g, "_")}`
+// Not the order widget test's port: both files run in the same Jest process, one after the other.
+const port = 10100 + (process.pid % 800)
+
+/** Polls `read` until `accept` holds for its value, and returns that value (fails with the last one seen). */
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined
+  try {
+    return await waitFor(
+      async () => {
+        last = await read()
+        return accept(last) ? last : undefined
+      },
+      { attempts: 150, intervalMs: 200, what }
+    )
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (last value: ${JSON.stringify(last)})`)
+  }
+}
+
+const text = (locator: Locator) => locator.innerText()
+
+describe("admin settings: SMS & RCS templates and automations", () => {
+  let app: RunningApp
+  let browser: Browser
+  let store: ReturnType<typeof prepareApp>
+  let admin: { authorization: string }
+
+  async function logIn(height = 1400): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height } })
+    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
+    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
+    await page.fill('input[name="password"]', store.admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    return page
+  }
+
+  beforeAll(async () => {
+    await checkServices()
+    await dropDatabase(dbName)
+    await ensureDatabase(dbName)
+    const env = appEnv(dbName, {
+      SMS_RCS_QUEUE_NAME: `sms-rcs-tpl-browser-${run}`,
+      EVENT_BUS_QUEUE_NAME: `medusa-events-tpl-browser-${run}`,
+      SMS_RCS_SANDBOX_DELAY_MS: "300",
+      ADMIN_CORS: `http://localhost:${port}`,
+      AUTH_CORS: `http://localhost:${port}`,
+    })
+    store = prepareApp(env)
+    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-templates-medusa.log") })
+    browser = await launchChromium()
+    const { token } = await httpClient(app.url).post("/auth/user/emailpass", store.admin)
+    admin = { authorization: `Bearer ${token}` }
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await dropDatabase(dbName).catch(() => undefined)
+  })
+
+  it("edits order_confirmation (en) with a live preview, fixes a non-GSM character, saves, and keeps it after a reload", async () => {
+    const http = httpClient(app.url)
+    const before = (await http.get("/admin/messaging/templates", admin)).templates.find(
+      (t: any) => t.key === "order_confirmation" && t.locale === "en"
+    )
+    expect(before).toBeDefined()
+    expect(before.is_default).toBe(true)
+
+    const page = await logIn()
+
+    // The settings sidebar lists the plugin's page, which leads to Templates.
+    await page.goto(`${app.url}/app/settings`)
+    const menuLink = page.locator('a[href$="/settings/sms-rcs"]')
+    await menuLink.first().waitFor({ timeout: 120_000 })
+    expect((await text(menuLink.first())).trim()).toBe("SMS & RCS")
+    await menuLink.first().click()
+    await page.locator('[data-testid="sms-rcs-link-templates"]').click()
+    await page.waitForURL((url) => url.pathname.endsWith("/settings/sms-rcs/templates"))
+
+    // Pick the template in the list: the editor opens with the shipped default.
+    const row = page.locator('[data-testid="template-row"][data-key="order_confirmation"][data-locale="en"]')
+    await row.waitFor({ timeout: 120_000 })
+    expect((await text(row.locator('[data-testid="template-source"]'))).trim()).toBe("Default")
+    expect(await row.innerText()).toContain("transactional")
+    await row.click()
+    await page.waitForURL((url) => url.searchParams.get("key") === "order_confirmation" && url.searchParams.get("locale") === "en")
+
+    const editor = page.locator('[data-testid="template-editor"][data-key="order_confirmation"][data-locale="en"]')
+    await editor.waitFor()
+    const sms = editor.locator('[data-testid="template-editor-sms"]')
+    expect(await sms.inputValue()).toBe(before.sms_body)
+
+    const bubble = editor.locator('[data-testid="preview-bubble"]')
+    const encoding = editor.locator('[data-testid="preview-encoding"]')
+    const segments = editor.locator('[data-testid="preview-segments"]')
+    const characters = editor.locator('[data-testid="preview-characters"]')
+    const highlights = editor.locator('[data-testid="non-gsm-char"]')
+
+    // The default, rendered with sample values: no Mustache tag left in the bubble.
+    const firstBubble = await eventually(() => text(bubble), (t) => t.length > 20 && !t.includes("{{"), "the default's preview")
+
+    // Edit: the bubble follows, rendered, and the text is GSM-7 in one segment.
+    const marker = `Browser test ${Date.now().toString(36)}`
+    const edited = `{{store_name}}: order #{{order_display_id}} is confirmed, thank you! ${marker}. We will text you again soon.`
+    await sms.fill(edited)
+    const editedBubble = await eventually(
+      () => text(bubble),
+      (t) => t.includes(`is confirmed, thank you! ${marker}. We will text you again soon.`),
+      "the preview bubble to show the edit"
+    )
+    expect(editedBubble).not.toBe(firstBubble)
+    expect(editedBubble).not.toContain("{{")
+    expect(editedBubble).not.toMatch(/^: /) // the store name was filled in
+    expect(await text(encoding)).toBe("GSM-7")
+    expect(await text(segments)).toBe("1")
+    const gsmCharacters = Number(await text(characters))
+    // Long enough to need two UCS-2 segments (> 70 characters) once "ê" is in, short enough for only two (≤ 134).
+    expect(gsmCharacters).toBeGreaterThan(70)
+    expect(gsmCharacters).toBeLessThanOrEqual(134 - " Bonne fête!".length)
+    expect(await highlights.count()).toBe(0)
+
+    // One "ê" makes it UCS-2: two segments, and the character is highlighted where it is.
+    const withE = edited.replace("thank you!", "thank you! Bonne fête!")
+    await sms.fill(withE)
+    await eventually(() => text(encoding), (t) => t === "UCS-2", "the encoding to switch to UCS-2")
+    expect(await text(segments)).toBe("2")
+    expect(Number(await text(characters))).toBe(gsmCharacters + " Bonne fête!".length)
+    await eventually(() => highlights.count(), (n) => n === 1, "one highlighted non-GSM character")
+    expect(await text(highlights.first())).toBe("ê")
+    // The highlight is drawn over the text as typed.
+    expect(await text(editor.locator('[data-testid="non-gsm-text"]'))).toBe(withE)
+    await editor.screenshot({ path: path.join(ARTIFACTS_DIR, "templates-editor-ucs2.png") })
+
+    const replacement = await highlights.first().getAttribute("data-replacement")
+    const fixButton = editor.locator('[data-testid="non-gsm-fix"]')
+    let final: string
+    if (replacement) {
+      // Fix puts the GSM-7 look-alike in the text: GSM-7 and one segment again.
+      await fixButton.click()
+      final = withE.replace("ê", replacement)
+      expect(await sms.inputValue()).toBe(final)
+      await eventually(() => text(encoding), (t) => t === "GSM-7", "the encoding to go back to GSM-7")
+      expect(await text(segments)).toBe("1")
+      await eventually(() => highlights.count(), (n) => n === 0, "the highlight to go")
+    } else {
+      // No GSM-7 equivalent: the page says so and Fix has nothing to do.
+      expect(await fixButton.isDisabled()).toBe(true)
+      expect(await text(editor.locator('[data-testid="non-gsm-unfixable"]'))).toContain("“ê”")
+      final = withE
+    }
+
+    // An RCS card: drawn as the phone shows it, rendered with the same sample values.
+    const rcs = {
+      type: "card",
+      card: {
+        title: "Order #{{order_display_id}}",
+        description: `Confirmed. ${marker}`,
+        media: { url: "https://example.com/banner.png", height: "medium" },
+        suggestions: [{ type: "open_url", text: "Track my order", url: "https://example.com/track" }],
+      },
+      suggestions: [{ type: "reply", text: "Thanks!", postback_data: "thanks" }],
+    }
+    await editor.locator('[data-testid="template-editor-rcs"]').fill(JSON.stringify(rcs, null, 2))
+    const cardTitle = editor.locator('[data-testid="rcs-card-title"]')
+    const title = await eventually(() => text(cardTitle).catch(() => ""), (t) => t.startsWith("Order #"), "the RCS card preview")
+    expect(title).not.toContain("{{")
+    expect(await text(editor.locator('[data-testid="rcs-card-description"]'))).toBe(`Confirmed. ${marker}`)
+    expect(await editor.locator('[data-testid="rcs-media"]').count()).toBe(1)
+    const chips = await editor.locator('[data-testid="rcs-suggestion"]').allInnerTexts()
+    expect(chips.map((c) => c.replace(/^\W+/, "").trim())).toEqual(["Track my order", "Thanks!"])
+
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "templates-page.png"), fullPage: true })
+
+    // Save: the row and the editor now show the store's own version, and the API holds it.
+    await editor.locator('[data-testid="template-save"]').click()
+    await eventually(
+      () => text(page.locator('[data-testid="template-editor-source"]')),
+      (t) => t.trim() === "Custom",
+      "the editor to show the saved (custom) version"
+    )
+    expect((await text(row.locator('[data-testid="template-source"]'))).trim()).toBe("Custom")
+    expect(await page.locator('[data-testid="template-save-problems"]').count()).toBe(0)
+    const saved = (await http.get("/admin/messaging/templates", admin)).templates.find(
+      (t: any) => t.key === "order_confirmation" && t.locale === "en"
+    )
+    expect(saved.is_default).toBe(false)
+    expect(saved.sms_body).toBe(final)
+    expect(saved.rcs_payload).toMatchObject({ type: "card", card: { title: rcs.card.title, description: rcs.card.description } })
+
+    // A reload keeps it: same template open, the edit in the editor and in the bubble.
+    await page.reload()
+    const reloaded = page.locator('[data-testid="template-editor"][data-key="order_confirmation"][data-locale="en"]')
+    await reloaded.waitFor({ timeout: 120_000 })
+    expect(await reloaded.locator('[data-testid="template-editor-sms"]').inputValue()).toBe(final)
+    expect(JSON.parse(await reloaded.locator('[data-testid="template-editor-rcs"]').inputValue())).toMatchObject({
+      card: { title: rcs.card.title },
+    })
+    expect((await text(reloaded.locator('[data-testid="template-editor-source"]'))).trim()).toBe("Custom")
+    await eventually(
+      () => text(reloaded.locator('[data-testid="preview-bubble"]')),
+      (t) => t.includes(marker),
+      "the bubble after the reload"
+    )
+    expect(await text(reloaded.locator('[data-testid="template-revert"]'))).toContain("Revert to default")
+
+    // A payload the API refuses: Save shows every problem and nothing is stored.
+    await reloaded.locator('[data-testid="template-editor-rcs"]').fill(JSON.stringify({ type: "card", card: { title: "" } }))
+    await reloaded.locator('[data-testid="template-save"]').click()
+    const problems = reloaded.locator('[data-testid="template-save-problems-item"]')
+    await problems.first().waitFor({ timeout: 30_000 })
+    expect(await problems.count()).toBeGreaterThanOrEqual(1)
+    expect((await problems.allInnerTexts()).join("\n")).toMatch(/rcs_payload|card|title/)
+    const unchanged = (await http.get("/admin/messaging/templates", admin)).templates.find(
+      (t: any) => t.key === "order_confirmation" && t.locale === "en"
+    )
+    expect(unchanged.rcs_payload).toMatchObject({ card: { title: rcs.card.title } })
+    await reloaded.screenshot({ path: path.join(ARTIFACTS_DIR, "templates-editor-problems.png") })
+  })
+
+  it("switches an automation off and changes its delay, and both are kept after a reload", async () => {
+    const http = httpClient(app.url)
+    const { automations } = await http.get("/admin/messaging/automations", admin)
+    expect(automations.length).toBeGreaterThan(0)
+    const target = automations.find((a: any) => a.key === "order_placed") ?? automations[0]
+
+    const page = await logIn(1200)
+    await page.goto(`${app.url}/app/settings/sms-rcs/automations`)
+    const row = page.locator(`[data-testid="automation-row"][data-key="${target.key}"]`)
+    await row.waitFor({ timeout: 120_000 })
+    expect(await page.locator('[data-testid="automation-row"]').count()).toBe(automations.length)
+    expect(await text(row.locator('[data-testid="automation-trigger"]'))).toBe(target.trigger)
+    expect(await text(row.locator('[data-testid="automation-template"]'))).toBe(target.template_key)
+
+    const toggle = row.locator('[data-testid="automation-enabled"]')
+    expect(await toggle.getAttribute("aria-checked")).toBe(String(target.enabled))
+    await toggle.click()
+    await eventually(() => toggle.getAttribute("aria-checked"), (v) => v === String(!target.enabled), "the switch to flip")
+
+    const delay = row.locator('[data-testid="automation-delay-minutes"]')
+    expect(await delay.inputValue()).toBe(String(target.delay_minutes))
+    const newDelay = target.delay_minutes + 7
+    await delay.fill(String(newDelay))
+    await row.locator('[data-testid="automation-save"]').click()
+    const stored = await eventually(
+      async () => (await http.get("/admin/messaging/automations", admin)).automations.find((a: any) => a.key === target.key),
+      (a: any) => a.enabled === !target.enabled && a.delay_minutes === newDelay,
+      "the API to hold the new settings"
+    )
+    expect(stored).toMatchObject({ key: target.key, enabled: !target.enabled, delay_minutes: newDelay })
+
+    await page.reload()
+    const after = page.locator(`[data-testid="automation-row"][data-key="${target.key}"]`)
+    await after.waitFor({ timeout: 120_000 })
+    expect(await after.locator('[data-testid="automation-enabled"]').getAttribute("aria-checked")).toBe(String(!target.enabled))
+    expect(await after.locator('[data-testid="automation-delay-minutes"]').inputValue()).toBe(String(newDelay))
+    // The others were left alone.
+    const others = (await http.get("/admin/messaging/automations", admin)).automations.filter((a: any) => a.key !== target.key)
+    expect(others).toEqual(automations.filter((a: any) => a.key !== target.key))
+
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "automations-page.png"), fullPage: true })
+  })
+})
