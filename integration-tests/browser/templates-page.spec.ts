@@ -183,6 +183,22 @@ describe("admin settings: SMS & RCS templates and automations", () => {
 
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "templates-page.png"), fullPage: true })
 
+    // "Send test to my phone" sends the draft as it is (not saved yet) and follows its status.
+    await editor.locator('[data-testid="template-test-phone"]').fill("+33 6 12 34 56 78")
+    await editor.locator('[data-testid="template-test-send"]').click()
+    const result = editor.locator('[data-testid="template-test-result"]')
+    await result.waitFor({ timeout: 60_000 })
+    expect(await result.innerText()).toContain("+33612345678")
+    await eventually(
+      () => text(result.locator('[data-testid="sms-rcs-status"]')),
+      (status) => status === "delivered",
+      "the test message to be delivered"
+    )
+    const testId = (await text(result.locator("code"))).trim()
+    const { message: sent } = await http.get(`/admin/messaging/messages/${testId}`, admin)
+    expect(sent).toMatchObject({ id: testId, to: "+33612345678", status: "delivered", template_key: "order_confirmation" })
+    expect(sent.body).toContain(marker)
+
     // Save: the row and the editor now show the store's own version, and the API holds it.
     await editor.locator('[data-testid="template-save"]').click()
     await eventually(

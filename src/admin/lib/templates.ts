@@ -80,7 +80,7 @@ export async function revertTemplate(id: string): Promise<void> {
 
 /** Sends the draft, rendered with sample values, to `phone`. Throws `ApiError` with problems. */
 export async function sendTestMessage(draft: TemplateDraft & { phone: string }): Promise<TestMessage> {
-  const { message } = await requestWithProblems<{ message: TestMessage }>("/admin/messaging/templates/test", {
+  const { message } = await requestWithProblems<{ message: TestMessage }>("/admin/messaging/templates/send-test", {
     method: "POST",
     body: draft,
   })
