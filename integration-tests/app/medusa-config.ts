@@ -59,7 +59,9 @@ module.exports = defineConfig({
         sandbox: { deliveryDelayMs: Number(process.env.SMS_RCS_SANDBOX_DELAY_MS ?? 500) },
         queueName: process.env.SMS_RCS_QUEUE_NAME || "sms-rcs-dispatch",
         retry: { attempts: 5, backoffMs: 500 },
-        pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 } },
+        pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 }, rcs: { default: 0.03 } },
+        // tracked links only where a test asks for them (the other tests read texts with their links as written)
+        tracking: { enabled: !!process.env.SMS_RCS_TRACKING_BASE_URL, baseUrl: process.env.SMS_RCS_TRACKING_BASE_URL || undefined },
         consent: {
           helpContact: process.env.SMS_RCS_HELP_CONTACT || undefined,
           storefrontLimits: { perIpPerHour: Number(process.env.SMS_RCS_OPTIN_PER_IP ?? 10), perPrefixPerHour: 20 },

@@ -204,6 +204,30 @@ export const pluginOptionsSchema = z
         storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
         optOutText: DEFAULT_OPT_OUT_TEXT,
       }),
+    /**
+     * Tracked links: every URL in a text (and every RCS open-URL button) becomes `{baseUrl}/r/{code}`.
+     * Unset `baseUrl`: Twilio's `publicUrl`, then `MEDUSA_BACKEND_URL`; with none, links are sent as written.
+     */
+    tracking: z
+      .object({
+        enabled: z.boolean().default(true),
+        baseUrl: z.string().regex(/^https?:\/\/[^/]+/, "expected the public URL of this Medusa server, e.g. https://shop.example.com").optional(),
+        /** After this many days a link sends the shopper to the store's home page instead. */
+        expireAfterDays: z.number().int().min(1).max(3_650).default(90),
+        /** The query parameter carrying the code to the storefront, for the cart. */
+        refParam: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "expected a query parameter name").default("sms_rcs_ref"),
+      })
+      .strict()
+      .default({ enabled: true, expireAfterDays: 90, refParam: "sms_rcs_ref" }),
+    /** Which message an order is credited to: the last touch inside these windows (see README, "Attribution"). */
+    attribution: z
+      .object({
+        clickWindowHours: z.number().int().min(1).max(2_160).default(120),
+        deliveryWindowHours: z.number().int().min(0).max(720).default(24),
+        readWindowHours: z.number().int().min(0).max(720).default(24),
+      })
+      .strict()
+      .default({ clickWindowHours: 120, deliveryWindowHours: 24, readWindowHours: 24 }),
     /** Defaults of each automation (see README, "Automations"); the admin's settings override them. */
     automations: z
       .object({

@@ -6,8 +6,9 @@ import {
   createMessageStep,
   enqueueMessageStep,
   renderTemplateStep,
+  trackLinksStep,
   type CheckedPhone,
-  type RenderedMessage,
+  type TrackedMessage,
 } from "./steps"
 
 export type SendMessageWorkflowInput = {
@@ -25,6 +26,8 @@ export type SendMessageWorkflowInput = {
   variables?: Record<string, unknown>
   /** Ready text instead of the template's. */
   body?: string | null
+  /** "rcs" to send the RCS variant (its text is the fallback) when the provider can; SMS otherwise. */
+  channel?: "sms" | "rcs"
   /** Ready RCS variant to go with `body`. */
   rcs_payload?: RcsPayload | null
   /** Minutes to wait before sending (an automation's delay); quiet hours may add more. */
@@ -38,12 +41,16 @@ export type SendMessageWorkflowInput = {
   campaign_id?: string | null
 }
 
+const automationOf = (input: SendMessageWorkflowInput) =>
+  typeof input.metadata?.automation === "string" ? input.metadata.automation : null
+
 /** Which status a message starts in, given its phone: only a usable number is queued for sending. */
-function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rendered: RenderedMessage): CreateMessageInput {
+function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rendered: TrackedMessage): CreateMessageInput {
   const base = {
     idempotency_key: input.idempotency_key,
     raw_to: input.phone ?? null,
-    channel: "sms" as const,
+    // RCS only when asked for, with an RCS variant, through a provider that speaks it; SMS otherwise
+    channel: input.channel === "rcs" && rendered.rcs && rendered.rcs_capable ? ("rcs" as const) : ("sms" as const),
     purpose: input.purpose ?? rendered.purpose,
     template_key: input.template_key,
     locale: rendered.locale,
@@ -55,6 +62,8 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     customer_id: input.customer_id ?? null,
     campaign_id: input.campaign_id ?? null,
     rich_payload: rendered.rcs as Record<string, unknown> | null,
+    links: rendered.links,
+    automation: automationOf(input),
     metadata: input.metadata ?? null,
     send_after: input.delay_minutes ? new Date(Date.now() + input.delay_minutes * 60_000) : null,
     rule_region: phone.rule_region,
@@ -87,8 +96,14 @@ export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input
     body: input.body,
     rcs_payload: input.rcs_payload,
   })
-  const messageInput = transform({ input, phone, rendered }, ({ input, phone, rendered }) =>
-    buildMessage(input, phone, rendered)
+  const tracked = trackLinksStep({
+    rendered,
+    template_key: input.template_key,
+    automation: transform({ input }, ({ input }) => automationOf(input)),
+    campaign_id: input.campaign_id,
+  })
+  const messageInput = transform({ input, phone, tracked }, ({ input, phone, tracked }) =>
+    buildMessage(input, phone, tracked)
   )
   const result = createMessageStep(messageInput)
   enqueueMessageStep(result)

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from "node:crypto"
 import type { Logger } from "@medusajs/framework/types"
 import { generateEntityId, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
@@ -14,6 +15,9 @@ import { MessageStatus } from "../../lib/message-status"
 import type { PluginOptions } from "../../lib/options"
 import { createProvider, ProviderError, type MessagingProvider, type ProviderStatusEvent } from "../../providers"
 import { CartActivities, type CartSettlement } from "./automation/cart-activities"
+import { LinkStore, type ResolvedLink } from "./tracking/link-store"
+import { AttributionStore, type OrderFacts } from "./tracking/attribution-store"
+import { messageAnalytics, type AnalyticsQuery } from "./tracking/analytics"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { MessageStates } from "./dispatch/message-states"
@@ -61,6 +65,8 @@ class MessagingModuleService extends MedusaService({
   protected readonly guards_: SendingGuards
   protected readonly consents_: ConsentStore
   protected readonly carts_: CartActivities
+  protected readonly links_: LinkStore
+  protected readonly attributions_: AttributionStore
   protected readonly limiter_?: RateLimiter
   protected readonly queue_: DispatchQueue
   protected readonly provider_: MessagingProvider
@@ -77,6 +83,8 @@ class MessagingModuleService extends MedusaService({
     this.states_ = new MessageStates(dependencies.__pg_connection__)
     this.consents_ = new ConsentStore(dependencies.__pg_connection__)
     this.carts_ = new CartActivities(dependencies.__pg_connection__)
+    this.links_ = new LinkStore(dependencies.__pg_connection__)
+    this.attributions_ = new AttributionStore(dependencies.__pg_connection__)
     this.guards_ = new SendingGuards(
       this.options_,
       (message, hours) => this.states_.countEarlierMarketing(message, hours),
@@ -261,9 +269,83 @@ class MessagingModuleService extends MedusaService({
     await this.carts_.settle(cartIds, reason, seenAt)
   }
 
+  /** Where tracked links point (`{base}/r/{code}`), or null when links are sent as written. */
+  trackingBaseUrl(): string | null {
+    const tracking = this.options_.tracking
+    if (!tracking.enabled) return null
+    return tracking.baseUrl ?? this.options_.twilio?.publicUrl ?? process.env.MEDUSA_BACKEND_URL ?? null
+  }
+
+  /** A tracked link by its code (the redirect's one lookup). */
+  async resolveLink(code: string): Promise<ResolvedLink | null> {
+    return this.links_.resolve(code)
+  }
+
+  /**
+   * Records a tap on a link. The IP address is kept only as a keyed hash (enough to tell repeated taps
+   * apart, useless to find the person); the key lives in Redis, made once per installation.
+   */
+  async recordClick(link: ResolvedLink, request: { ip: string | null; user_agent: string | null; is_bot: boolean }) {
+    const ipHash = request.ip ? createHmac("sha256", await this.clickSecret()).update(request.ip).digest("hex").slice(0, 32) : null
+    await this.links_.recordClick(link, { ip_hash: ipHash, user_agent: request.user_agent, is_bot: request.is_bot, at: new Date() })
+  }
+
+  private clickSecret_?: string
+  protected async clickSecret(): Promise<string> {
+    if (!this.clickSecret_) {
+      const key = "sms-rcs:click-secret"
+      await this.redis_.set(key, randomBytes(32).toString("hex"), "NX")
+      this.clickSecret_ = (await this.redis_.get(key))!
+    }
+    return this.clickSecret_
+  }
+
+  /** The attribution windows in use, from the options. */
+  attributionWindows() {
+    const a = this.options_.attribution
+    return { click_hours: a.clickWindowHours, delivery_hours: a.deliveryWindowHours, read_hours: a.readWindowHours }
+  }
+
+  /**
+   * Credits an order to the last touch of a message inside the windows, or to none; running it again
+   * (a replayed event, a recompute after the windows changed) replaces the order's attribution.
+   */
+  async attributeOrder(order: OrderFacts) {
+    return this.attributions_.attribute(order, this.attributionWindows())
+  }
+
+  /**
+   * Metrics of the messages sent in a period (sent, delivered, read, clicks, orders, revenue, cost, ROI …)
+   * grouped by channel, template, automation, campaign and/or day, with the totals. Revenue is counted in
+   * one currency: `currency`, else the pricing's, else the one most orders were in.
+   */
+  async analytics(query: AnalyticsQuery) {
+    const knex = this.states_.knex
+    let currency = query.currency?.toUpperCase() ?? this.options_.pricing?.currency ?? null
+    if (!currency) {
+      const top = await knex("sms_rcs_attribution")
+        .select(knex.raw("upper(currency_code) AS c"))
+        .count("* as n")
+        .whereNull("deleted_at")
+        .groupByRaw("upper(currency_code)")
+        .orderBy("n", "desc")
+        .first()
+      currency = (top?.c as string | undefined) ?? null
+    }
+    const [rows, [totals]] = await Promise.all([
+      messageAnalytics(knex, query, currency),
+      messageAnalytics(knex, { ...query, group_by: [] }, currency),
+    ])
+    return { currency, cost_currency: this.options_.pricing?.currency ?? null, rows, totals }
+  }
+
   /** The validated plugin options. */
   getOptions(): PluginOptions {
     return this.options_
+  }
+
+  get providerChannels(): readonly ("sms" | "rcs")[] {
+    return this.provider_.channels
   }
 
   get providerIdentifier(): string {
@@ -279,8 +361,15 @@ class MessagingModuleService extends MedusaService({
     if (existing) {
       return { message: existing as MessageDTO, created: false }
     }
+    const { links, ...fields } = input
+    const id = generateEntityId(undefined, "msg")
+    // links first: the message's text points at them; a duplicate's unused links point nowhere harmful
+    if (links?.length) {
+      const expiresAt = new Date(Date.now() + this.options_.tracking.expireAfterDays * 86_400_000)
+      await this.links_.insert(id, fields.campaign_id ?? null, links, expiresAt)
+    }
     try {
-      const message = await this.createMessages({ ...input, status_updated_at: new Date() })
+      const message = await this.createMessages({ ...fields, id, status_updated_at: new Date() })
       return { message: message as MessageDTO, created: true }
     } catch (error) {
       const [winner] = await this.listMessages({ idempotency_key: input.idempotency_key }, { take: 1 })

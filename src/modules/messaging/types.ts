@@ -1,4 +1,5 @@
 import type { MessageStatus } from "../../lib/message-status"
+import type { NewTrackedLink } from "../../lib/tracking"
 
 export type MessageDTO = {
   id: string
@@ -26,6 +27,7 @@ export type MessageDTO = {
   cart_id: string | null
   customer_id: string | null
   campaign_id: string | null
+  automation: string | null
   fallback_of_id: string | null
   attempts: number
   send_after: Date | null
@@ -64,4 +66,7 @@ export type CreateMessageInput = {
   metadata?: Record<string, unknown> | null
   /** Not before this time (an automation's delay). */
   send_after?: Date | null
+  automation?: string | null
+  /** Short links in the body and RCS buttons, stored with the message. */
+  links?: NewTrackedLink[]
 }

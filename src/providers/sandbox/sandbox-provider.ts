@@ -53,6 +53,19 @@ export class SandboxProvider implements MessagingProvider {
       },
       this.options.deliveryDelayMs
     )
+    if (message.channel === "rcs") {
+      // RCS phones send read receipts: the sandbox reads the message a moment after delivering it
+      await this.context.reportStatus(
+        {
+          provider: this.identifier,
+          provider_message_id: providerMessageId,
+          message_id: message.id,
+          status: "read",
+          occurred_at: new Date(Date.now() + 2 * this.options.deliveryDelayMs).toISOString(),
+        },
+        2 * this.options.deliveryDelayMs
+      )
+    }
     return { provider_message_id: providerMessageId }
   }
 }

@@ -1,5 +1,7 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { AdminUpdateAutomationBody } from "./automations/validators"
+import { AdminAnalyticsParams } from "./analytics/validators"
+import { AdminGetAttributionParams, AdminRecomputeAttributionBody } from "./attribution/validators"
 import { AdminPreviewTemplateBody, AdminSaveTemplateBody, AdminTestTemplateBody } from "./templates/validators"
 import { AdminGetConsentsParams, AdminImportConsentsBody, AdminRecordConsentBody } from "./consents/validators"
 import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-data/validators"
@@ -7,6 +9,21 @@ import { listMessagesQueryConfig, retrieveMessageQueryConfig } from "./messages/
 import { AdminGetMessageParams, AdminListMessagesParams } from "./messages/validators"
 
 export const adminMessagingMiddlewares: MiddlewareRoute[] = [
+  {
+    methods: ["GET"],
+    matcher: "/admin/messaging/analytics",
+    middlewares: [validateAndTransformQuery(AdminAnalyticsParams, { isList: false, defaults: [] })],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/messaging/attribution",
+    middlewares: [validateAndTransformQuery(AdminGetAttributionParams, { isList: false, defaults: [] })],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/attribution/recompute",
+    middlewares: [validateAndTransformBody(AdminRecomputeAttributionBody)],
+  },
   {
     methods: ["POST"],
     matcher: "/admin/messaging/templates",

@@ -1,4 +1,5 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { StoreAttachAttributionBody } from "./attribution/validators"
 import { StoreOptInBody, StoreRevokeBody } from "./consent/validators"
 
 export const storeMessagingMiddlewares: MiddlewareRoute[] = [
@@ -19,5 +20,10 @@ export const storeMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/store/messaging/consent/revoke",
     middlewares: [validateAndTransformBody(StoreRevokeBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/messaging/attribution",
+    middlewares: [validateAndTransformBody(StoreAttachAttributionBody)],
   },
 ]

@@ -10,11 +10,14 @@ export const Attribution = model
       message_id: model.text(),
       campaign_id: model.text().nullable(),
       template_key: model.text().nullable(),
+      automation: model.text().nullable(),
       channel: model.enum(["sms", "rcs"]),
       touch_type: model.enum(["delivered", "read", "click", "suggestion", "reply", "discount_code"]),
       touch_at: model.dateTime(),
       order_total: model.bigNumber(),
       currency_code: model.text(),
+      /** What the message cost, copied so reports need no join to add revenue and cost up. */
+      message_cost: model.float().nullable(),
       model: model.text(),
       windows: model.json(),
     }

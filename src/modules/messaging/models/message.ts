@@ -39,6 +39,8 @@ export const Message = model
       cart_id: model.text().nullable(),
       customer_id: model.text().nullable(),
       campaign_id: model.text().nullable(),
+      /** The automation that sent it (order_placed, abandoned_cart …), for analytics. */
+      automation: model.text().nullable(),
       /** The RCS message this SMS replaces after the RCS one failed or expired. */
       fallback_of_id: model.text().nullable(),
       attempts: model.number().default(0),
@@ -61,4 +63,5 @@ export const Message = model
     { on: ["status", "send_after"] },
     { on: ["provider", "provider_message_id"] },
     { on: ["campaign_id"] },
+    { on: ["sent_at"] },
   ])

@@ -1,0 +1,37 @@
+import { z } from "@medusajs/framework/zod"
+import { ANALYTICS_DIMENSIONS } from "../../../../modules/messaging/tracking/analytics"
+
+const DAY_MS = 86_400_000
+
+/** A period (default: the last 30 days), up to two dimensions, and the output format. */
+export const AdminAnalyticsParams = z
+  .object({
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    group_by: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const dims = (value ?? "channel").split(",").map((d) => d.trim()).filter(Boolean)
+        for (const dim of dims) {
+          if (!(ANALYTICS_DIMENSIONS as readonly string[]).includes(dim)) {
+            ctx.addIssue({ code: "custom", message: `Invalid group_by "${dim}": expected ${ANALYTICS_DIMENSIONS.join(", ")}` })
+          }
+        }
+        if (dims.length > 2) ctx.addIssue({ code: "custom", message: "group_by takes at most two dimensions" })
+        return dims as (typeof ANALYTICS_DIMENSIONS)[number][]
+      }),
+    currency: z.string().regex(/^[A-Za-z]{3}$/).optional(),
+    format: z.enum(["json", "csv"]).default("json"),
+  })
+  .strict()
+  .transform((q) => {
+    const to = q.to ?? new Date()
+    const from = q.from ?? new Date(to.getTime() - 30 * DAY_MS)
+    return { ...q, from, to }
+  })
+  .superRefine((q, ctx) => {
+    if (q.from.getTime() >= q.to.getTime()) ctx.addIssue({ code: "custom", message: '"from" must be before "to"' })
+    if (q.to.getTime() - q.from.getTime() > 400 * DAY_MS) ctx.addIssue({ code: "custom", message: "the period is at most 400 days" })
+  })
+export type AdminAnalyticsParamsType = z.infer<typeof AdminAnalyticsParams>

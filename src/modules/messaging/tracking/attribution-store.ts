@@ -1,0 +1,166 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { ATTRIBUTION_MODEL, pickLastTouch, type AttributionWindows, type Touch } from "../../../lib/tracking"
+
+/** What attribution needs to know about an order (read by the workflow with `query.graph`). */
+export type OrderFacts = {
+  order_id: string
+  placed_at: Date
+  total: number
+  currency_code: string
+  /** The order's phone in E.164, to find the messages sent to it. */
+  phone: string | null
+  customer_id: string | null
+  /** The tracked link's code the storefront put on the cart. */
+  ref_code: string | null
+  /** Promotion codes used by the order. */
+  promo_codes: string[]
+}
+
+export type AttributionResult = {
+  order_id: string
+  message_id: string
+  touch_type: Touch["type"]
+  touch_at: Date
+  channel: "sms" | "rcs"
+} | null
+
+type CandidateMessage = {
+  id: string
+  purpose: "transactional" | "marketing"
+  body: string | null
+  sent_at: Date
+  delivered_at: Date | null
+  read_at: Date | null
+}
+
+/**
+ * Last-touch attribution of one order: the messages sent to the order's phone or customer within the
+ * longest window, and their touches — clicks on their links (bots left out), the link whose code the
+ * cart carries, a reply, a discount code of the message used by the order, an RCS read, a delivery — of
+ * which the latest inside its window wins. Deliveries and reads of transactional texts do not count (a
+ * shipping notice does not sell the next order); a tap on one of their links does.
+ */
+export class AttributionStore {
+  constructor(private readonly knex: Knex) {}
+
+  async attribute(order: OrderFacts, windows: AttributionWindows): Promise<AttributionResult> {
+    const longest = Math.max(windows.click_hours, windows.delivery_hours, windows.read_hours)
+    const since = new Date(order.placed_at.getTime() - longest * 3_600_000)
+    const touches: Touch[] = []
+
+    const who = [order.phone, order.customer_id].filter(Boolean)
+    let messages: CandidateMessage[] = []
+    if (who.length) {
+      messages = await this.knex("sms_rcs_message")
+        .select("id", "purpose", "body", "sent_at", "delivered_at", "read_at")
+        .whereNull("deleted_at")
+        .whereNotNull("sent_at")
+        .where("sent_at", ">=", since)
+        .where("sent_at", "<=", order.placed_at)
+        .where((q) => {
+          if (order.phone) q.orWhere("to", order.phone)
+          if (order.customer_id) q.orWhere("customer_id", order.customer_id)
+        })
+        .orderBy("sent_at", "desc")
+        .limit(200)
+    }
+    for (const m of messages) {
+      if (m.purpose === "marketing") {
+        if (m.delivered_at) touches.push({ type: "delivered", at: new Date(m.delivered_at), message_id: m.id })
+        if (m.read_at) touches.push({ type: "read", at: new Date(m.read_at), message_id: m.id })
+      }
+      for (const code of order.promo_codes) {
+        if (code && m.body && new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(code)}([^A-Za-z0-9]|$)`, "i").test(m.body)) {
+          touches.push({ type: "discount_code", at: new Date(m.sent_at), message_id: m.id })
+        }
+      }
+    }
+    if (messages.length) {
+      const clicks = await this.knex("sms_rcs_click")
+        .select("message_id", "kind")
+        .max("occurred_at as at")
+        .whereIn("message_id", messages.map((m) => m.id))
+        .where("is_bot", false)
+        .whereNull("deleted_at")
+        .where("occurred_at", "<=", order.placed_at)
+        .groupBy("message_id", "kind")
+      for (const click of clicks) {
+        touches.push({ type: click.kind === "suggestion" ? "suggestion" : "click", at: new Date(click.at), message_id: click.message_id })
+      }
+    }
+    if (order.ref_code) {
+      // the cart says which link brought the shopper, even from another phone
+      const ref = await this.knex("sms_rcs_tracked_link as l")
+        .leftJoin("sms_rcs_click as c", "c.tracked_link_id", "l.id")
+        .where("l.code", order.ref_code)
+        .whereNotNull("l.message_id")
+        .where((q) => q.whereNull("c.occurred_at").orWhere("c.occurred_at", "<=", order.placed_at))
+        .select("l.message_id")
+        .max("c.occurred_at as at")
+        .groupBy("l.message_id")
+        .first()
+      if (ref?.message_id && ref.at) {
+        touches.push({ type: "click", at: new Date(ref.at), message_id: ref.message_id })
+      }
+    }
+    if (order.phone && messages.length) {
+      const replies = await this.knex("sms_rcs_inbound_message")
+        .select("received_at")
+        .where("from", order.phone)
+        .where("intent", "none")
+        .whereNull("deleted_at")
+        .where("received_at", ">=", since)
+        .where("received_at", "<=", order.placed_at)
+      for (const reply of replies) {
+        const at = new Date(reply.received_at)
+        // a reply answers the latest message sent before it
+        const answered = messages.find((m) => new Date(m.sent_at).getTime() <= at.getTime())
+        if (answered) touches.push({ type: "reply", at, message_id: answered.id })
+      }
+    }
+
+    const winner = pickLastTouch(touches, order.placed_at, windows)
+    if (!winner) {
+      await this.knex("sms_rcs_attribution").where({ order_id: order.order_id }).whereNull("deleted_at").delete()
+      return null
+    }
+    const message = await this.knex("sms_rcs_message")
+      .where({ id: winner.message_id })
+      .first("id", "channel", "template_key", "campaign_id", "automation", "cost_amount")
+    await this.knex.raw(
+      `INSERT INTO sms_rcs_attribution
+         (id, order_id, message_id, campaign_id, template_key, automation, channel, touch_type, touch_at,
+          order_total, raw_order_total, currency_code, message_cost, model, windows)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO UPDATE SET
+         message_id = excluded.message_id, campaign_id = excluded.campaign_id, template_key = excluded.template_key,
+         automation = excluded.automation, channel = excluded.channel, touch_type = excluded.touch_type,
+         touch_at = excluded.touch_at, order_total = excluded.order_total, raw_order_total = excluded.raw_order_total,
+         currency_code = excluded.currency_code, message_cost = excluded.message_cost, model = excluded.model,
+         windows = excluded.windows, updated_at = now()`,
+      [
+        generateEntityId(undefined, "smsattr"),
+        order.order_id,
+        message.id,
+        message.campaign_id,
+        message.template_key,
+        message.automation,
+        message.channel,
+        winner.type,
+        winner.at,
+        order.total,
+        JSON.stringify({ value: String(order.total), precision: 20 }),
+        order.currency_code,
+        message.cost_amount,
+        ATTRIBUTION_MODEL,
+        JSON.stringify(windows),
+      ]
+    )
+    return { order_id: order.order_id, message_id: message.id, touch_type: winner.type, touch_at: winner.at, channel: message.channel }
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+}
