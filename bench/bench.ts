@@ -3,11 +3,13 @@
  * - end-to-end throughput (row → queue → HTTP send → status) for 10k and 100k messages, 2 worker processes;
  * - the same 10k through Medusa's own Notification Module path, and the ratio;
  * - p50/p99 latency from `order.placed` to the provider request, in the real Medusa app;
- * - peak RSS of a worker process; rate-limiter accuracy at a configured pace.
+ * - peak RSS of a worker process; rate-limiter accuracy at a configured pace;
+ * - the redirect's latency at 1,000 req/s, and attribution's with 1M stored clicks.
  * `-- --json` prints one JSON object (name → { value, unit }); `-- --quick` skips the 100k run.
  */
 import os from "os"
 import { checkServices } from "../integration-tests/helpers/services"
+import { attributionLatency, redirectLatency } from "./lib/attribution"
 import { orderPlacedLatency } from "./lib/order-latency"
 import { startPrivateRedis } from "./lib/redis-server"
 import { notificationModuleBaseline, rateLimitAccuracy, round, throughput, type Figures } from "./lib/sections"
@@ -37,6 +39,10 @@ async function main() {
     Object.assign(figures, await rateLimitAccuracy(redis.url, 100, 1_000))
     log("▶ order.placed → provider latency, 60 orders through the store API")
     Object.assign(figures, await orderPlacedLatency(60))
+    log("▶ redirect /r/:code at 1,000 req/s over loopback, in the real Medusa app")
+    Object.assign(figures, await redirectLatency(1_000, quick ? 5 : 15))
+    log("▶ attribution at order.placed with 1M stored clicks")
+    Object.assign(figures, await attributionLatency(redis.url, 1_000_000, quick ? 200 : 1_000))
   } finally {
     await redis.stop()
   }

@@ -50,18 +50,25 @@ export async function fillCart(http: Http, input: CheckoutInput): Promise<{ id: 
   return { id: cart.id }
 }
 
-export async function placeOrder(http: Http, input: CheckoutInput): Promise<{ id: string; display_id: number }> {
-  const headers = { "x-publishable-api-key": input.publishable_key }
+export async function placeOrder(http: Http, input: CheckoutInput): Promise<{ id: string; display_id: number; total: number }> {
   const cart = await fillCart(http, input)
+  return completeCart(http, input.publishable_key, cart.id)
+}
 
-  const { payment_collection } = await http.post("/store/payment-collections", { cart_id: cart.id }, headers)
+/** Pays a filled cart with the system payment provider and completes it into an order. */
+export async function completeCart(
+  http: Http,
+  publishableKey: string,
+  cartId: string
+): Promise<{ id: string; display_id: number; total: number }> {
+  const headers = { "x-publishable-api-key": publishableKey }
+  const { payment_collection } = await http.post("/store/payment-collections", { cart_id: cartId }, headers)
   await http.post(
     `/store/payment-collections/${payment_collection.id}/payment-sessions`,
     { provider_id: "pp_system_default" },
     headers
   )
-
-  const completed = await http.post(`/store/carts/${cart.id}/complete`, {}, headers)
+  const completed = await http.post(`/store/carts/${cartId}/complete`, {}, headers)
   if (completed.type !== "order") {
     throw new Error(`Cart completion failed: ${JSON.stringify(completed.error ?? completed)}`)
   }

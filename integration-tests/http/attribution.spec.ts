@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { openStoreSession } from "../helpers/store-session"
-import { fillCart, type Http } from "../helpers/storefront"
+import { completeCart, fillCart, type Http } from "../helpers/storefront"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
 import { waitFor } from "../helpers/wait-for"
 
@@ -47,11 +47,7 @@ medusaIntegrationTestRunner({
       const path = new URL(url).pathname
       return api.get(path, { headers: { "user-agent": userAgent }, maxRedirects: 0, validateStatus: () => true })
     }
-    const complete = async (cartId: string) => {
-      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: storeHeaders() })
-      expect(data.type).toBe("order")
-      return data.order as { id: string; total: number }
-    }
+    const complete = (cartId: string) => completeCart(http, store.publishable_key, cartId)
 
     it("follows a tap on an RCS button and on an SMS link to the orders they drove, and reports revenue and ROI per channel", async () => {
       const rcsPhone = "+33 6 20 30 40 50"
