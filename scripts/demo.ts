@@ -9,8 +9,9 @@ import { spawnSync } from "child_process"
 import path from "path"
 import { httpClient, prepareApp, startApp, appEnv } from "../integration-tests/helpers/app-process"
 import { checkServices, ensureDatabase } from "../integration-tests/helpers/services"
-import { fillCart, placeOrder } from "../integration-tests/helpers/storefront"
+import { completeCart, fillCart, placeOrder } from "../integration-tests/helpers/storefront"
 import { formatPhoneBubble } from "./phone-bubble"
+import { formatRoiTable } from "./roi-table"
 
 const { linkTestApp } = require("./link-test-app")
 
@@ -40,6 +41,8 @@ async function main() {
     SMS_RCS_SANDBOX_DELAY_MS: "1500",
     // the abandoned-cart reminder is marketing: shown at any hour here, quiet hours apply in a real store
     SMS_RCS_QUIET_HOURS: "off",
+    // links in texts become tracked links served by this app
+    SMS_RCS_TRACKING_BASE_URL: `http://localhost:${port}`,
     ...(once ? { MEDUSA_ADMIN_DISABLED: "true" } : {}),
   })
   const store = prepareApp(env)
@@ -125,6 +128,32 @@ async function main() {
       await http.post("/admin/messaging/automations/abandoned_cart", { delay_minutes: before?.delay_minutes ?? 60 }, admin)
     }
     results.push(await settled(`cart_id=${cart.id}&template_key=abandoned_cart`))
+
+    step("the shopper taps the link, the storefront puts its code on the cart, and the order is placed")
+    const { messages: [reminder] } = await http.get(`/admin/messaging/messages?cart_id=${cart.id}&template_key=abandoned_cart`, admin)
+    const link = String(reminder?.body ?? "").match(/https?:\/\/\S+\/r\/[0-9A-Za-z]+/)?.[0]
+    if (!link) throw new Error("the reminder carries no tracked link")
+    const tap = await fetch(link, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Mobile/15E148 Safari/604.1" } })
+    const landing = new URL(tap.headers.get("location")!)
+    console.log(`  ${link} → ${tap.status} ${landing}`)
+    const code = landing.searchParams.get("sms_rcs_ref")!
+    await http.post("/store/messaging/attribution", { cart_id: cart.id, code }, { "x-publishable-api-key": store.publishable_key })
+    const recovered = await completeCart(http, store.publishable_key, cart.id)
+    let attribution: any = null
+    for (let i = 0; i < 40 && !attribution; i++) {
+      ;({ attribution } = await http.get(`/admin/messaging/attribution?order_id=${recovered.id}`, admin))
+      if (!attribution) await new Promise((r) => setTimeout(r, 250))
+    }
+    console.log(
+      attribution
+        ? `  order #${recovered.display_id} (${recovered.total} ${attribution.currency_code.toUpperCase()}) credited to ${attribution.channel.toUpperCase()} message ${attribution.message_id} (${attribution.template_key}, touch: ${attribution.touch_type})`
+        : `  ✘ order #${recovered.display_id} was not attributed`
+    )
+    results.push(!!attribution)
+
+    step("what the texts earned (GET /admin/messaging/analytics?group_by=channel,automation)")
+    const report = await http.get("/admin/messaging/analytics?group_by=channel,automation", admin)
+    console.log("\n" + formatRoiTable(report))
     const delivered = results.every(Boolean)
     if (once) {
       await app.stop()
