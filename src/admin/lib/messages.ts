@@ -15,6 +15,16 @@ export type AdminMessage = {
   created_at: string
   sent_at: string | null
   delivered_at: string | null
+  read_at?: string | null
+  failed_at?: string | null
+  campaign_id?: string | null
+  cost_amount?: number | null
+  cost_currency_code?: string | null
+  customer_id?: string | null
+  order_id?: string | null
+  cart_id?: string | null
+  /** `{ automation: "abandoned_cart" }` for the texts an automation sent. */
+  metadata?: Record<string, unknown> | null
 }
 
 type ListResponse = { messages: AdminMessage[]; count: number; limit: number; offset: number }

@@ -16,11 +16,17 @@ const SECTIONS = [
     text: "Order confirmation, shipping, delivery and other texts sent on their own: on or off, and when.",
     testId: "sms-rcs-link-automations",
   },
+  {
+    to: "/settings/sms-rcs/analytics",
+    title: "Analytics",
+    text: "Delivered, clicked, orders and revenue credited to messages, cost and ROI, SMS against RCS, as charts or CSV.",
+    testId: "sms-rcs-link-analytics",
+  },
 ]
 
 /**
  * Settings → SMS & RCS. The dashboard lists only top-level settings routes in its sidebar, so this page
- * carries the menu entry and leads to Templates and Automations.
+ * carries the menu entry and leads to Templates, Automations and Analytics.
  */
 const SmsRcsSettingsPage = () => (
   <Container className="divide-y p-0" data-testid="sms-rcs-settings">

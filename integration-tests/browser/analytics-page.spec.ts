@@ -1,0 +1,312 @@
+import fs from "fs"
+import path from "path"
+import type { Browser, Page } from "playwright-core"
+import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, launchChromium } from "../helpers/browser"
+import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
+import { fillCart, placeOrder } from "../helpers/storefront"
+import { waitFor } from "../helpers/wait-for"
+
+jest.setTimeout(600_000)
+
+const run = `${process.pid}-${Date.now().toString(36)}`
+const dbName = `sms_rcs_analytics_browser_${run.replace(/-/g, "_")}`
+// Not the other browser files' ports (9100…, 10100…): they run in the same Jest process, one after the other.
+const port = 11100 + (process.pid % 800)
+
+const TRACKING_BASE_URL = "https://go.maison-demo.test"
+const PHONE = "+33 6 20 30 40 60"
+const PHONE_E164 = "+33620304060"
+const PHONE_UA =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"
+
+/** A CSV line split on commas (the analytics CSV quotes nothing in this test: no comma in its values). */
+const cells = (line: string) => line.split(",")
+
+describe("admin: click-to-order analytics and the order's attribution", () => {
+  let app: RunningApp
+  let browser: Browser
+  let store: ReturnType<typeof prepareApp>
+  let admin: { authorization: string }
+  let http: ReturnType<typeof httpClient>
+
+  async function logIn(height = 1400): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height }, acceptDownloads: true })
+    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
+    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
+    await page.fill('input[name="password"]', store.admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    return page
+  }
+
+  /** A money amount as the dashboard's browser formats it, to compare with what a tile shows. */
+  const money = (page: Page, amount: number, currency: string) =>
+    page.evaluate(
+      ([a, c]) => new Intl.NumberFormat(undefined, { style: "currency", currency: c as string, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(a as number),
+      [amount, currency] as const
+    )
+
+  beforeAll(async () => {
+    await checkServices()
+    await dropDatabase(dbName)
+    await ensureDatabase(dbName)
+    const env = appEnv(dbName, {
+      SMS_RCS_QUEUE_NAME: `sms-rcs-analytics-browser-${run}`,
+      EVENT_BUS_QUEUE_NAME: `medusa-events-analytics-browser-${run}`,
+      SMS_RCS_SANDBOX_DELAY_MS: "300",
+      // tracked links on (the reminder's link becomes https://go.maison-demo.test/r/CODE), quiet hours off
+      SMS_RCS_TRACKING_BASE_URL: TRACKING_BASE_URL,
+      SMS_RCS_QUIET_HOURS: "off",
+      ADMIN_CORS: `http://localhost:${port}`,
+      AUTH_CORS: `http://localhost:${port}`,
+    })
+    store = prepareApp(env)
+    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-analytics-medusa.log") })
+    browser = await launchChromium()
+    http = httpClient(app.url)
+    const { token } = await http.post("/auth/user/emailpass", store.admin)
+    admin = { authorization: `Bearer ${token}` }
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await dropDatabase(dbName).catch(() => undefined)
+  })
+
+  // Filled by the first test, read by the next ones.
+  let order: { id: string; total: number; currency_code: string }
+  let reminder: { id: string; body: string }
+
+  it("credits an order to the abandoned-cart SMS whose tracked link was tapped (through the APIs)", async () => {
+    const storeHeaders = { "x-publishable-api-key": store.publishable_key }
+    await http.post(
+      "/admin/messaging/consents",
+      { phone: PHONE, purpose: "marketing", action: "grant", note: "Loyalty card form signed in the shop" },
+      admin
+    )
+    await http.post("/admin/messaging/automations/abandoned_cart", { delay_minutes: 0 }, admin)
+
+    const cart = await fillCart(http, {
+      publishable_key: store.publishable_key,
+      region_id: store.region_id,
+      variant_id: store.variant_id,
+      email: "clicker@example.com",
+      customer: { first_name: "Camille" },
+      phone: PHONE,
+    })
+
+    // the cart's events reach the plugin asynchronously: run the pass until it has the cart
+    const pass = await waitFor(
+      async () => {
+        const { run: result } = await http.post("/admin/messaging/automations/abandoned_cart/run", {}, admin)
+        return result.reminded === 1 ? result : undefined
+      },
+      { attempts: 60, intervalMs: 500, what: "the abandoned-cart pass to remind the cart" }
+    )
+    expect(pass.reminded).toBe(1)
+
+    reminder = await waitFor(
+      async () => {
+        const { messages } = await http.get(`/admin/messaging/messages?cart_id=${cart.id}`, admin)
+        return messages[0]?.status === "delivered" ? messages[0] : undefined
+      },
+      { what: "the reminder to be delivered" }
+    )
+    expect(reminder).toMatchObject({ channel: "sms", purpose: "marketing", template_key: "abandoned_cart", to: PHONE_E164 })
+    const link = reminder.body.match(/https:\/\/go\.maison-demo\.test\/r\/([0-9A-Za-z]+)/)
+    expect(link).not.toBeNull()
+    const code = link![1]
+
+    // the shopper taps the link on their phone: the app redirects to the cart with the code
+    const tap = await fetch(`${app.url}/r/${code}`, { redirect: "manual", headers: { "user-agent": PHONE_UA } })
+    expect(tap.status).toBe(302)
+    const location = new URL(tap.headers.get("location")!)
+    expect(location.searchParams.get("sms_rcs_ref")).toBe(code)
+    // the click is written after the redirect answered: wait until the analytics count it
+    await waitFor(
+      async () => {
+        const report = await http.get("/admin/messaging/analytics?group_by=channel", admin)
+        return report.totals.clicks === 1 ? report : undefined
+      },
+      { what: "the click to be recorded" }
+    )
+
+    // the storefront puts the code on the cart, and the shopper pays
+    const attached = await http.post("/store/messaging/attribution", { cart_id: cart.id, code }, storeHeaders)
+    expect(attached).toMatchObject({ cart_id: cart.id, code, message_id: reminder.id })
+    const { payment_collection } = await http.post("/store/payment-collections", { cart_id: cart.id }, storeHeaders)
+    await http.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, storeHeaders)
+    const completed = await http.post(`/store/carts/${cart.id}/complete`, {}, storeHeaders)
+    expect(completed.type).toBe("order")
+    order = { id: completed.order.id, total: Number(completed.order.total), currency_code: completed.order.currency_code }
+    expect(order.total).toBeGreaterThan(0)
+
+    const credit = await waitFor(
+      async () => {
+        const data = await http.get(`/admin/messaging/attribution?order_id=${order.id}`, admin)
+        return data.attribution ? data : undefined
+      },
+      { what: "the order's attribution" }
+    )
+    expect(credit.attribution).toMatchObject({ message_id: reminder.id, channel: "sms", touch_type: "click", automation: "abandoned_cart" })
+    expect(Number(credit.attribution.order_total)).toBe(order.total)
+
+    // the order confirmation goes out too; wait for it so the totals below hold still
+    await waitFor(
+      async () => {
+        const { messages } = await http.get(`/admin/messaging/messages?order_id=${order.id}`, admin)
+        return messages[0]?.status === "delivered" ? messages[0] : undefined
+      },
+      { what: "the order confirmation to be delivered" }
+    )
+  })
+
+  it("shows the order's revenue, SMS against RCS, a chart per day and a CSV on the Analytics page", async () => {
+    const page = await logIn(2200)
+    await page.goto(`${app.url}/app/settings/sms-rcs`)
+    await page.locator('[data-testid="sms-rcs-link-analytics"]').click({ timeout: 120_000 })
+    await page.waitForURL((url) => url.pathname.endsWith("/settings/sms-rcs/analytics"))
+
+    const kpis = page.locator('[data-testid="analytics-kpis"]')
+    const tile = (key: string) => kpis.locator(`[data-testid="kpi-${key}"]`)
+    // the tiles hold the API's numbers once the report arrived
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-orders"]')?.getAttribute("data-value") === "1", null, {
+      timeout: 120_000,
+    })
+    expect(await tile("orders").locator('[data-testid="kpi-value"]').innerText()).toBe("1")
+    expect(Number(await tile("revenue").getAttribute("data-value"))).toBe(order.total)
+    expect(await tile("revenue").locator('[data-testid="kpi-value"]').innerText()).toBe(await money(page, order.total, "EUR"))
+    // the reminder and the order confirmation, both delivered; one click on the reminder
+    expect(await tile("sent").getAttribute("data-value")).toBe("2")
+    expect(await tile("delivered").getAttribute("data-value")).toBe("2")
+    expect(await tile("clicks").getAttribute("data-value")).toBe("1")
+    expect(await tile("ctr").locator('[data-testid="kpi-value"]').innerText()).toMatch(/^50(\.0)?\s?%$/)
+    expect(Number(await tile("cost").getAttribute("data-value"))).toBeGreaterThan(0)
+    expect(Number(await tile("roi").getAttribute("data-value"))).toBeGreaterThan(0)
+
+    // SMS and RCS side by side: the SMS row holds the order, the RCS row nothing
+    const smsRow = page.locator('[data-testid="analytics-channel-row"][data-channel="sms"]')
+    const rcsRow = page.locator('[data-testid="analytics-channel-row"][data-channel="rcs"]')
+    expect(await smsRow.locator('[data-testid="cell-sent"]').innerText()).toBe("2")
+    expect(await smsRow.locator('[data-testid="cell-orders"]').innerText()).toBe("1")
+    expect(Number(await smsRow.locator('[data-testid="cell-revenue"]').getAttribute("data-value"))).toBe(order.total)
+    expect(await smsRow.locator('[data-testid="cell-revenue"]').innerText()).toBe(await money(page, order.total, "EUR"))
+    expect(await rcsRow.locator('[data-testid="cell-sent"]').innerText()).toBe("0")
+    expect(await rcsRow.locator('[data-testid="cell-orders"]').innerText()).toBe("0")
+    // the rate bars: one series per channel
+    expect(await page.locator('[data-testid="analytics-channel-bars"] svg .recharts-bar').count()).toBe(2)
+
+    // the charts per day: an SVG with one line per channel, the revenue line adding up to the order
+    const revenueChart = page.locator('[data-testid="analytics-chart-revenue"]')
+    await revenueChart.locator("svg .recharts-line-curve").first().waitFor({ timeout: 60_000 })
+    expect(await revenueChart.locator("svg .recharts-line").count()).toBe(2)
+    expect(Number(await revenueChart.getAttribute("data-total"))).toBe(order.total)
+    const curves = await revenueChart.locator("svg path.recharts-line-curve").evaluateAll((paths) => paths.map((p) => p.getAttribute("d") ?? ""))
+    expect(curves).toHaveLength(2)
+    for (const d of curves) expect(d).toMatch(/^M[\d.]+,[\d.]+/)
+    expect(await revenueChart.locator(".recharts-legend-item").allInnerTexts()).toEqual(["SMS", "RCS"])
+    expect(Number(await page.locator('[data-testid="analytics-chart-clicks"]').getAttribute("data-total"))).toBe(1)
+
+    // top templates and automations: the reminder's template brought the revenue
+    const topTemplate = page.locator('[data-testid="analytics-templates"] [data-testid="analytics-breakdown-row"]').first()
+    expect(await topTemplate.getAttribute("data-key")).toBe("abandoned_cart")
+    expect(Number(await topTemplate.locator('[data-testid="cell-revenue"]').getAttribute("data-value"))).toBe(order.total)
+    const automation = page.locator('[data-testid="analytics-automations"] [data-testid="analytics-breakdown-row"][data-key="abandoned_cart"]')
+    expect(await automation.locator('[data-testid="cell-orders"]').innerText()).toBe("1")
+    expect(await page.locator('[data-testid="analytics-campaigns"] [data-testid="analytics-breakdown-row"]').count()).toBeGreaterThan(0)
+
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "analytics-page.png"), fullPage: true })
+
+    // Download CSV (by channel): the file the browser saves is the API's CSV for the period
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.locator('[data-testid="analytics-download-csv"]').click()])
+    expect(download.suggestedFilename()).toMatch(/^sms-rcs-analytics-by-channel-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/)
+    const saved = path.join(ARTIFACTS_DIR, "analytics-by-channel.csv")
+    await download.saveAs(saved)
+    const lines = fs.readFileSync(saved, "utf8").trim().split("\n")
+    const header = cells(lines[0])
+    expect(header.slice(0, 2)).toEqual(["channel", "sent"])
+    const sms = Object.fromEntries(cells(lines.find((l) => l.startsWith("sms,"))!).map((v, i) => [header[i], v]))
+    expect(sms).toMatchObject({ sent: "2", delivered: "2", clicks: "1", orders: "1", currency: "EUR" })
+    expect(Number(sms.revenue)).toBe(order.total)
+
+    // the period filter: 7 days keeps the order; a month long ago has nothing
+    await page.locator('[data-testid="analytics-preset-7"]').click()
+    await page.waitForURL((url) => url.searchParams.get("days") === "7")
+    await page.waitForFunction(() => document.querySelector('[data-testid="analytics-preset-7"]')?.getAttribute("aria-pressed") === "true")
+    expect(await page.locator('[data-testid="analytics-preset-30"]').getAttribute("aria-pressed")).toBe("false")
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-orders"]')?.getAttribute("data-value") === "1")
+    await page.locator('[data-testid="analytics-from"]').fill("2020-01-01")
+    await page.locator('[data-testid="analytics-to"]').fill("2020-01-31")
+    await page.waitForURL((url) => url.searchParams.get("from") === "2020-01-01" && url.searchParams.get("to") === "2020-01-31")
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-sent"]')?.getAttribute("data-value") === "0")
+    expect(await tile("orders").getAttribute("data-value")).toBe("0")
+    expect(await page.locator('[data-testid="analytics-templates"]').innerText()).toContain("No message was sent in this period.")
+    // 31 days on the axis, each at zero
+    expect(Number(await revenueChart.getAttribute("data-total"))).toBe(0)
+    await page.close()
+  })
+
+  it("shows the SMS, the click and the customer's texts on the order page, and no message for an order none drove", async () => {
+    const page = await logIn(1600)
+    await page.goto(`${app.url}/app/orders/${order.id}`)
+    const widget = page.locator('[data-testid="sms-rcs-order-attribution"]')
+    const credit = widget.locator('[data-testid="attribution-credit"]')
+    await credit.waitFor({ timeout: 120_000 })
+
+    expect(await credit.getAttribute("data-message-id")).toBe(reminder.id)
+    expect(await credit.locator('[data-testid="channel-badge"]').innerText()).toBe("SMS")
+    expect(await credit.locator('[data-testid="attribution-touch"]').innerText()).toBe("click")
+    expect(await credit.innerText()).toContain("The shopper tapped a tracked link.")
+    expect(await credit.locator('[data-testid="attribution-template"]').innerText()).toBe("abandoned_cart")
+    expect(await credit.locator('[data-testid="attribution-automation"]').innerText()).toBe("abandoned_cart")
+    expect(await credit.locator('[data-testid="attribution-message-body"]').innerText()).toBe(reminder.body)
+    expect(await credit.locator('[data-testid="attribution-total"]').innerText()).toBe(await money(page, order.total, "EUR"))
+    expect(await credit.locator('[data-testid="attribution-model"]').innerText()).toBe(
+      "Model last_touch_v1 · this touch counts for 120 h · windows: click 120 h, read 24 h, delivery 24 h"
+    )
+
+    // the customer's timeline: the order confirmation (newest), then the credited reminder
+    const items = widget.locator('[data-testid="attribution-timeline-item"]')
+    await items.nth(1).waitFor({ timeout: 60_000 })
+    expect(await items.count()).toBe(2)
+    expect(await items.nth(0).innerText()).toContain("order_confirmation")
+    expect(await items.nth(0).innerText()).toContain("after the order")
+    expect(await items.nth(0).getAttribute("data-credited")).toBe("false")
+    expect(await items.nth(1).getAttribute("data-message-id")).toBe(reminder.id)
+    expect(await items.nth(1).getAttribute("data-credited")).toBe("true")
+    expect(await items.nth(1).innerText()).toContain("abandoned_cart")
+    for (const i of [0, 1]) {
+      expect(await items.nth(i).locator('[data-testid="channel-badge"]').innerText()).toBe("SMS")
+      expect(await items.nth(i).locator('[data-testid="sms-rcs-status"]').innerText()).toBe("delivered")
+    }
+
+    await widget.scrollIntoViewIfNeeded()
+    await widget.screenshot({ path: path.join(ARTIFACTS_DIR, "order-attribution-widget.png") })
+
+    // an order from a phone no message reached
+    const other = await placeOrder(http, {
+      publishable_key: store.publishable_key,
+      region_id: store.region_id,
+      variant_id: store.variant_id,
+      email: "walk-in@example.com",
+      phone: "+33 6 99 99 99 03",
+    })
+    // order.placed handled (its confirmation is out), and still no credit
+    await waitFor(
+      async () => {
+        const { messages } = await http.get(`/admin/messaging/messages?order_id=${other.id}`, admin)
+        return messages[0]?.status === "delivered" ? true : undefined
+      },
+      { what: "the other order's confirmation" }
+    )
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect((await http.get(`/admin/messaging/attribution?order_id=${other.id}`, admin)).attribution).toBeNull()
+    await page.goto(`${app.url}/app/orders/${other.id}`)
+    const none = page.locator('[data-testid="sms-rcs-order-attribution"] [data-testid="attribution-none"]')
+    await none.waitFor({ timeout: 120_000 })
+    expect(await none.innerText()).toBe("No message drove this order.")
+    await page.close()
+  })
+})

@@ -1,0 +1,86 @@
+import { useEffect, useState } from "react"
+import type { AdminMessage } from "./messages"
+import { sdk } from "./sdk"
+
+export type TouchType = "click" | "suggestion" | "reply" | "discount_code" | "read" | "delivered"
+
+/** The message and touch an order is credited to, as `GET /admin/messaging/attribution` gives it. */
+export type AdminAttribution = {
+  id: string
+  order_id: string
+  message_id: string
+  campaign_id: string | null
+  template_key: string | null
+  automation: string | null
+  channel: "sms" | "rcs"
+  touch_type: TouchType
+  touch_at: string
+  /** A big number: serialised as a number, a numeric string, or `{ value }` depending on the path it took. */
+  order_total: number | string | { value: string | number }
+  currency_code: string
+  message_cost: number | null
+  model: string
+  windows: { click_hours?: number; delivery_hours?: number; read_hours?: number } | null
+}
+
+type AttributionResponse = { attribution: AdminAttribution | null; message: AdminMessage | null }
+
+/** What each touch means, for the admin reading the widget. */
+export const TOUCH_LABELS: Record<TouchType, string> = {
+  click: "tapped a tracked link",
+  suggestion: "tapped an RCS button",
+  reply: "replied to the message",
+  discount_code: "used the message's discount code",
+  read: "read the RCS message",
+  delivered: "received the SMS",
+}
+
+/** The window of each touch, as the plugin applies it (`windowOf` in the attribution code). */
+export function windowHoursOf(touch: TouchType, windows: AdminAttribution["windows"]): number | undefined {
+  if (!windows) return undefined
+  if (touch === "delivered") return windows.delivery_hours
+  if (touch === "read") return windows.read_hours
+  return windows.click_hours
+}
+
+export function amountOf(total: AdminAttribution["order_total"]): number {
+  if (total && typeof total === "object") return Number(total.value)
+  return Number(total)
+}
+
+// An order is credited when `order.placed` is handled, a moment after the order exists: a page opened
+// right after checkout asks again for a while instead of saying "no message" too early.
+const RECENT_ORDER_MS = 3 * 60_000
+const RETRY_MS = 3000
+
+/** The order's attribution and its message; asked again while a recent order has none yet. */
+export function useAttribution(orderId: string, orderCreatedAt?: string | Date | null) {
+  const [state, setState] = useState<AttributionResponse & { loading: boolean; error?: string }>({
+    attribution: null,
+    message: null,
+    loading: true,
+  })
+
+  useEffect(() => {
+    let cancelled = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const createdAt = orderCreatedAt ? new Date(orderCreatedAt).getTime() : NaN
+    const load = async () => {
+      try {
+        const data = await sdk.client.fetch<AttributionResponse>("/admin/messaging/attribution", { query: { order_id: orderId } })
+        if (cancelled) return
+        setState({ attribution: data.attribution, message: data.message, loading: false })
+        if (!data.attribution && Date.now() - createdAt < RECENT_ORDER_MS) timer = setTimeout(load, RETRY_MS)
+      } catch (error) {
+        if (!cancelled) setState((s) => ({ ...s, loading: false, error: (error as Error).message }))
+      }
+    }
+    load()
+    return () => {
+      cancelled = true
+      if (timer) clearTimeout(timer)
+    }
+  }, [orderId, orderCreatedAt])
+
+  return state
+}
