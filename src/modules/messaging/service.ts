@@ -316,8 +316,9 @@ class MessagingModuleService extends MedusaService({
 
   /**
    * Metrics of the messages sent in a period (sent, delivered, read, clicks, orders, revenue, cost, ROI …)
-   * grouped by channel, template, automation, campaign and/or day, with the totals. Revenue is counted in
-   * one currency: `currency`, else the pricing's, else the one most orders were in.
+   * grouped by channel, template, automation, campaign and/or day, with the totals. Orders and revenue
+   * are counted in one currency: `currency`, else the pricing's, else the one most orders were in (no
+   * conversion: ROI compares revenue with cost only when both are in that currency).
    */
   async analytics(query: AnalyticsQuery) {
     const knex = this.states_.knex

@@ -55,7 +55,8 @@ export async function messageAnalytics(knex: Knex, query: AnalyticsQuery, curren
         GROUP BY c.message_id
      ),
      a AS (
-       SELECT a.message_id, count(*) AS orders,
+       SELECT a.message_id,
+              count(*) FILTER (WHERE ?::text IS NULL OR upper(a.currency_code) = ?) AS orders,
               coalesce(sum(a.order_total) FILTER (WHERE ?::text IS NULL OR upper(a.currency_code) = ?), 0) AS revenue
          FROM sms_rcs_attribution a JOIN m ON m.id = a.message_id
         WHERE a.deleted_at IS NULL
@@ -83,7 +84,7 @@ export async function messageAnalytics(knex: Knex, query: AnalyticsQuery, curren
        LEFT JOIN a ON a.message_id = m.id
        LEFT JOIN u ON u.message_id = m.id
       ${groupBy.length ? `GROUP BY ${groupBy.join(", ")} ORDER BY ${groupBy.join(", ")}` : ""}`,
-    [query.from, query.to, currency, currency]
+    [query.from, query.to, currency, currency, currency, currency]
   )
   return (rows as any[]).map((row) => {
     const out: AnalyticsRow = {

@@ -96,12 +96,16 @@ export class AttributionStore {
         .where("l.code", order.ref_code)
         .whereNotNull("l.message_id")
         .where((q) => q.whereNull("c.occurred_at").orWhere("c.occurred_at", "<=", order.placed_at))
-        .select("l.message_id")
+        .join("sms_rcs_message as m", "m.id", "l.message_id")
+        .select("l.message_id", "m.sent_at")
         .max("c.occurred_at as at")
-        .groupBy("l.message_id")
+        .groupBy("l.message_id", "m.sent_at")
         .first()
-      if (ref?.message_id && ref.at) {
-        touches.push({ type: "click", at: new Date(ref.at), message_id: ref.message_id })
+      // the code came from a tap; if its click is not written yet (it is written just after the
+      // redirect), the message's sending time stands for it, which the click window still bounds
+      const at = ref?.at ?? ref?.sent_at
+      if (ref?.message_id && at) {
+        touches.push({ type: "click", at: new Date(at), message_id: ref.message_id })
       }
     }
     if (order.phone && messages.length) {

@@ -34,7 +34,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     const line = (row: Record<string, unknown>) =>
       header.map((column) => csvCell(column === "currency" ? report.currency : row[column])).join(",")
     const csv = [header.join(","), ...report.rows.map(line)].join("\n") + "\n"
-    res.setHeader("Content-Disposition", `attachment; filename="sms-rcs-analytics-${params.from.toISOString().slice(0, 10)}-${params.to.toISOString().slice(0, 10)}.csv"`)
+    res.setHeader("Content-Disposition", `attachment; filename="sms-rcs-analytics-by-${params.group_by.join("-") || "total"}-${params.from.toISOString().slice(0, 10)}-to-${params.to.toISOString().slice(0, 10)}.csv"`)
     res.type("text/csv").send(csv)
     return
   }

@@ -19,6 +19,7 @@ export const defaultAdminMessageFields = [
   "cart_id",
   "customer_id",
   "campaign_id",
+  "automation",
   "fallback_of_id",
   "attempts",
   "send_after",
