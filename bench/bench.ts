@@ -5,7 +5,8 @@
  * - p50/p99 latency from `order.placed` to the provider request, in the real Medusa app;
  * - peak RSS of a worker process; rate-limiter accuracy at a configured pace;
  * - the redirect's latency at 1,000 req/s, and attribution's with 1M stored clicks.
- * `-- --json` prints one JSON object (name → { value, unit }); `-- --quick` skips the 100k run.
+ * `-- --json` prints one JSON object (name → { value, unit }); `-- --quick` skips the 100k run;
+ * `-- --links` runs only the redirect and attribution figures.
  */
 import os from "os"
 import { checkServices } from "../integration-tests/helpers/services"
@@ -16,6 +17,8 @@ import { notificationModuleBaseline, rateLimitAccuracy, round, throughput, type 
 
 const json = process.argv.includes("--json")
 const quick = process.argv.includes("--quick")
+/** `-- --links` runs the redirect and attribution figures alone. */
+const linksOnly = process.argv.includes("--links")
 const log = (text: string) => !json && console.error(text)
 
 async function main() {
@@ -23,22 +26,7 @@ async function main() {
   const redis = await startPrivateRedis()
   const figures: Figures = {}
   try {
-    log("▶ throughput, 10k messages")
-    Object.assign(figures, await throughput(redis.url, 10_000, 2))
-    if (!quick) {
-      log("▶ throughput, 100k messages")
-      Object.assign(figures, await throughput(redis.url, 100_000, 2))
-    }
-    log("▶ Medusa Notification Module, 10k messages")
-    Object.assign(figures, await notificationModuleBaseline(10_000))
-    figures.ratio_vs_notification_module = {
-      value: round(figures.throughput_10000_sent.value / figures.notification_module_10000.value, 2),
-      unit: "×",
-    }
-    log("▶ rate limiter at 100 segments/s")
-    Object.assign(figures, await rateLimitAccuracy(redis.url, 100, 1_000))
-    log("▶ order.placed → provider latency, 60 orders through the store API")
-    Object.assign(figures, await orderPlacedLatency(60))
+    if (!linksOnly) await pipelineFigures(redis.url, figures)
     log("▶ redirect /r/:code at 1,000 req/s over loopback, in the real Medusa app")
     Object.assign(figures, await redirectLatency(1_000, quick ? 5 : 15))
     log("▶ attribution at order.placed with 1M stored clicks")
@@ -46,6 +34,31 @@ async function main() {
   } finally {
     await redis.stop()
   }
+  report(figures)
+  process.exit(0)
+}
+
+/** The dispatch pipeline's figures: throughput, the Notification Module baseline, rate limit, latency. */
+async function pipelineFigures(redisUrl: string, figures: Figures) {
+  log("▶ throughput, 10k messages")
+  Object.assign(figures, await throughput(redisUrl, 10_000, 2))
+  if (!quick) {
+    log("▶ throughput, 100k messages")
+    Object.assign(figures, await throughput(redisUrl, 100_000, 2))
+  }
+  log("▶ Medusa Notification Module, 10k messages")
+  Object.assign(figures, await notificationModuleBaseline(10_000))
+  figures.ratio_vs_notification_module = {
+    value: round(figures.throughput_10000_sent.value / figures.notification_module_10000.value, 2),
+    unit: "×",
+  }
+  log("▶ rate limiter at 100 segments/s")
+  Object.assign(figures, await rateLimitAccuracy(redisUrl, 100, 1_000))
+  log("▶ order.placed → provider latency, 60 orders through the store API")
+  Object.assign(figures, await orderPlacedLatency(60))
+}
+
+function report(figures: Figures) {
   figures.machine_cores = { value: os.cpus().length, unit: "cores" }
   figures.machine_memory = { value: round(os.totalmem() / 2 ** 30), unit: "GiB" }
 
@@ -58,7 +71,6 @@ async function main() {
       console.log(`  ${name.padEnd(width)}  ${String(value).padStart(10)} ${unit}`)
     }
   }
-  process.exit(0)
 }
 
 main().catch((error) => {
