@@ -20,6 +20,8 @@ describe("parsePluginOptions", () => {
       },
       automations: {},
       events: {},
+      tracking: { enabled: true, expireAfterDays: 90, refParam: "sms_rcs_ref" },
+      attribution: { clickWindowHours: 120, deliveryWindowHours: 24, readWindowHours: 24 },
     })
   })
 
