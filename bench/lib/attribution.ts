@@ -42,16 +42,31 @@ export async function redirectLatency(rate: number, seconds: number, links = 1_0
     )
     const codes = rows.map((r) => r.code as string)
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
-    const get = (code: string) =>
+    const request = (path: string, expected: number) =>
       new Promise<number>((resolve, reject) => {
         const started = process.hrtime.bigint()
-        const req = http.get({ host: "127.0.0.1", port, path: `/r/${code}`, agent, headers: { "user-agent": PHONE_UA } }, (res) => {
+        const req = http.get({ host: "127.0.0.1", port, path, agent, headers: { "user-agent": PHONE_UA } }, (res) => {
           const elapsed = Number(process.hrtime.bigint() - started) / 1e6
           res.resume()
-          res.statusCode === 302 ? resolve(elapsed) : reject(new Error(`status ${res.statusCode}`))
+          res.statusCode === expected ? resolve(elapsed) : reject(new Error(`status ${res.statusCode}`))
         })
         req.on("error", reject)
       })
+    const get = (code: string) => request(`/r/${code}`, 302)
+    /** Closed loop, 32 at a time for `ms`: the most requests per second the app answers on `path`. */
+    const capacity = async (path: string, expected: number, ms: number) => {
+      let done = 0
+      const until = Date.now() + ms
+      await Promise.all(
+        Array.from({ length: 32 }, async (_, w) => {
+          for (let i = w; Date.now() < until; i += 32) {
+            await request(path.replace("%", codes[i % codes.length]), expected)
+            done++
+          }
+        })
+      )
+      return done / (ms / 1000)
+    }
     // warm-up: the first requests compile routes and fill connection pools
     for (let i = 0; i < 200; i++) await get(codes[i % codes.length])
 
@@ -74,6 +89,9 @@ export async function redirectLatency(rate: number, seconds: number, links = 1_0
     }
     await Promise.all(inFlight)
     const elapsed = (Date.now() - started) / 1000
+    // what this machine allows at all: Medusa's own health route (no database) against the redirect
+    const healthCapacity = await capacity("/health", 200, 5_000)
+    const redirectCapacity = await capacity("/r/%", 302, 5_000)
     agent.destroy()
     latencies.sort((a, b) => a - b)
     const { rows: clicks } = await db.query(`SELECT count(*)::int AS n FROM sms_rcs_click`)
@@ -83,6 +101,8 @@ export async function redirectLatency(rate: number, seconds: number, links = 1_0
       redirect_p99: { value: round(percentile(latencies, 99), 2), unit: "ms" },
       redirect_errors: { value: errors, unit: "requests" },
       redirect_clicks_recorded: { value: clicks[0].n, unit: "clicks" },
+      redirect_capacity: { value: round(redirectCapacity), unit: "req/s (closed loop, 32 at a time)" },
+      medusa_health_capacity: { value: round(healthCapacity), unit: "req/s (GET /health, same loop)" },
     }
   } finally {
     await db.end().catch(() => undefined)

@@ -83,7 +83,9 @@ class MessagingModuleService extends MedusaService({
     this.states_ = new MessageStates(dependencies.__pg_connection__)
     this.consents_ = new ConsentStore(dependencies.__pg_connection__)
     this.carts_ = new CartActivities(dependencies.__pg_connection__)
-    this.links_ = new LinkStore(dependencies.__pg_connection__)
+    this.links_ = new LinkStore(dependencies.__pg_connection__, (error, lost) =>
+      this.logger_.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)
+    )
     this.attributions_ = new AttributionStore(dependencies.__pg_connection__)
     this.guards_ = new SendingGuards(
       this.options_,
@@ -130,6 +132,7 @@ class MessagingModuleService extends MedusaService({
       await this.queue_.stopWorker()
     },
     onApplicationShutdown: async () => {
+      await this.links_.flush()
       await this.queue_.close()
       this.redis_.disconnect()
     },
@@ -287,7 +290,7 @@ class MessagingModuleService extends MedusaService({
    */
   async recordClick(link: ResolvedLink, request: { ip: string | null; user_agent: string | null; is_bot: boolean }) {
     const ipHash = request.ip ? createHmac("sha256", await this.clickSecret()).update(request.ip).digest("hex").slice(0, 32) : null
-    await this.links_.recordClick(link, { ip_hash: ipHash, user_agent: request.user_agent, is_bot: request.is_bot, at: new Date() })
+    this.links_.recordClick(link, { ip_hash: ipHash, user_agent: request.user_agent, is_bot: request.is_bot, at: new Date() })
   }
 
   private clickSecret_?: string

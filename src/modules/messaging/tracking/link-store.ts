@@ -11,9 +11,38 @@ export type ResolvedLink = {
   expires_at: Date | null
 }
 
-/** Tracked links and their clicks, in single statements: the redirect is on the shopper's path. */
+type ClickRow = {
+  id: string
+  tracked_link_id: string
+  message_id: string | null
+  kind: "link"
+  ip_hash: string | null
+  user_agent: string | null
+  is_bot: boolean
+  occurred_at: Date
+}
+
+/** How long a resolved link is remembered: links never change, but an admin may expire one by hand. */
+const LINK_CACHE_MS = 60_000
+const LINK_CACHE_SIZE = 10_000
+/** Clicks are written in batches: one INSERT per `FLUSH_MS` or `FLUSH_ROWS`, not one per tap. */
+const FLUSH_MS = 100
+const FLUSH_ROWS = 500
+
+/**
+ * Tracked links and their clicks. The redirect is on the shopper's path, so a link is read from the
+ * database once a minute at most, and clicks are written behind the answer, in batches.
+ */
 export class LinkStore {
-  constructor(private readonly knex: Knex) {}
+  private readonly cache = new Map<string, { at: number; link: ResolvedLink | null }>()
+  private pending: ClickRow[] = []
+  private timer?: NodeJS.Timeout
+  private flushing: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly onFlushError: (error: Error, lost: number) => void = () => undefined
+  ) {}
 
   async insert(messageId: string, campaignId: string | null, links: NewTrackedLink[], expiresAt: Date): Promise<void> {
     if (!links.length) return
@@ -30,17 +59,27 @@ export class LinkStore {
     )
   }
 
-  /** One indexed lookup by code (unique index). */
+  /** One indexed lookup by code (unique index), remembered for a minute. */
   async resolve(code: string): Promise<ResolvedLink | null> {
+    const hit = this.cache.get(code)
+    if (hit && Date.now() - hit.at < LINK_CACHE_MS) {
+      return hit.link
+    }
     const row = await this.knex("sms_rcs_tracked_link")
       .where({ code })
       .whereNull("deleted_at")
       .first("id", "code", "target_url", "message_id", "channel", "expires_at")
-    return (row as ResolvedLink | undefined) ?? null
+    const link = (row as ResolvedLink | undefined) ?? null
+    if (this.cache.size >= LINK_CACHE_SIZE) {
+      this.cache.delete(this.cache.keys().next().value as string)
+    }
+    this.cache.set(code, { at: Date.now(), link })
+    return link
   }
 
-  async recordClick(link: ResolvedLink, click: { ip_hash: string | null; user_agent: string | null; is_bot: boolean; at: Date }) {
-    await this.knex("sms_rcs_click").insert({
+  /** Queues a click; it is in the database within `FLUSH_MS`. */
+  recordClick(link: ResolvedLink, click: { ip_hash: string | null; user_agent: string | null; is_bot: boolean; at: Date }) {
+    this.pending.push({
       id: generateEntityId(undefined, "smsclk"),
       tracked_link_id: link.id,
       message_id: link.message_id,
@@ -50,5 +89,29 @@ export class LinkStore {
       is_bot: click.is_bot,
       occurred_at: click.at,
     })
+    if (this.pending.length >= FLUSH_ROWS) {
+      void this.flush()
+    } else {
+      this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS)
+    }
+  }
+
+  /** Writes the queued clicks (also on shutdown); a failed batch is retried once, then reported. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    const batch = this.pending
+    this.pending = []
+    if (!batch.length) return this.flushing
+    this.flushing = this.flushing.then(async () => {
+      try {
+        await this.knex("sms_rcs_click").insert(batch)
+      } catch {
+        await this.knex("sms_rcs_click")
+          .insert(batch)
+          .catch((error: Error) => this.onFlushError(error, batch.length))
+      }
+    })
+    return this.flushing
   }
 }
