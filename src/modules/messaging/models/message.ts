@@ -64,4 +64,7 @@ export const Message = model
     { on: ["provider", "provider_message_id"] },
     { on: ["campaign_id"] },
     { on: ["sent_at"] },
+    // attribution: a phone's or a customer's recent messages
+    { on: ["to", "sent_at"] },
+    { on: ["customer_id", "sent_at"] },
   ])
