@@ -1,28 +1,8 @@
 import type { SendMessageWorkflowInput } from "../workflows/send-message"
-import { itemVariables, pickOrderPhone, type OrderForMessage } from "./order-message"
+import { itemVariables, pickOrderPhone, shopperFirstName, SHOPPER_FIELDS, type OrderForMessage } from "./order-message"
 
 /** What a message about a cart needs from it, fetched with `query.graph`. */
-export const CART_MESSAGE_FIELDS = [
-  "id",
-  "completed_at",
-  "locale",
-  "currency_code",
-  "total",
-  "customer_id",
-  "customer.first_name",
-  "customer.phone",
-  "shipping_address.first_name",
-  "shipping_address.phone",
-  "shipping_address.country_code",
-  "shipping_address.province",
-  "billing_address.first_name",
-  "billing_address.phone",
-  "billing_address.country_code",
-  "items.id",
-  "items.title",
-  "items.product_title",
-  "items.quantity",
-]
+export const CART_MESSAGE_FIELDS = ["id", "completed_at", ...SHOPPER_FIELDS]
 
 export type CartForMessage = Omit<OrderForMessage, "display_id"> & { completed_at?: string | Date | null }
 
@@ -50,8 +30,7 @@ export function buildCartMessageInput(
   }
 ): SendMessageWorkflowInput {
   const { phone, country_code, province } = pickCartPhone(cart)
-  const firstName =
-    cart.customer?.first_name || cart.shipping_address?.first_name || cart.billing_address?.first_name || null
+  const firstName = shopperFirstName(cart)
   const { recovery_url, variables, ...rest } = input
   return {
     ...rest,

@@ -1,10 +1,8 @@
 import type { SendMessageWorkflowInput } from "../workflows/send-message"
 import { summarizeItems } from "./templates/catalog"
 
-/** What a message about an order needs from it, fetched with `query.graph`. */
-export const ORDER_MESSAGE_FIELDS = [
-  "id",
-  "display_id",
+/** What orders and carts share that a message needs: who, where, what, how much. */
+export const SHOPPER_FIELDS = [
   "locale",
   "currency_code",
   "total",
@@ -23,6 +21,9 @@ export const ORDER_MESSAGE_FIELDS = [
   "items.product_title",
   "items.quantity",
 ]
+
+/** What a message about an order needs from it, fetched with `query.graph`. */
+export const ORDER_MESSAGE_FIELDS = ["id", "display_id", ...SHOPPER_FIELDS]
 
 type Address = { first_name?: string | null; phone?: string | null; country_code?: string | null; province?: string | null }
 
@@ -76,6 +77,11 @@ export function pickOrderPhone(order: OrderForMessage): {
   return { phone: null, ...shippingPlace }
 }
 
+/** The shopper's first name: the account's, else the shipping address's, else the billing address's. */
+export function shopperFirstName(order: Pick<OrderForMessage, "customer" | "shipping_address" | "billing_address">) {
+  return order.customer?.first_name || order.shipping_address?.first_name || order.billing_address?.first_name || null
+}
+
 export function buildOrderMessageInput(
   order: OrderForMessage,
   input: {
@@ -87,8 +93,7 @@ export function buildOrderMessageInput(
   }
 ): SendMessageWorkflowInput {
   const { phone, country_code, province } = pickOrderPhone(order)
-  const firstName =
-    order.customer?.first_name || order.shipping_address?.first_name || order.billing_address?.first_name || null
+  const firstName = shopperFirstName(order)
   return {
     template_key: input.template_key,
     idempotency_key: input.idempotency_key,
