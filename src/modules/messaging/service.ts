@@ -27,6 +27,7 @@ import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
 import { AutomationSetting } from "./models/automation-setting"
 import { CartActivity } from "./models/cart-activity"
+import { PhoneCapability } from "./models/phone-capability"
 import { Click } from "./models/click"
 import { Consent } from "./models/consent"
 import { InboundMessage } from "./models/inbound-message"
@@ -58,6 +59,7 @@ class MessagingModuleService extends MedusaService({
   InboundMessage,
   AutomationSetting,
   CartActivity,
+  PhoneCapability,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: PluginOptions

@@ -48,6 +48,8 @@ export const Message = model
       send_after: model.dateTime().nullable(),
       /** When a worker took the message; a stale claim is taken back by the sweeper. */
       claimed_at: model.dateTime().nullable(),
+      /** An RCS message not delivered by then is revoked and replaced by its SMS fallback. */
+      expires_at: model.dateTime().nullable(),
       sent_at: model.dateTime().nullable(),
       delivered_at: model.dateTime().nullable(),
       read_at: model.dateTime().nullable(),
@@ -67,4 +69,6 @@ export const Message = model
     // attribution: a phone's or a customer's recent messages
     { on: ["to", "sent_at"] },
     { on: ["customer_id", "sent_at"] },
+    // RCS messages waiting for delivery past their deadline (fallback job)
+    { on: ["channel", "status", "expires_at"], where: "deleted_at IS NULL AND expires_at IS NOT NULL" },
   ])
