@@ -88,11 +88,51 @@ const twilioOptions = z
     publicUrl: z.string().regex(/^https?:\/\/[^/]+/, "expected the public URL of this Medusa server, e.g. https://shop.example.com"),
     validityPeriodSeconds: z.number().int().min(1).max(36_000).optional(),
     apiBaseUrl: z.string().regex(/^https?:\/\//, "expected an http(s) URL").default("https://api.twilio.com"),
+    /** Twilio's Content API, where RCS rich cards and carousels are created as content templates. */
+    contentApiBaseUrl: z.string().regex(/^https?:\/\//, "expected an http(s) URL").default("https://content.twilio.com"),
     timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
   })
   .strict()
   .refine((o) => o.from || o.messagingServiceSid, { message: 'set "from" or "messagingServiceSid"' })
   .refine((o) => !o.apiKeySid === !o.apiKeySecret, { message: '"apiKeySid" and "apiKeySecret" go together' })
+
+/** A Google Cloud service account's JSON key, as downloaded from the console (only the fields used). */
+const serviceAccountKey = z
+  .object({
+    client_email: z.string().email("expected the service account's e-mail (client_email)"),
+    private_key: z.string().regex(/-----BEGIN (RSA )?PRIVATE KEY-----/, "expected a PEM private key (private_key)"),
+    private_key_id: z.string().optional(),
+    token_uri: z.string().regex(/^https?:\/\//).optional(),
+  })
+  .passthrough()
+
+/** Google RCS Business Messaging (see README, "Google RBM"). */
+const rbmOptions = z
+  .object({
+    /** The agent's id, from the Business Communications console. */
+    agentId: z.string().regex(/^[A-Za-z0-9_-]+$/, "expected the agent id shown in the RBM console"),
+    /** The service account key: the JSON object, or the JSON text (e.g. from an environment variable). */
+    serviceAccountKey: z.union([
+      serviceAccountKey,
+      z.string().transform((text, ctx) => {
+        try {
+          const parsed = serviceAccountKey.safeParse(JSON.parse(text))
+          if (parsed.success) return parsed.data
+          ctx.addIssue({ code: "custom", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") })
+        } catch {
+          ctx.addIssue({ code: "custom", message: "expected the service account's JSON key" })
+        }
+        return z.NEVER
+      }),
+    ]),
+    /** The webhook's client token, set in the console: it signs every event (X-Goog-Signature). */
+    clientToken: z.string().min(8, "expected the webhook client token set in the RBM console (8 characters or more)"),
+    apiBaseUrl: z.string().regex(/^https?:\/\//, "expected an http(s) URL").default("https://rcsbusinessmessaging.googleapis.com"),
+    /** Where the service account's JWT is exchanged for an access token. Unset: the key's token_uri. */
+    tokenUrl: z.string().regex(/^https?:\/\//, "expected an http(s) URL").optional(),
+    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  })
+  .strict()
 
 /**
  * The plugin's options, as written under `plugins: [{ resolve: "medusa-plugin-sms-rcs", options }]`.
@@ -111,6 +151,31 @@ export const pluginOptionsSchema = z
       .default({ deliveryDelayMs: 1_000 }),
     /** Twilio Programmable Messaging (see README, "Twilio"); required when `provider` is "twilio". */
     twilio: twilioOptions.optional(),
+    /** Google RBM (see README, "Google RBM"); required when `rcs.provider` is "rbm". */
+    rbm: rbmOptions.optional(),
+    /**
+     * RCS (see README, "RCS and SMS fallback"): with `provider` set, a template's RCS variant is sent as
+     * RCS to phones that can receive it, and as SMS to the others; an RCS message that fails or is not
+     * delivered within `ttlSeconds` is revoked and replaced by its SMS text. Unset: SMS only.
+     */
+    rcs: z
+      .object({
+        provider: z.enum(["sandbox", "rbm", "twilio"]).optional(),
+        /** How long an RCS message may wait for the phone before the SMS replaces it. */
+        ttlSeconds: z.number().int().min(60).max(14 * 86_400).default(3_600),
+        /** How long a capability answer is trusted: "capable" and "not capable" (a phone may turn RCS on). */
+        capabilityCacheHours: z
+          .object({
+            capable: z.number().int().min(1).max(744).default(168),
+            notCapable: z.number().int().min(1).max(744).default(24),
+          })
+          .strict()
+          .default({ capable: 168, notCapable: 24 }),
+        /** Replace a failed or expired RCS message by an SMS (off: it stays failed/expired). */
+        smsFallback: z.boolean().default(true),
+      })
+      .strict()
+      .default({ ttlSeconds: 3_600, capabilityCacheHours: { capable: 168, notCapable: 24 }, smsFallback: true }),
     /** Country for phone numbers written without their international prefix, when the address has none. */
     defaultCountry: countryCode.optional(),
     /** Only numbers of these countries are messaged (guards against SMS pumping). Unset: any country. */
@@ -251,6 +316,16 @@ export const pluginOptionsSchema = z
   .superRefine((options, ctx) => {
     if (options.provider === "twilio" && !options.twilio) {
       ctx.addIssue({ code: "custom", path: ["twilio"], message: 'required when "provider" is "twilio"' })
+    }
+    if (options.rcs.provider === "rbm" && !options.rbm) {
+      ctx.addIssue({ code: "custom", path: ["rbm"], message: 'required when "rcs.provider" is "rbm"' })
+    }
+    if (options.rcs.provider === "twilio" && !options.twilio?.messagingServiceSid) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["twilio", "messagingServiceSid"],
+        message: 'required when "rcs.provider" is "twilio" (RCS senders live in a Messaging Service)',
+      })
     }
     for (const [event, mapping] of Object.entries(options.events)) {
       if (!eventResource(event, mapping)) {

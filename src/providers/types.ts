@@ -11,6 +11,27 @@ export type OutboundMessage = {
   channel: Channel
   body: string
   rich_payload?: Record<string, unknown> | null
+  /** RCS: the provider drops (revokes) the message if the phone has not taken it by then. */
+  expires_at?: Date | null
+}
+
+/** What a phone can receive, as the provider answers it. */
+export type CapabilityResult = {
+  rcs_capable: boolean
+  /** Features reported, e.g. RICHCARD_STANDALONE, RICHCARD_CAROUSEL, ACTION_OPEN_URL. */
+  features: string[]
+}
+
+/** Whether the provider accepts our credentials, and where its console must send webhooks. */
+export type ProviderHealth = {
+  ok: boolean
+  detail: string
+}
+
+export type WebhookEndpoint = {
+  /** What to paste it as in the provider's console ("Status callback", "Agent webhook" …). */
+  label: string
+  url: string
 }
 
 export type SendResult = {
@@ -68,4 +89,18 @@ export interface MessagingProvider {
    * `unknown` until a status callback settles them.
    */
   lookup?(message: OutboundMessage, since: Date): Promise<LookupResult>
+  /**
+   * RCS providers: can this phone receive RCS? A provider that checks by itself on every send (Twilio's
+   * Messaging Service falls back to SMS on its own) leaves it out, and every RCS message is tried.
+   */
+  capabilities?(phone: string): Promise<CapabilityResult>
+  /**
+   * RCS providers: takes back a message the phone has not received yet. `revoked`: it never will;
+   * `too_late`: it was delivered meanwhile (no fallback then).
+   */
+  revoke?(message: OutboundMessage): Promise<"revoked" | "too_late">
+  /** Checks the credentials with a harmless call (admin setup page). */
+  checkHealth?(): Promise<ProviderHealth>
+  /** The webhook URLs to set in the provider's console. */
+  webhooks?(publicUrl: string | null): WebhookEndpoint[]
 }

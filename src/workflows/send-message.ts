@@ -26,7 +26,10 @@ export type SendMessageWorkflowInput = {
   variables?: Record<string, unknown>
   /** Ready text instead of the template's. */
   body?: string | null
-  /** "rcs" to send the RCS variant (its text is the fallback) when the provider can; SMS otherwise. */
+  /**
+   * "rcs" to send the RCS variant (its text is the fallback) when an RCS provider can, "sms" to send the
+   * text only. Unset: RCS when `rcs.provider` is set and the template has an RCS variant.
+   */
   channel?: "sms" | "rcs"
   /** Ready RCS variant to go with `body`. */
   rcs_payload?: RcsPayload | null
@@ -44,13 +47,22 @@ export type SendMessageWorkflowInput = {
 const automationOf = (input: SendMessageWorkflowInput) =>
   typeof input.metadata?.automation === "string" ? input.metadata.automation : null
 
+/**
+ * RCS when the template has an RCS variant and an RCS provider is there, and either RCS is on for every
+ * message (`rcs.provider`) or the caller asks for it; SMS otherwise, or when the caller asks for SMS. The
+ * phone's capability is checked at send time, where an RCS message may still become an SMS.
+ */
+function channelOf(input: SendMessageWorkflowInput, rendered: TrackedMessage): "sms" | "rcs" {
+  if (input.channel === "sms" || !rendered.rcs || !rendered.rcs_capable) return "sms"
+  return input.channel === "rcs" || rendered.rcs_automatic ? "rcs" : "sms"
+}
+
 /** Which status a message starts in, given its phone: only a usable number is queued for sending. */
 function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rendered: TrackedMessage): CreateMessageInput {
   const base = {
     idempotency_key: input.idempotency_key,
     raw_to: input.phone ?? null,
-    // RCS only when asked for, with an RCS variant, through a provider that speaks it; SMS otherwise
-    channel: input.channel === "rcs" && rendered.rcs && rendered.rcs_capable ? ("rcs" as const) : ("sms" as const),
+    channel: channelOf(input, rendered),
     purpose: input.purpose ?? rendered.purpose,
     template_key: input.template_key,
     locale: rendered.locale,

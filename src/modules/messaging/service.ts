@@ -13,7 +13,14 @@ import {
 import { parseConsentCsv } from "../../lib/consent"
 import { MessageStatus } from "../../lib/message-status"
 import type { PluginOptions } from "../../lib/options"
-import { createProvider, ProviderError, type MessagingProvider, type ProviderStatusEvent } from "../../providers"
+import {
+  createProviders,
+  ProviderError,
+  type MessagingProvider,
+  type OutboundMessage,
+  type Providers,
+  type ProviderStatusEvent,
+} from "../../providers"
 import { CartActivities, type CartSettlement } from "./automation/cart-activities"
 import { LinkStore, type ResolvedLink } from "./tracking/link-store"
 import { AttributionStore, type OrderFacts } from "./tracking/attribution-store"
@@ -23,6 +30,7 @@ import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { MessageStates } from "./dispatch/message-states"
 import { PersonalData, type DataSubject } from "./dispatch/personal-data"
 import { RateLimiter } from "./dispatch/rate-limiter"
+import { RcsChannel } from "./dispatch/rcs-channel"
 import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
 import { AutomationSetting } from "./models/automation-setting"
@@ -71,7 +79,8 @@ class MessagingModuleService extends MedusaService({
   protected readonly attributions_: AttributionStore
   protected readonly limiter_?: RateLimiter
   protected readonly queue_: DispatchQueue
-  protected readonly provider_: MessagingProvider
+  protected readonly providers_: Providers
+  protected readonly rcs_: RcsChannel
   protected readonly redis_: IORedis
   protected readonly isWorker_: boolean
 
@@ -100,11 +109,12 @@ class MessagingModuleService extends MedusaService({
       attempts: this.options_.retry.attempts,
       backoffMs: this.options_.retry.backoffMs,
     })
-    this.provider_ = createProvider(this.options_, {
+    this.providers_ = createProviders(this.options_, {
       reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
     })
+    this.rcs_ = new RcsChannel(dependencies.__pg_connection__, this.options_, this.providers_.rcs)
     if (this.options_.rateLimit) {
-      const key = `${this.options_.queueName}:rate:${this.provider_.identifier}`
+      const key = `${this.options_.queueName}:rate:${this.providers_.sms.identifier}`
       this.limiter_ = new RateLimiter(this.redis_, key, this.options_.rateLimit)
     }
   }
@@ -127,7 +137,8 @@ class MessagingModuleService extends MedusaService({
         }
       )
       this.logger_.info(
-        `medusa-plugin-sms-rcs: dispatch worker started (provider ${this.provider_.identifier}, queue ${this.options_.queueName})`
+        `medusa-plugin-sms-rcs: dispatch worker started (SMS via ${this.providers_.sms.identifier}, ` +
+          `RCS ${this.providers_.rcs ? `via ${this.providers_.rcs.identifier}` : "off"}, queue ${this.options_.queueName})`
       )
     },
     onApplicationPrepareShutdown: async () => {
@@ -278,7 +289,12 @@ class MessagingModuleService extends MedusaService({
   trackingBaseUrl(): string | null {
     const tracking = this.options_.tracking
     if (!tracking.enabled) return null
-    return tracking.baseUrl ?? this.options_.twilio?.publicUrl ?? process.env.MEDUSA_BACKEND_URL ?? null
+    return this.publicUrl()
+  }
+
+  /** This server's public address: tracking's base URL, Twilio's public URL, then MEDUSA_BACKEND_URL. */
+  publicUrl(): string | null {
+    return this.options_.tracking.baseUrl ?? this.options_.twilio?.publicUrl ?? process.env.MEDUSA_BACKEND_URL ?? null
   }
 
   /** A tracked link by its code (the redirect's one lookup). */
@@ -303,6 +319,42 @@ class MessagingModuleService extends MedusaService({
       this.clickSecret_ = (await this.redis_.get(key))!
     }
     return this.clickSecret_
+  }
+
+  /** Whether a provider's webhook event was processed already (a replay): remembered for 7 days. */
+  async isDuplicateWebhook(provider: string, eventId: string): Promise<boolean> {
+    return (await this.redis_.exists(`${this.options_.queueName}:webhook:${provider}:${eventId}`)) === 1
+  }
+
+  /**
+   * Remembers a processed webhook event. Marked only once processed, so a request that failed half-way
+   * is processed again when the provider retries it (every step of it is idempotent anyway).
+   */
+  async markWebhookSeen(provider: string, eventId: string): Promise<void> {
+    await this.redis_.set(`${this.options_.queueName}:webhook:${provider}:${eventId}`, "1", "EX", 7 * 86_400)
+  }
+
+  /**
+   * A tap on an RCS suggested reply or action, recorded as a click of kind `suggestion` (a touch for
+   * attribution). The message is the one named in the postback data, else the phone's latest RCS message.
+   */
+  async recordSuggestionTap(tap: { message_id: string | null; from: string; at: Date }): Promise<string | null> {
+    const knex = this.states_.knex
+    const query = knex("sms_rcs_message").whereNull("deleted_at").where({ channel: "rcs" })
+    const message = tap.message_id
+      ? await query.clone().where({ id: tap.message_id, to: tap.from }).first("id")
+      : await query.clone().where({ to: tap.from }).whereNotNull("sent_at").orderBy("sent_at", "desc").first("id")
+    if (!message) {
+      return null
+    }
+    await knex("sms_rcs_click").insert({
+      id: generateEntityId(undefined, "smsclk"),
+      message_id: message.id,
+      kind: "suggestion",
+      is_bot: false,
+      occurred_at: tap.at,
+    })
+    return message.id
   }
 
   /** The attribution windows in use, from the options. */
@@ -350,12 +402,61 @@ class MessagingModuleService extends MedusaService({
     return this.options_
   }
 
-  get providerChannels(): readonly ("sms" | "rcs")[] {
-    return this.provider_.channels
+  /**
+   * How messages with an RCS variant travel: `available` when an RCS provider is there (the sandbox, or
+   * `rcs.provider`), `automatic` when every such message tries RCS first (`rcs.provider` set) rather
+   * than only those that ask for it.
+   */
+  rcsRouting(): { available: boolean; automatic: boolean } {
+    return { available: !!this.providers_.rcs, automatic: !!this.providers_.rcs && !!this.options_.rcs.provider }
   }
 
   get providerIdentifier(): string {
-    return this.provider_.identifier
+    return this.providers_.sms.identifier
+  }
+
+  /** The configured gateways, what they send, their webhook URLs and RCS settings (admin setup page; no secrets). */
+  providerOverview() {
+    const publicUrl = this.publicUrl()
+    const roles = (p: MessagingProvider) =>
+      [p === this.providers_.sms ? "sms" : null, p === this.providers_.rcs ? "rcs" : null].filter(Boolean) as ("sms" | "rcs")[]
+    return {
+      public_url: publicUrl,
+      rcs: {
+        enabled: !!this.providers_.rcs,
+        automatic: this.rcsRouting().automatic,
+        provider: this.providers_.rcs?.identifier ?? null,
+        ttl_seconds: this.options_.rcs.ttlSeconds,
+        sms_fallback: this.options_.rcs.smsFallback,
+        capability_cache_hours: this.options_.rcs.capabilityCacheHours,
+      },
+      providers: [...this.providers_.byId.values()].map((p) => ({
+        id: p.identifier,
+        channels: [...p.channels],
+        roles: roles(p),
+        checks_capability: !!p.capabilities,
+        can_revoke: !!p.revoke,
+        webhooks: p.webhooks?.(publicUrl) ?? [],
+      })),
+    }
+  }
+
+  /** Asks a provider whether it accepts our credentials (a harmless call; nothing is sent). */
+  async checkProviderHealth(id: string): Promise<{ id: string; ok: boolean; detail: string; checked_at: string }> {
+    const provider = this.providers_.byId.get(id)
+    if (!provider) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Provider "${id}" is not configured`)
+    }
+    const health = provider.checkHealth ? await provider.checkHealth() : { ok: true, detail: "no check available for this provider" }
+    return { id, ...health, checked_at: new Date().toISOString() }
+  }
+
+  /** What the RCS provider says (or the cache holds) about a phone's RCS capability. */
+  async rcsCapability(phone: string) {
+    if (!this.providers_.rcs) {
+      return null
+    }
+    return { provider: this.providers_.rcs.identifier, ...(await this.rcs_.capability(phone)) }
   }
 
   /**
@@ -410,6 +511,9 @@ class MessagingModuleService extends MedusaService({
       provider_message_id: event.provider_message_id,
       ...(event.reason ? { status_reason: event.reason } : {}),
     })
+    if (applied && (event.status === "failed" || event.status === "expired")) {
+      await this.fallBackToSms(messageId, event.reason ?? `RCS ${event.status}`)
+    }
     return { applied, message_id: messageId }
   }
 
@@ -419,19 +523,20 @@ class MessagingModuleService extends MedusaService({
    * than `olderThanMs` are asked about, so a request still in flight cannot be missed.
    */
   async reconcileUnknown(olderThanMs = 5 * 60_000): Promise<{ found: number; requeued: number }> {
-    const lookup = this.provider_.lookup?.bind(this.provider_)
+    const provider = this.providers_.sms
+    const lookup = provider.lookup?.bind(provider)
     if (!lookup) {
       return { found: 0, requeued: 0 }
     }
     let found = 0
     const requeue: string[] = []
-    for (const message of await this.states_.unknownSince(olderThanMs, 200)) {
+    for (const message of await this.states_.unknownSince(olderThanMs, 200, "sms")) {
       const since = new Date(message.claimed_at.getTime() - 1000)
       const result = await lookup(message, since)
       if (result.found) {
         found++
         await this.states_.transition(message.id, result.status, {
-          provider: this.provider_.identifier,
+          provider: provider.identifier,
           provider_message_id: result.provider_message_id,
           status_reason: "reconciled: found at the provider",
         })
@@ -489,6 +594,7 @@ class MessagingModuleService extends MedusaService({
       await this.states_.transition(id, MessageStatus.SKIPPED, { status_reason: decision.reason, undo_attempt: true })
       return
     }
+    const { provider, note } = await this.routeChannel(message)
     const wait = (await this.limiter_?.take(message.segments)) ?? 0
     if (wait < 0) {
       throw await this.putBack(id, -wait, "rate_limited")
@@ -498,28 +604,105 @@ class MessagingModuleService extends MedusaService({
       await new Promise((resolve) => setTimeout(resolve, wait))
     }
     try {
-      const result = await this.provider_.send({
+      const outbound: OutboundMessage = {
         id: message.id,
         to: message.to,
         channel: message.channel,
         body: message.body,
         rich_payload: message.rich_payload,
-      })
+        // an RCS message not delivered by then is revoked and replaced by its SMS
+        expires_at: message.channel === "rcs" ? await this.rcs_.setDeadline(id) : null,
+      }
+      const result = await provider.send(outbound)
       const sent = await this.states_.transition(id, MessageStatus.SENT, {
-        provider: this.provider_.identifier,
+        provider: provider.identifier,
         provider_message_id: result.provider_message_id,
-        status_reason: null,
+        status_reason: note,
       })
       if (!sent) {
         // A status callback overtook us (delivered before "sent" was written): keep its status.
-        await this.states_.recordProviderId(id, this.provider_.identifier, result.provider_message_id)
+        await this.states_.recordProviderId(id, provider.identifier, result.provider_message_id)
       }
     } catch (error) {
-      await this.handleSendError(job, id, error)
+      await this.handleSendError(job, message, provider, error)
     }
   }
 
-  protected async handleSendError(job: Job<SendJob>, id: string, error: unknown): Promise<void> {
+  /**
+   * The provider for a claimed message. An RCS message goes to the RCS provider if its phone can take
+   * RCS (capability cached); otherwise — no RCS provider, an SMS-only phone, a failed check — the same
+   * row becomes an SMS before anything was sent, so one event never reaches a phone twice.
+   */
+  protected async routeChannel(
+    message: { id: string; to: string; channel: "sms" | "rcs" }
+  ): Promise<{ provider: MessagingProvider; note: string | null }> {
+    if (message.channel !== "rcs") {
+      return { provider: this.providers_.sms, note: null }
+    }
+    let reason: string
+    if (!this.providers_.rcs) {
+      reason = "sent as SMS: RCS is not configured"
+    } else {
+      try {
+        const capability = await this.rcs_.capability(message.to)
+        if (capability.rcs_capable) {
+          return { provider: this.providers_.rcs, note: null }
+        }
+        reason = `sent as SMS: the phone cannot receive RCS (${this.providers_.rcs.identifier}${capability.cached ? ", cached" : ""})`
+      } catch (error) {
+        // SMS is the floor: an RCS provider that cannot answer does not hold the message back
+        reason = `sent as SMS: RCS capability check failed: ${(error as Error).message}`
+      }
+    }
+    await this.rcs_.switchToSms(message.id)
+    message.channel = "sms"
+    return { provider: this.providers_.sms, note: reason }
+  }
+
+  /**
+   * Replaces a failed or expired RCS message by an SMS with the template's text (once; the RCS row keeps
+   * its status) and queues it; the SMS goes through every check again (consent, quiet hours).
+   */
+  async fallBackToSms(rcsMessageId: string, reason: string): Promise<string | null> {
+    const fallbackId = await this.rcs_.createFallback(rcsMessageId, reason)
+    if (fallbackId) {
+      await this.queue_.enqueueSends([fallbackId])
+      this.logger_.info(`medusa-plugin-sms-rcs: RCS message ${rcsMessageId} replaced by SMS ${fallbackId} (${reason})`)
+    }
+    return fallbackId
+  }
+
+  /**
+   * RCS messages not delivered by their deadline: each is revoked at its provider, then replaced by its
+   * SMS. One the provider says it delivered meanwhile (revoke too late) is marked delivered instead.
+   * Providers that cannot revoke are left to their own expiry (Twilio's ValidityPeriod reports failed).
+   */
+  async fallBackExpiredRcs(graceMs = 30_000): Promise<{ revoked: number; delivered: number }> {
+    const revocable = [...this.providers_.byId.values()].filter((p) => p.revoke).map((p) => p.identifier)
+    let revoked = 0
+    let delivered = 0
+    for (const message of await this.rcs_.pastDeadline(graceMs, 200, revocable)) {
+      const provider = this.providers_.byId.get(message.provider!)!
+      const outcome = await provider.revoke!({ id: message.id, to: message.to, channel: "rcs", body: message.body })
+      if (outcome === "revoked") {
+        if (await this.states_.transition(message.id, MessageStatus.EXPIRED, { status_reason: "RCS not delivered in time: revoked" })) {
+          revoked++
+          await this.fallBackToSms(message.id, "RCS not delivered in time")
+        }
+      } else if (await this.states_.transition(message.id, MessageStatus.DELIVERED, { status_reason: "delivered (too late to revoke)" })) {
+        delivered++
+      }
+    }
+    return { revoked, delivered }
+  }
+
+  protected async handleSendError(
+    job: Job<SendJob>,
+    message: { id: string; to: string; channel: "sms" | "rcs" },
+    provider: MessagingProvider,
+    error: unknown
+  ): Promise<void> {
+    const id = message.id
     const providerError =
       error instanceof ProviderError ? error : new ProviderError("retryable", (error as Error)?.message ?? String(error))
     const attemptsLeft = (job.opts.attempts ?? 1) - (job.attemptsMade + 1)
@@ -546,15 +729,24 @@ class MessagingModuleService extends MedusaService({
           purpose: "transactional",
           action: "revoke",
           source: "keyword",
-          evidence: { provider: this.provider_.identifier, error_code: "21610" },
+          evidence: { provider: provider.identifier, error_code: "21610" },
         })
       }
     }
-    await this.states_.transition(id, providerError.suppress ? MessageStatus.SUPPRESSED : MessageStatus.FAILED, {
-      provider: this.provider_.identifier,
-      status_reason: providerError.code ? `${providerError.code}: ${providerError.message}` : providerError.message,
+    const reason = providerError.code ? `${providerError.code}: ${providerError.message}` : providerError.message
+    const failed = await this.states_.transition(id, providerError.suppress ? MessageStatus.SUPPRESSED : MessageStatus.FAILED, {
+      provider: provider.identifier,
+      status_reason: reason,
     })
     this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} failed: ${providerError.message}`)
+    if (failed && message.channel === "rcs" && !providerError.suppress) {
+      if (providerError.code === "RBM_NOT_RCS_REACHABLE") {
+        // the phone turned RCS off since it was checked: remember it, as a capability check would
+        const hours = this.options_.rcs.capabilityCacheHours.notCapable
+        await this.rcs_.remember(message.to, provider.identifier, false, [], hours)
+      }
+      await this.fallBackToSms(id, `RCS failed: ${reason}`)
+    }
   }
 
   /** Gives a claimed message back to the queue and holds the workers back for `ms`. */

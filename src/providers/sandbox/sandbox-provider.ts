@@ -1,5 +1,13 @@
 import { randomUUID } from "crypto"
-import { ProviderError, type MessagingProvider, type OutboundMessage, type ProviderContext, type SendResult } from "../types"
+import {
+  ProviderError,
+  type CapabilityResult,
+  type MessagingProvider,
+  type OutboundMessage,
+  type ProviderContext,
+  type ProviderHealth,
+  type SendResult,
+} from "../types"
 
 /**
  * Numbers that make the sandbox fail, to try error handling without a real gateway (as Twilio's test
@@ -8,6 +16,13 @@ import { ProviderError, type MessagingProvider, type OutboundMessage, type Provi
  * first try.
  */
 export const SANDBOX_FAILING_SUFFIXES = { permanent: "0002", retryable: "0003", throttled: "0004" } as const
+
+/**
+ * RCS in the sandbox: every number can receive RCS, except one ending in 0005 (an SMS-only phone: the
+ * capability check says no) and one ending in 0006 (an RCS phone that stays offline: the RCS message is
+ * never delivered, expires, and its SMS fallback goes out).
+ */
+export const SANDBOX_CAPABILITY_SUFFIXES = { smsOnly: "0005", offline: "0006" } as const
 
 export type SandboxOptions = {
   /** How long after sending the sandbox reports the message delivered. */
@@ -43,6 +58,10 @@ export class SandboxProvider implements MessagingProvider {
       throw new ProviderError("retryable", "sandbox: too many requests (429)", "SBX_THROTTLED", 300)
     }
     const providerMessageId = `sbx_${randomUUID().replace(/-/g, "")}`
+    if (message.channel === "rcs" && message.to.endsWith(SANDBOX_CAPABILITY_SUFFIXES.offline)) {
+      // taken, never delivered: the expiry job revokes it and sends the SMS
+      return { provider_message_id: providerMessageId }
+    }
     await this.context.reportStatus(
       {
         provider: this.identifier,
@@ -67,5 +86,21 @@ export class SandboxProvider implements MessagingProvider {
       )
     }
     return { provider_message_id: providerMessageId }
+  }
+
+  async capabilities(phone: string): Promise<CapabilityResult> {
+    if (phone.endsWith(SANDBOX_CAPABILITY_SUFFIXES.smsOnly)) {
+      return { rcs_capable: false, features: [] }
+    }
+    return { rcs_capable: true, features: ["RICHCARD_STANDALONE", "RICHCARD_CAROUSEL", "ACTION_OPEN_URL", "ACTION_DIAL"] }
+  }
+
+  async revoke(message: OutboundMessage): Promise<"revoked" | "too_late"> {
+    // only the offline phone's messages are still waiting; every other one was delivered at once
+    return message.to.endsWith(SANDBOX_CAPABILITY_SUFFIXES.offline) ? "revoked" : "too_late"
+  }
+
+  async checkHealth(): Promise<ProviderHealth> {
+    return { ok: true, detail: "sandbox: messages are delivered to nowhere and reported delivered" }
   }
 }

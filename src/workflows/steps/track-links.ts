@@ -14,8 +14,10 @@ export type TrackLinksStepInput = {
 
 export type TrackedMessage = RenderedMessage & {
   links: NewTrackedLink[]
-  /** Whether the provider can send the RCS variant. */
+  /** Whether an RCS provider can send the RCS variant. */
   rcs_capable: boolean
+  /** Whether every message with an RCS variant tries RCS first (`rcs.provider` set). */
+  rcs_automatic: boolean
 }
 
 /**
@@ -28,9 +30,9 @@ export const trackLinksStep = createStep(
   async (input: TrackLinksStepInput, { container }) => {
     const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
     const baseUrl = messaging.trackingBaseUrl()
-    const rcs_capable = messaging.providerChannels.includes("rcs")
+    const { available: rcs_capable, automatic: rcs_automatic } = messaging.rcsRouting()
     if (!baseUrl) {
-      return new StepResponse<TrackedMessage>({ ...input.rendered, links: [], rcs_capable })
+      return new StepResponse<TrackedMessage>({ ...input.rendered, links: [], rcs_capable, rcs_automatic })
     }
     const medium = input.campaign_id ? "campaign" : input.automation ? "automation" : "message"
     const campaign = input.campaign_id ?? input.automation ?? input.template_key
@@ -41,6 +43,6 @@ export const trackLinksStep = createStep(
       utm: { medium, campaign },
     })
     const { encoding, segments } = countSegments(body)
-    return new StepResponse<TrackedMessage>({ ...input.rendered, body, rcs, encoding, segments, links, rcs_capable })
+    return new StepResponse<TrackedMessage>({ ...input.rendered, body, rcs, encoding, segments, links, rcs_capable, rcs_automatic })
   }
 )

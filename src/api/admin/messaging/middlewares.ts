@@ -2,6 +2,7 @@ import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRou
 import { AdminUpdateAutomationBody } from "./automations/validators"
 import { AdminAnalyticsParams } from "./analytics/validators"
 import { AdminGetAttributionParams, AdminRecomputeAttributionBody } from "./attribution/validators"
+import { AdminProviderTestSendBody } from "./providers/validators"
 import { AdminPreviewTemplateBody, AdminSaveTemplateBody, AdminTestTemplateBody } from "./templates/validators"
 import { AdminGetConsentsParams, AdminImportConsentsBody, AdminRecordConsentBody } from "./consents/validators"
 import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-data/validators"
@@ -38,6 +39,11 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/messaging/templates/send-test",
     middlewares: [validateAndTransformBody(AdminTestTemplateBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/providers/test-send",
+    middlewares: [validateAndTransformBody(AdminProviderTestSendBody)],
   },
   {
     methods: ["POST"],

@@ -122,14 +122,14 @@ export class MessageStates {
   }
 
   /** Messages left `unknown` for longer than `olderThanMs`, to ask the provider about. */
-  async unknownSince(olderThanMs: number, limit: number): Promise<(ClaimedMessage & { claimed_at: Date })[]> {
+  async unknownSince(olderThanMs: number, limit: number, channel: "sms" | "rcs"): Promise<(ClaimedMessage & { claimed_at: Date })[]> {
     const { rows } = await this.knex.raw(
       `SELECT id, "to", channel, purpose, template_key, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at
          FROM ${TABLE}
-        WHERE deleted_at IS NULL AND status = 'unknown' AND claimed_at IS NOT NULL
+        WHERE deleted_at IS NULL AND status = 'unknown' AND channel = ? AND claimed_at IS NOT NULL
           AND claimed_at <= now() - (? * interval '1 millisecond')
         ORDER BY claimed_at LIMIT ?`,
-      [olderThanMs, limit]
+      [channel, olderThanMs, limit]
     )
     return rows
   }
