@@ -23,6 +23,22 @@ const twilio =
       }
     : {}
 
+/** RCS through Google RBM, pointed at the local fake RBM server, when a test asks for it. */
+const rbm =
+  process.env.SMS_RCS_RCS_PROVIDER === "rbm"
+    ? {
+        rcs: { provider: "rbm" as const, ttlSeconds: Number(process.env.SMS_RCS_RCS_TTL_SECONDS ?? 3600) },
+        rbm: {
+          agentId: process.env.RBM_AGENT_ID!,
+          serviceAccountKey: process.env.RBM_SERVICE_ACCOUNT_KEY!,
+          clientToken: process.env.RBM_CLIENT_TOKEN!,
+          apiBaseUrl: process.env.RBM_API_BASE_URL!,
+          tokenUrl: process.env.RBM_TOKEN_URL!,
+          timeoutMs: 5000,
+        },
+      }
+    : {}
+
 /** Marketing tests run at any hour: quiet hours off everywhere when a test asks for it. */
 const allDay = { days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00", holidays: null, maxPer24h: null }
 const quietHours = process.env.SMS_RCS_QUIET_HOURS === "off" ? { FR: allDay, US: allDay, "US-FL": allDay, default: allDay } : undefined
@@ -67,6 +83,7 @@ module.exports = defineConfig({
           storefrontLimits: { perIpPerHour: Number(process.env.SMS_RCS_OPTIN_PER_IP ?? 10), perPrefixPerHour: 20 },
         },
         ...twilio,
+        ...rbm,
       },
     },
   ],

@@ -112,19 +112,15 @@ const rbmOptions = z
     /** The agent's id, from the Business Communications console. */
     agentId: z.string().regex(/^[A-Za-z0-9_-]+$/, "expected the agent id shown in the RBM console"),
     /** The service account key: the JSON object, or the JSON text (e.g. from an environment variable). */
-    serviceAccountKey: z.union([
-      serviceAccountKey,
-      z.string().transform((text, ctx) => {
-        try {
-          const parsed = serviceAccountKey.safeParse(JSON.parse(text))
-          if (parsed.success) return parsed.data
-          ctx.addIssue({ code: "custom", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") })
-        } catch {
-          ctx.addIssue({ code: "custom", message: "expected the service account's JSON key" })
-        }
+    serviceAccountKey: z.preprocess((value, ctx) => {
+      if (typeof value !== "string") return value
+      try {
+        return JSON.parse(value)
+      } catch {
+        ctx.addIssue({ code: "custom", message: "expected the service account's JSON key (an object, or its JSON text)" })
         return z.NEVER
-      }),
-    ]),
+      }
+    }, serviceAccountKey),
     /** The webhook's client token, set in the console: it signs every event (X-Goog-Signature). */
     clientToken: z.string().min(8, "expected the webhook client token set in the RBM console (8 characters or more)"),
     apiBaseUrl: z.string().regex(/^https?:\/\//, "expected an http(s) URL").default("https://rcsbusinessmessaging.googleapis.com"),
@@ -162,7 +158,7 @@ export const pluginOptionsSchema = z
       .object({
         provider: z.enum(["sandbox", "rbm", "twilio"]).optional(),
         /** How long an RCS message may wait for the phone before the SMS replaces it. */
-        ttlSeconds: z.number().int().min(60).max(14 * 86_400).default(3_600),
+        ttlSeconds: z.number().int().min(5).max(14 * 86_400).default(3_600),
         /** How long a capability answer is trusted: "capable" and "not capable" (a phone may turn RCS on). */
         capabilityCacheHours: z
           .object({

@@ -78,6 +78,29 @@ DEFAULT_TEMPLATES.order_shipped.rcs = {
     },
   },
 }
+// The confirmation as an RCS card: the order at a glance, and a reply chip that tells the store it landed.
+DEFAULT_TEMPLATES.order_confirmation.rcs = {
+  en: {
+    type: "card",
+    card: {
+      title: "Order #{{order_display_id}} is confirmed",
+      description:
+        "Thank you{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! {{order_total}} · " +
+        "{{store_name}} will let you know when it ships.",
+      suggestions: [{ type: "reply", text: "Thanks!", postback_data: "order_confirmation_thanks" }],
+    },
+  },
+  fr: {
+    type: "card",
+    card: {
+      title: "Commande #{{order_display_id}} confirmée",
+      description:
+        "Merci{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! {{order_total}} · " +
+        "{{store_name}} vous préviendra de son envoi.",
+      suggestions: [{ type: "reply", text: "Merci !", postback_data: "order_confirmation_thanks" }],
+    },
+  },
+}
 DEFAULT_TEMPLATES.order_fulfilled = {
   purpose: "transactional",
   variables: FULFILLMENT_VARIABLES,

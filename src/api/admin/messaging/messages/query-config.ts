@@ -21,6 +21,7 @@ export const defaultAdminMessageFields = [
   "campaign_id",
   "automation",
   "fallback_of_id",
+  "expires_at",
   "attempts",
   "send_after",
   "metadata",
