@@ -5,6 +5,7 @@ describe("parsePluginOptions", () => {
     expect(parsePluginOptions(undefined)).toEqual({
       provider: "sandbox",
       sandbox: { deliveryDelayMs: 1000 },
+      rcs: { ttlSeconds: 3600, capabilityCacheHours: { capable: 168, notCapable: 24 }, smsFallback: true },
       queueName: "sms-rcs-dispatch",
       concurrency: 20,
       retry: { attempts: 8, backoffMs: 2000 },
@@ -111,6 +112,7 @@ describe("parsePluginOptions", () => {
       ...twilio,
       from: "+15005550006",
       apiBaseUrl: "https://api.twilio.com",
+      contentApiBaseUrl: "https://content.twilio.com",
       timeoutMs: 10000,
     })
   })
