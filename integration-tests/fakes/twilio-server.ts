@@ -29,6 +29,10 @@ export type FakeTwilioMessage = {
   to: string
   from: string | null
   body: string
+  /** The Content API item sent (RCS), if any. */
+  content_sid: string | null
+  /** Seconds Twilio may keep it queued, as asked. */
+  validity_period: number | null
   message_id: string | null
   status: string
   date_created: string
@@ -43,6 +47,39 @@ function twilioError(res: ServerResponse, status: number, code: number, message:
   res.end(JSON.stringify({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }))
 }
 
+/** What the Content API checks on a new item (the types the plugin uses). */
+function contentProblem(content: any): string | null {
+  if (!content?.friendly_name || !content.language || !content.types || typeof content.types !== "object") {
+    return "friendly_name, language and types are required"
+  }
+  const { "twilio/card": card, "twilio/carousel": carousel, "twilio/text": text } = content.types
+  if (text && (typeof text.body !== "string" || !text.body || text.body.length > 1600)) return "twilio/text body must be 1 to 1600 characters"
+  const actions = (list: any[] | undefined) => {
+    if (!list) return null
+    if (list.length > 4) return "at most 4 actions"
+    for (const a of list) {
+      if (!["QUICK_REPLY", "URL", "PHONE_NUMBER"].includes(a.type) || !a.title) return "an action needs a known type and a title"
+      if (a.type === "URL" && !/^https?:\/\//.test(a.url ?? "")) return "a URL action needs an http(s) url"
+      if (a.type === "PHONE_NUMBER" && !E164.test(a.phone ?? "")) return "a PHONE_NUMBER action needs an E.164 phone"
+      if (a.type === "QUICK_REPLY" && !a.id) return "a QUICK_REPLY action needs an id"
+    }
+    return null
+  }
+  if (card) {
+    if (!card.title) return "twilio/card title is required"
+    const problem = actions(card.actions)
+    if (problem) return `twilio/card: ${problem}`
+  }
+  if (carousel) {
+    if (!Array.isArray(carousel.cards) || carousel.cards.length < 1 || carousel.cards.length > 10) return "twilio/carousel holds 1 to 10 cards"
+    for (const c of carousel.cards) {
+      const problem = actions(c.actions)
+      if (problem) return `twilio/carousel: ${problem}`
+    }
+  }
+  return null
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
@@ -54,6 +91,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
   /** How many times each of our message ids reached the fake and was accepted (duplicates > 1). */
   const receivedById = new Map<string, number>()
   const faultsSeen: Record<string, number> = { "503": 0, "429": 0, timeout: 0 }
+  /** Content API items created (twilio/card, twilio/carousel, twilio/text …), by sid. */
+  const contents = new Map<string, { friendly_name: string; language: string; types: Record<string, any> }>()
   const callbacks: { url: string; status: number }[] = []
   const pending = new Set<Promise<unknown>>()
   let faults = options.faults
@@ -91,11 +130,33 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
   const server = http.createServer(async (req, res) => {
     const path = `/2010-04-01/Accounts/${options.accountSid}/Messages.json`
     const [pathname, search = ""] = (req.url ?? "").split("?")
+    const auth = req.headers.authorization ?? ""
+    const expected = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64")}`
+    if (pathname === `/2010-04-01/Accounts/${options.accountSid}.json` && req.method === "GET") {
+      // the account, as read by a credentials check
+      if (auth !== expected) return twilioError(res, 401, 20003, "Authenticate")
+      res.writeHead(200, { "content-type": "application/json" })
+      return res.end(JSON.stringify({ sid: options.accountSid, friendly_name: "Fake Twilio account", status: "active", type: "Full" }))
+    }
+    if (pathname === "/v1/Content" && req.method === "POST") {
+      // Content API (content.twilio.com): JSON, the same Basic auth
+      if (auth !== expected) return twilioError(res, 401, 20003, "Authenticate")
+      let content: any
+      try {
+        content = JSON.parse(await readBody(req))
+      } catch {
+        return twilioError(res, 400, 20001, "Invalid JSON")
+      }
+      const problem = contentProblem(content)
+      if (problem) return twilioError(res, 400, 20001, problem)
+      const sid = `HX${randomBytes(16).toString("hex")}`
+      contents.set(sid, content)
+      res.writeHead(201, { "content-type": "application/json" })
+      return res.end(JSON.stringify({ sid, account_sid: options.accountSid, ...content, date_created: new Date().toISOString() }))
+    }
     if (pathname !== path || (req.method !== "POST" && req.method !== "GET")) {
       return twilioError(res, 404, 20404, "The requested resource was not found")
     }
-    const auth = req.headers.authorization ?? ""
-    const expected = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64")}`
     if (auth !== expected) {
       return twilioError(res, 401, 20003, "Authenticate")
     }
@@ -121,7 +182,14 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
     if (!to) return twilioError(res, 400, 21604, "A 'To' phone number is required.")
     if (!E164.test(to)) return twilioError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`)
     if (!from && !service) return twilioError(res, 400, 21603, "A 'From' phone number is required.")
-    if (!body) return twilioError(res, 400, 21602, "Message body is required.")
+    const contentSid = form.get("ContentSid")
+    if (contentSid && !contents.has(contentSid)) return twilioError(res, 400, 21655, "The ContentSid is invalid.")
+    if (contentSid && !service) return twilioError(res, 400, 21703, "RCS content requires a MessagingServiceSid with an RCS sender.")
+    if (!body && !contentSid) return twilioError(res, 400, 21602, "Message body is required.")
+    const validity = form.get("ValidityPeriod")
+    if (validity !== null && !(/^\d+$/.test(validity) && Number(validity) >= 1 && Number(validity) <= 36_000)) {
+      return twilioError(res, 400, 21609, "ValidityPeriod must be between 1 and 36000 seconds.")
+    }
     if (body.length > 1600) return twilioError(res, 400, 21617, "The concatenated message body exceeds the 1600 character limit.")
     const refusal = options.refuse?.[to]
     if (refusal) return twilioError(res, 400, refusal, `Refused by the fake (error ${refusal}).`)
@@ -145,6 +213,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
       to,
       from,
       body,
+      content_sid: contentSid,
+      validity_period: form.get("ValidityPeriod") ? Number(form.get("ValidityPeriod")) : null,
       message_id: messageId,
       status: "sent",
       date_created: new Date().toISOString(),
@@ -195,6 +265,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
     accepted,
     receivedById,
     faultsSeen,
+    contents,
     callbacks,
     setFaults(next: FakeTwilioOptions["faults"]) {
       faults = next

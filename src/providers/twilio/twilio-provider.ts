@@ -1,5 +1,7 @@
+import type { RcsPayload } from "../../lib/rcs/payload"
+import { toTwilioContent } from "./twilio-content"
 import { twilioHttpError, twilioNetworkError } from "./twilio-errors"
-import type { LookupResult, MessagingProvider, OutboundMessage, SendResult } from "../types"
+import type { LookupResult, MessagingProvider, OutboundMessage, ProviderHealth, SendResult, WebhookEndpoint } from "../types"
 
 export type TwilioOptions = {
   accountSid: string
@@ -16,10 +18,15 @@ export type TwilioOptions = {
   /** Seconds Twilio may keep a message queued before giving up (1–36000). */
   validityPeriodSeconds?: number
   apiBaseUrl: string
+  contentApiBaseUrl: string
   timeoutMs: number
 }
 
 export const TWILIO_STATUS_PATH = "/hooks/messaging/twilio/status"
+export const TWILIO_INBOUND_PATH = "/hooks/messaging/twilio/inbound"
+
+/** Twilio keeps a message queued at most 10 hours (`ValidityPeriod`). */
+const MAX_VALIDITY_SECONDS = 36_000
 
 /**
  * Twilio Programmable Messaging over its REST API: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json`,
@@ -29,9 +36,14 @@ export const TWILIO_STATUS_PATH = "/hooks/messaging/twilio/status"
 export class TwilioProvider implements MessagingProvider {
   static readonly identifier = "twilio"
   readonly identifier = TwilioProvider.identifier
-  readonly channels = ["sms"] as const
+  /** RCS goes through a Messaging Service with an RCS sender, which also falls back to SMS by itself. */
+  readonly channels: readonly ("sms" | "rcs")[]
+  /** Content items created, by friendly name (a hash of the content): created once per process. */
+  private readonly contentSids = new Map<string, Promise<string>>()
 
-  constructor(private readonly options: TwilioOptions) {}
+  constructor(private readonly options: TwilioOptions) {
+    this.channels = options.messagingServiceSid ? ["sms", "rcs"] : ["sms"]
+  }
 
   statusCallbackUrl(messageId: string): string {
     return `${this.options.publicUrl.replace(/\/$/, "")}${TWILIO_STATUS_PATH}?message_id=${encodeURIComponent(messageId)}`
@@ -79,17 +91,61 @@ export class TwilioProvider implements MessagingProvider {
     return { found: true, provider_message_id: match.sid, status: status ?? "sent" }
   }
 
+  /**
+   * The Content API item for an RCS message (`POST /v1/Content`), created once per distinct content; a
+   * failed creation is forgotten so the next send tries again.
+   */
+  private contentSid(message: OutboundMessage): Promise<string> {
+    const content = toTwilioContent(message.body, (message.rich_payload as RcsPayload | null) ?? null, "en")
+    let sid = this.contentSids.get(content.friendly_name)
+    if (!sid) {
+      sid = this.createContent(content)
+      sid.catch(() => this.contentSids.delete(content.friendly_name))
+      this.contentSids.set(content.friendly_name, sid)
+    }
+    return sid
+  }
+
+  private async createContent(content: ReturnType<typeof toTwilioContent>): Promise<string> {
+    let response: Response
+    try {
+      response = await fetch(`${this.options.contentApiBaseUrl.replace(/\/$/, "")}/v1/Content`, {
+        method: "POST",
+        headers: { authorization: this.authorization, "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(content),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      })
+    } catch (error) {
+      // creating content sends nothing to anyone: always safe to retry
+      const networkError = twilioNetworkError(error)
+      throw networkError.kind === "ambiguous" ? twilioHttpError(503, { message: networkError.message }, null) : networkError
+    }
+    const body: any = await response.json().catch(() => ({}))
+    if (!response.ok || typeof body.sid !== "string") {
+      throw twilioHttpError(response.ok ? 500 : response.status, body, response.headers.get("retry-after"))
+    }
+    return body.sid
+  }
+
   async send(message: OutboundMessage): Promise<SendResult> {
     const o = this.options
-    const form = new URLSearchParams({ To: message.to, Body: message.body })
+    const form = new URLSearchParams({ To: message.to })
+    if (message.channel === "rcs") {
+      form.set("ContentSid", await this.contentSid(message))
+    } else {
+      form.set("Body", message.body)
+    }
     if (o.messagingServiceSid) {
       form.set("MessagingServiceSid", o.messagingServiceSid)
     } else {
       form.set("From", o.from!)
     }
     form.set("StatusCallback", this.statusCallbackUrl(message.id))
-    if (o.validityPeriodSeconds) {
-      form.set("ValidityPeriod", String(o.validityPeriodSeconds))
+    // an RCS message lives until its deadline, so Twilio reports it failed (and the SMS replaces it) then
+    const rcsSeconds = message.channel === "rcs" && message.expires_at ? Math.ceil((message.expires_at.getTime() - Date.now()) / 1000) : null
+    const validity = rcsSeconds ?? o.validityPeriodSeconds
+    if (validity) {
+      form.set("ValidityPeriod", String(Math.min(MAX_VALIDITY_SECONDS, Math.max(1, validity))))
     }
     let response: Response
     try {
@@ -120,5 +176,32 @@ export class TwilioProvider implements MessagingProvider {
       throw twilioHttpError(500, { message: "answer without a message sid" }, null)
     }
     return { provider_message_id: body.sid }
+  }
+
+  /** Reads the account (`GET /2010-04-01/Accounts/{AccountSid}.json`): proves the credentials, sends nothing. */
+  async checkHealth(): Promise<ProviderHealth> {
+    const url = `${this.options.apiBaseUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${this.options.accountSid}.json`
+    try {
+      const response = await fetch(url, {
+        headers: { authorization: this.authorization, accept: "application/json" },
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      })
+      const body: any = await response.json().catch(() => ({}))
+      if (!response.ok) {
+        return { ok: false, detail: `Twilio answered ${response.status}: ${body.message ?? "refused"}` }
+      }
+      const sender = this.options.messagingServiceSid ? `Messaging Service ${this.options.messagingServiceSid}` : `sender ${this.options.from}`
+      return { ok: true, detail: `account ${body.friendly_name ?? this.options.accountSid} (${body.status ?? "active"}), ${sender}` }
+    } catch (error) {
+      return { ok: false, detail: `Twilio unreachable: ${(error as Error).message}` }
+    }
+  }
+
+  webhooks(): WebhookEndpoint[] {
+    const base = this.options.publicUrl.replace(/\/$/, "")
+    return [
+      { label: "Status callback (set by the plugin on every message)", url: `${base}${TWILIO_STATUS_PATH}` },
+      { label: "Incoming messages (number or Messaging Service webhook)", url: `${base}${TWILIO_INBOUND_PATH}` },
+    ]
   }
 }
