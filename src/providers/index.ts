@@ -9,7 +9,10 @@ export { SandboxProvider, SANDBOX_CAPABILITY_SUFFIXES } from "./sandbox"
 export { TwilioProvider, TWILIO_STATUS_PATH, twilioStatusEvent } from "./twilio"
 export { RbmProvider, RBM_WEBHOOK_PATH, parseRbmData, rbmWebhookBodySchema } from "./rbm"
 
-/** The gateways in use: one for SMS, and one for RCS when RCS is on (it may be the same one). */
+/**
+ * The gateways in use: one for SMS, and one for RCS when there is one (it may be the same): the one
+ * named in `rcs.provider`, else the SMS gateway if it speaks RCS.
+ */
 export type Providers = {
   sms: MessagingProvider
   rcs: MessagingProvider | null
@@ -31,7 +34,8 @@ export function createProviders(options: PluginOptions, context: ProviderContext
   }
   const sms = build(options.provider)
   const rcsName = options.rcs.provider
-  const rcs = !rcsName ? null : rcsName === options.provider ? sms : build(rcsName)
+  // without `rcs.provider`, an SMS gateway that speaks RCS (the sandbox) still sends it when asked to
+  const rcs = !rcsName ? (sms.channels.includes("rcs") ? sms : null) : rcsName === options.provider ? sms : build(rcsName)
   if (rcs && !rcs.channels.includes("rcs")) {
     throw new Error(`medusa-plugin-sms-rcs: provider "${rcsName}" cannot send RCS`)
   }
