@@ -23,6 +23,9 @@ const twilio =
       }
     : {}
 
+/** RCS through the sandbox (same gateway as SMS) when a test asks for it; unset, the app is SMS only. */
+const rcs = process.env.SMS_RCS_RCS_PROVIDER === "sandbox" ? { rcs: { provider: "sandbox" as const } } : {}
+
 /** Marketing tests run at any hour: quiet hours off everywhere when a test asks for it. */
 const allDay = { days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00", holidays: null, maxPer24h: null }
 const quietHours = process.env.SMS_RCS_QUIET_HOURS === "off" ? { FR: allDay, US: allDay, "US-FL": allDay, default: allDay } : undefined
@@ -67,6 +70,7 @@ module.exports = defineConfig({
           storefrontLimits: { perIpPerHour: Number(process.env.SMS_RCS_OPTIN_PER_IP ?? 10), perPrefixPerHour: 20 },
         },
         ...twilio,
+        ...rcs,
       },
     },
   ],
