@@ -38,6 +38,8 @@ const rbm =
         },
       }
     : {}
+/** RCS for every template with an RCS variant through the sandbox (same gateway as SMS), when a test asks for it. */
+const sandboxRcs = process.env.SMS_RCS_RCS_PROVIDER === "sandbox" ? { rcs: { provider: "sandbox" as const } } : {}
 
 /** Marketing tests run at any hour: quiet hours off everywhere when a test asks for it. */
 const allDay = { days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00", holidays: null, maxPer24h: null }
@@ -84,6 +86,7 @@ module.exports = defineConfig({
         },
         ...twilio,
         ...rbm,
+        ...sandboxRcs,
       },
     },
   ],

@@ -22,11 +22,17 @@ const SECTIONS = [
     text: "Delivered, clicked, orders and revenue credited to messages, cost and ROI, SMS against RCS, as charts or CSV.",
     testId: "sms-rcs-link-analytics",
   },
+  {
+    to: "/settings/sms-rcs/providers",
+    title: "Providers",
+    text: "The SMS and RCS gateways in use: connection check, webhook URLs for their consoles, RCS settings and a test message.",
+    testId: "sms-rcs-link-providers",
+  },
 ]
 
 /**
  * Settings → SMS & RCS. The dashboard lists only top-level settings routes in its sidebar, so this page
- * carries the menu entry and leads to Templates, Automations and Analytics.
+ * carries the menu entry and leads to Templates, Automations, Analytics and Providers.
  */
 const SmsRcsSettingsPage = () => (
   <Container className="divide-y p-0" data-testid="sms-rcs-settings">

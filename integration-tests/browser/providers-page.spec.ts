@@ -1,0 +1,268 @@
+import path from "path"
+import type { Browser, Locator, Page } from "playwright-core"
+import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, launchChromium } from "../helpers/browser"
+import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
+import { waitFor } from "../helpers/wait-for"
+
+jest.setTimeout(600_000)
+
+const run = `${process.pid}-${Date.now().toString(36)}`
+const dbName = `sms_rcs_prov_browser_${run.replace(/-/g, "_")}`
+// Not the other browser files' ports (9100…, 10100…, 11100…): they run in the same Jest process, one after the other.
+const port = 13100 + (process.pid % 800)
+
+/** Polls `read` until `accept` holds for its value, and returns that value (fails with the last one seen). */
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined
+  try {
+    return await waitFor(
+      async () => {
+        last = await read()
+        return accept(last) ? last : undefined
+      },
+      { attempts: 150, intervalMs: 200, what }
+    )
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (last value: ${JSON.stringify(last)})`)
+  }
+}
+
+const text = (locator: Locator) => locator.innerText()
+const attr = (locator: Locator, name: string) => locator.getAttribute(name).catch(() => null)
+
+describe("admin settings: SMS & RCS providers", () => {
+  let app: RunningApp
+  let browser: Browser
+  let store: ReturnType<typeof prepareApp>
+  let admin: { authorization: string }
+
+  async function logIn(height = 1400): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height } })
+    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
+    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
+    await page.fill('input[name="password"]', store.admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    return page
+  }
+
+  /** Picks SMS or RCS in the channel select (a Radix listbox: open it, then click the option). */
+  async function pickChannel(page: Page, channel: "sms" | "rcs") {
+    await page.locator('[data-testid="provider-test-channel"]').click()
+    await page.locator(`[data-testid="provider-test-channel-${channel}"]`).click()
+    await eventually(() => text(page.locator('[data-testid="provider-test-channel"]')), (t) => t.trim() === channel.toUpperCase(), `${channel} picked`)
+  }
+
+  /** Sends a test from the page and returns the id of the message it shows. */
+  async function sendTest(page: Page, phone: string, channel: "sms" | "rcs", body?: string): Promise<string> {
+    await page.locator('[data-testid="provider-test-phone"]').fill(phone)
+    await pickChannel(page, channel)
+    await page.locator('[data-testid="provider-test-body"]').fill(body ?? "")
+    const id = page.locator('[data-testid="provider-test-message"] code')
+    const previous = (await id.count()) ? (await text(id)).trim() : null
+    await page.locator('[data-testid="provider-test-send"]').click()
+    // the line of this test, not the one of the test before
+    return (await eventually(() => (id.count().then((n) => (n ? text(id) : ""))), (t) => !!t.trim() && t.trim() !== previous, "the test message on the page")).trim()
+  }
+
+  /** Answers GET /admin/messaging/providers with `change` applied to the server's answer: another store's setup. */
+  async function mockOverview(page: Page, change: (overview: any) => any) {
+    await page.route(
+      (url) => url.pathname === "/admin/messaging/providers",
+      async (route) => {
+        const response = await route.fetch()
+        await route.fulfill({ response, json: change(await response.json()) })
+      }
+    )
+  }
+
+  beforeAll(async () => {
+    await checkServices()
+    await dropDatabase(dbName)
+    await ensureDatabase(dbName)
+    const env = appEnv(dbName, {
+      SMS_RCS_QUEUE_NAME: `sms-rcs-prov-browser-${run}`,
+      EVENT_BUS_QUEUE_NAME: `medusa-events-prov-browser-${run}`,
+      SMS_RCS_SANDBOX_DELAY_MS: "300",
+      // RCS through the sandbox, so the RCS test runs the real capability check and its switch to SMS
+      SMS_RCS_RCS_PROVIDER: "sandbox",
+      // this server's public address, which the page shows (webhook URLs start with it)
+      MEDUSA_BACKEND_URL: `http://localhost:${port}`,
+      ADMIN_CORS: `http://localhost:${port}`,
+      AUTH_CORS: `http://localhost:${port}`,
+    })
+    store = prepareApp(env)
+    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-providers-medusa.log") })
+    browser = await launchChromium()
+    const { token } = await httpClient(app.url).post("/auth/user/emailpass", store.admin)
+    admin = { authorization: `Bearer ${token}` }
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await dropDatabase(dbName).catch(() => undefined)
+  })
+
+  it("shows the sandbox provider, checks its connection, and follows SMS and RCS test messages live", async () => {
+    const http = httpClient(app.url)
+    const overview = await http.get("/admin/messaging/providers", admin)
+    const sandbox = overview.providers.find((p: any) => p.id === "sandbox")
+    expect(sandbox).toBeDefined()
+    // Only what the page shows: no option object, hence no credential, goes out.
+    expect(Object.keys(sandbox).sort()).toEqual(["can_revoke", "channels", "checks_capability", "id", "roles", "webhooks"])
+    const rcsOn: boolean = overview.rcs.enabled
+
+    const page = await logIn()
+
+    // The SMS & RCS settings page leads to Providers.
+    await page.goto(`${app.url}/app/settings/sms-rcs`)
+    const link = page.locator('[data-testid="sms-rcs-link-providers"]')
+    await link.waitFor({ timeout: 120_000 })
+    await link.click()
+    await page.waitForURL((url) => url.pathname.endsWith("/settings/sms-rcs/providers"))
+
+    // The sandbox, with what it sends as badges, its channels and abilities.
+    const card = page.locator('[data-testid="provider-card"][data-provider="sandbox"]')
+    await card.waitFor({ timeout: 120_000 })
+    expect(await page.locator('[data-testid="provider-card"]').count()).toBe(overview.providers.length)
+    expect((await text(card.locator('[data-testid="provider-id"]'))).trim()).toBe("sandbox")
+    const roles = await card.locator('[data-testid="provider-roles"] [data-testid="channel-badge"]').allInnerTexts()
+    expect(roles.map((r) => r.trim())).toEqual(sandbox.roles.map((r: string) => r.toUpperCase()))
+    expect(roles).toContain("SMS")
+    expect(await text(card.locator('[data-testid="provider-channels"]'))).toBe("SMS, RCS")
+    expect(await text(card.locator('[data-testid="provider-checks-capability"]'))).toBe(sandbox.checks_capability ? "Yes" : "No")
+    expect(await text(card.locator('[data-testid="provider-can-revoke"]'))).toBe(sandbox.can_revoke ? "Yes" : "No")
+    // The sandbox needs no webhook: the page says so rather than showing an empty list.
+    expect(await card.locator('[data-testid="provider-webhooks-none"]').count()).toBe(1)
+    expect(overview.public_url).toBe(`http://localhost:${port}`)
+    expect(await text(page.locator('[data-testid="provider-public-url"]'))).toContain(`http://localhost:${port}`)
+
+    // RCS settings as the API reports them.
+    const rcsSettings = page.locator('[data-testid="rcs-settings"]')
+    expect(await attr(rcsSettings, "data-enabled")).toBe(String(rcsOn))
+    expect(await text(rcsSettings.locator('[data-testid="rcs-enabled"]'))).toBe(rcsOn ? "On" : "Off")
+    if (rcsOn) {
+      expect(roles).toContain("RCS")
+      expect(await text(rcsSettings.locator('[data-testid="rcs-provider"]'))).toBe("sandbox")
+      expect(await text(rcsSettings.locator('[data-testid="rcs-ttl"]'))).toContain("1 h")
+      expect(await text(rcsSettings.locator('[data-testid="rcs-fallback"]'))).toMatch(/^On/)
+      expect(await text(rcsSettings.locator('[data-testid="rcs-cache"]'))).toBe("168 h for RCS phones, 24 h for SMS-only phones")
+    }
+
+    // Check connection: ok, the provider's detail, and when.
+    await card.locator('[data-testid="provider-check"]').click()
+    const status = card.locator('[data-testid="provider-health-status"]')
+    await status.waitFor({ timeout: 30_000 })
+    expect(await attr(status, "data-ok")).toBe("true")
+    expect(await text(status)).toBe("Connected")
+    expect(await text(card.locator('[data-testid="provider-health-detail"]'))).toContain("sandbox")
+    expect(await text(card.locator('[data-testid="provider-health-time"]'))).toContain("checked")
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "providers-page.png"), fullPage: true })
+
+    // An SMS test: followed live until delivered.
+    const smsId = await sendTest(page, "+33 6 12 34 56 78", "sms", "Setup page test")
+    const line = page.locator('[data-testid="provider-test-message"]')
+    await eventually(() => attr(line, "data-status"), (s) => s === "delivered", "the SMS test to be delivered")
+    expect(await attr(line, "data-channel")).toBe("sms")
+    expect(await text(line.locator('[data-testid="sms-rcs-status"]'))).toBe("delivered")
+    expect(await text(line)).toContain("+33612345678")
+    const { message: sms } = await http.get(`/admin/messaging/messages/${smsId}`, admin)
+    expect(sms).toMatchObject({ id: smsId, to: "+33612345678", channel: "sms", status: "delivered", body: "Setup page test" })
+    await page.locator('[data-testid="provider-test"]').screenshot({ path: path.join(ARTIFACTS_DIR, "providers-test-sms.png") })
+
+    if (!rcsOn) {
+      // RCS off: it cannot be picked, and the form says why.
+      await page.locator('[data-testid="provider-test-channel"]').click()
+      expect(await attr(page.locator('[data-testid="provider-test-channel-rcs"]'), "data-disabled")).not.toBeNull()
+      await page.keyboard.press("Escape")
+      expect(await text(page.locator('[data-testid="provider-test-rcs-disabled"]'))).toContain("RCS is off")
+      return
+    }
+
+    // An RCS test to an RCS phone: delivered, then read (the sandbox sends a read receipt, as RCS phones do).
+    const rcsId = await sendTest(page, "+33612345679", "rcs")
+    await eventually(() => attr(line, "data-status"), (s) => s === "read", "the RCS test to be read")
+    expect(await attr(line, "data-channel")).toBe("rcs")
+    expect(await attr(page.locator('[data-testid="provider-test-result"]'), "data-outcome")).toBe("rcs")
+    const { message: rcs } = await http.get(`/admin/messaging/messages/${rcsId}`, admin)
+    expect(rcs).toMatchObject({ id: rcsId, channel: "rcs", status: "read" })
+    expect(rcs.delivered_at).toBeTruthy()
+
+    // An RCS test to an SMS-only phone (sandbox: ends in 0005): the capability check says no, it goes as SMS.
+    const switchedId = await sendTest(page, "+33612340005", "rcs")
+    expect(switchedId).not.toBe(rcsId)
+    const result = page.locator('[data-testid="provider-test-result"]')
+    await eventually(() => attr(result, "data-outcome"), (o) => o === "sent-as-sms", "the RCS test to go as SMS")
+    await eventually(() => attr(line, "data-status"), (s) => s === "delivered", "the SMS-only phone's test to be delivered")
+    expect(await attr(line, "data-channel")).toBe("sms")
+    expect(await text(result.locator('[data-testid="provider-test-sent-as-sms"]'))).toContain("Sent as SMS")
+    const reason = await text(line.locator('[data-testid="provider-test-message-reason"]'))
+    expect(reason).toContain("cannot receive RCS")
+    const { message: switched } = await http.get(`/admin/messaging/messages/${switchedId}`, admin)
+    expect(switched).toMatchObject({ id: switchedId, to: "+33612340005", channel: "sms", status: "delivered" })
+    expect(switched.status_reason).toBe(reason.trim())
+    await page.locator('[data-testid="provider-test"]').screenshot({ path: path.join(ARTIFACTS_DIR, "providers-test-rcs-as-sms.png") })
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "providers-page-after-tests.png"), fullPage: true })
+  })
+
+  it("with RCS off, the RCS channel cannot be picked and the page says why", async () => {
+    // This app runs with RCS on; the answer of GET /admin/messaging/providers is turned into an SMS-only
+    // setup's to see the page as such a store does (the server's own refusal is covered by the HTTP tests).
+    const page = await logIn(1000)
+    await mockOverview(page, (overview) => ({
+      ...overview,
+      public_url: null,
+      rcs: { ...overview.rcs, enabled: false, automatic: false, provider: null },
+      providers: overview.providers.map((p: any) => ({ ...p, roles: p.roles.filter((r: string) => r === "sms") })),
+    }))
+    await page.goto(`${app.url}/app/settings/sms-rcs/providers`)
+    const card = page.locator('[data-testid="provider-card"][data-provider="sandbox"]')
+    await card.waitFor({ timeout: 120_000 })
+    expect(await card.locator('[data-testid="provider-roles"] [data-testid="channel-badge"]').allInnerTexts()).toEqual(["SMS"])
+    expect(await text(page.locator('[data-testid="rcs-enabled"]'))).toBe("Off")
+    expect(await text(page.locator('[data-testid="rcs-off-explanation"]'))).toContain("rcs.provider")
+    expect(await page.locator('[data-testid="rcs-ttl"]').count()).toBe(0)
+    expect(await text(page.locator('[data-testid="provider-public-url-missing"]'))).toContain("MEDUSA_BACKEND_URL")
+
+    await page.locator('[data-testid="provider-test-channel"]').click()
+    const rcsOption = page.locator('[data-testid="provider-test-channel-rcs"]')
+    await rcsOption.waitFor()
+    expect(await attr(rcsOption, "data-disabled")).not.toBeNull()
+    expect(await attr(rcsOption, "aria-disabled")).toBe("true")
+    expect((await text(rcsOption)).trim()).toBe("RCS (off)")
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "providers-rcs-off-select.png") })
+    await page.keyboard.press("Escape")
+    expect(await text(page.locator('[data-testid="provider-test-channel"]'))).toBe("SMS")
+    expect(await text(page.locator('[data-testid="provider-test-rcs-disabled"]'))).toContain("RCS is off")
+    await page.locator('[data-testid="provider-test"]').screenshot({ path: path.join(ARTIFACTS_DIR, "providers-rcs-off.png") })
+  })
+
+  it("lists a provider's webhook URLs with a copy button", async () => {
+    // No RBM account in tests: the answer of a store with Google RBM for RCS is drawn from the sandbox's.
+    const page = await logIn(1000)
+    const webhook = { label: "Agent webhook URL (client token: your rbm.clientToken)", url: "https://shop.example.com/hooks/messaging/rbm" }
+    await mockOverview(page, (overview) => ({
+      ...overview,
+      public_url: "https://shop.example.com",
+      rcs: { ...overview.rcs, provider: "rbm" },
+      providers: [
+        { ...overview.providers[0], roles: ["sms"] },
+        { id: "rbm", channels: ["rcs"], roles: ["rcs"], checks_capability: true, can_revoke: true, webhooks: [webhook] },
+      ],
+    }))
+    await page.goto(`${app.url}/app/settings/sms-rcs/providers`)
+    const card = page.locator('[data-testid="provider-card"][data-provider="rbm"]')
+    await card.waitFor({ timeout: 120_000 })
+    expect(await card.locator('[data-testid="provider-roles"] [data-testid="channel-badge"]').allInnerTexts()).toEqual(["RCS"])
+    expect(await text(card.locator('[data-testid="provider-channels"]'))).toBe("RCS")
+    const item = card.locator('[data-testid="provider-webhook"]')
+    expect(await item.count()).toBe(1)
+    expect(await text(item)).toContain(webhook.label)
+    expect(await text(item.locator('[data-testid="provider-webhook-url"]'))).toBe(webhook.url)
+    expect(await item.locator('[data-testid="provider-webhook-copy"]').count()).toBe(1)
+    expect(await text(page.locator('[data-testid="provider-public-url"]'))).toContain("https://shop.example.com")
+    await card.screenshot({ path: path.join(ARTIFACTS_DIR, "providers-webhooks.png") })
+  })
+})
