@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from "react"
+import { useCallback } from "react"
 import { requestWithProblems } from "./api"
-import { sdk } from "./sdk"
+import { useAdminGet } from "./use-admin-get"
 import type { TemplatePurpose } from "./templates"
 
 /** A message the plugin sends on its own when something happens in the store. */
@@ -24,30 +24,18 @@ export type AutomationUpdate = {
 
 /** Every automation with its settings, reloadable. */
 export function useAutomations() {
-  const [state, setState] = useState<{ automations: AdminAutomation[]; loading: boolean; error?: string }>({
+  const { value, setValue, ...state } = useAdminGet<{ automations: AdminAutomation[] }>("/admin/messaging/automations", {
     automations: [],
-    loading: true,
   })
 
-  const reload = useCallback(async () => {
-    try {
-      const data = await sdk.client.fetch<{ automations: AdminAutomation[] }>("/admin/messaging/automations")
-      setState({ automations: data.automations, loading: false })
-    } catch (error) {
-      setState((s) => ({ ...s, loading: false, error: (error as Error).message }))
-    }
-  }, [])
-
-  useEffect(() => {
-    reload()
-  }, [reload])
-
   /** Puts a saved automation in the list without reloading it all. */
-  const replace = useCallback((automation: AdminAutomation) => {
-    setState((s) => ({ ...s, automations: s.automations.map((a) => (a.key === automation.key ? automation : a)) }))
-  }, [])
+  const replace = useCallback(
+    (automation: AdminAutomation) =>
+      setValue((v) => ({ automations: v.automations.map((a) => (a.key === automation.key ? automation : a)) })),
+    [setValue]
+  )
 
-  return { ...state, reload, replace }
+  return { ...state, automations: value.automations, replace }
 }
 
 /** Saves some settings of one automation. Throws `ApiError` with problems. */

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from "react"
+import { useEffect, useState } from "react"
 import { requestWithProblems } from "./api"
 import type { AdminMessage } from "./messages"
 import { sdk } from "./sdk"
+import { useAdminGet } from "./use-admin-get"
 
 export type ProviderRole = "sms" | "rcs"
 
@@ -38,25 +39,8 @@ export type ProviderTestInput = { phone: string; channel: ProviderRole; body?: s
 
 /** The providers, their webhooks and the RCS settings, loaded once (they change only with a restart). */
 export function useProviderOverview() {
-  const [state, setState] = useState<{ overview: ProviderOverview | null; loading: boolean; error?: string }>({
-    overview: null,
-    loading: true,
-  })
-
-  const reload = useCallback(async () => {
-    try {
-      const overview = await sdk.client.fetch<ProviderOverview>("/admin/messaging/providers")
-      setState({ overview, loading: false })
-    } catch (error) {
-      setState((s) => ({ ...s, loading: false, error: (error as Error).message }))
-    }
-  }, [])
-
-  useEffect(() => {
-    reload()
-  }, [reload])
-
-  return { ...state, reload }
+  const { value, ...state } = useAdminGet<ProviderOverview | null>("/admin/messaging/providers", null)
+  return { ...state, overview: value }
 }
 
 /** Asks the server to try the provider's credentials; the answer says whether they were accepted. */

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { ApiError, requestWithProblems, type ApiProblem } from "./api"
 import { sdk } from "./sdk"
+import { useAdminGet } from "./use-admin-get"
 
 export type TemplatePurpose = "transactional" | "marketing"
 
@@ -43,25 +44,10 @@ export type TestMessage = { id: string; status: string; status_reason: string | 
 
 /** Every template (key × locale), reloadable after a save or a revert. */
 export function useTemplates() {
-  const [state, setState] = useState<{ templates: AdminTemplate[]; loading: boolean; error?: string }>({
+  const { value, ...state } = useAdminGet<{ templates: AdminTemplate[] }>("/admin/messaging/templates", {
     templates: [],
-    loading: true,
   })
-
-  const reload = useCallback(async () => {
-    try {
-      const data = await sdk.client.fetch<{ templates: AdminTemplate[] }>("/admin/messaging/templates")
-      setState({ templates: data.templates, loading: false })
-    } catch (error) {
-      setState((s) => ({ ...s, loading: false, error: (error as Error).message }))
-    }
-  }, [])
-
-  useEffect(() => {
-    reload()
-  }, [reload])
-
-  return { ...state, reload }
+  return { ...state, templates: value.templates }
 }
 
 /** Creates or replaces the store's version of a template (by key and locale). Throws `ApiError` with problems. */

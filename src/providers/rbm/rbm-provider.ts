@@ -9,6 +9,7 @@ import {
   type SendResult,
   type WebhookEndpoint,
 } from "../types"
+import { readJsonAnswer } from "../read-answer"
 import { ServiceAccountToken, type ServiceAccountKey } from "./rbm-auth"
 import { toRbmContentMessage } from "./rbm-content"
 import { rbmHttpError, rbmNetworkError } from "./rbm-errors"
@@ -79,13 +80,7 @@ export class RbmProvider implements MessagingProvider {
     } catch (error) {
       throw rbmNetworkError(error)
     }
-    const text = await response.text().catch(() => "")
-    let parsed: any = {}
-    try {
-      parsed = text ? JSON.parse(text) : {}
-    } catch {
-      parsed = { error: { message: text.slice(0, 200) } }
-    }
+    const parsed = await readJsonAnswer(response, (text) => ({ error: { message: text } }))
     if (response.status === 401 && !retried) {
       this.token.invalidate()
       return this.call(method, url, body, true)

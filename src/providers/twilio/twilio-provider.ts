@@ -1,4 +1,5 @@
 import type { RcsPayload } from "../../lib/rcs/payload"
+import { readJsonAnswer } from "../read-answer"
 import { toTwilioContent } from "./twilio-content"
 import { twilioHttpError, twilioNetworkError } from "./twilio-errors"
 import type { LookupResult, MessagingProvider, OutboundMessage, ProviderHealth, SendResult, WebhookEndpoint } from "../types"
@@ -162,13 +163,7 @@ export class TwilioProvider implements MessagingProvider {
     } catch (error) {
       throw twilioNetworkError(error)
     }
-    const text = await response.text().catch(() => "")
-    let body: any = {}
-    try {
-      body = text ? JSON.parse(text) : {}
-    } catch {
-      body = { message: text.slice(0, 200) }
-    }
+    const body = await readJsonAnswer(response, (text) => ({ message: text }))
     if (!response.ok) {
       throw twilioHttpError(response.status, body, response.headers.get("retry-after"))
     }
