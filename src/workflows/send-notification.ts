@@ -5,6 +5,7 @@ import { sendMessageWorkflow, type SendMessageWorkflowInput } from "./send-messa
 type NotificationForMessage = {
   id: string
   to: string
+  channel?: string | null
   template?: string | null
   data?: Record<string, unknown> | null
   idempotency_key?: string | null
@@ -16,14 +17,15 @@ type NotificationForMessage = {
 /**
  * A Notification Module notification as a plugin message: the template (ours, by key) or the
  * notification's `content.text`, its `data` as variables, and its idempotency key (or its id) as ours.
- * `data.purpose: "marketing"` makes it a marketing message (consent, quiet hours, caps).
+ * `data.purpose: "marketing"` makes it a marketing message (consent, quiet hours, caps). On the `rcs`
+ * channel (provider option `channels: ["sms", "rcs"]`) the template's RCS variant is tried first.
  */
 export const sendNotificationWorkflow = createWorkflow(
   "sms-rcs-send-notification",
   (input: { notification_id: string; text?: string | null }) => {
   const { data: notifications } = useQueryGraphStep({
     entity: "notification",
-    fields: ["id", "to", "template", "data", "idempotency_key", "receiver_id", "resource_type", "resource_id"],
+    fields: ["id", "to", "channel", "template", "data", "idempotency_key", "receiver_id", "resource_type", "resource_id"],
     filters: { id: input.notification_id },
     options: { throwIfKeyNotFound: true },
   })
@@ -35,6 +37,8 @@ export const sendNotificationWorkflow = createWorkflow(
       idempotency_key: n.idempotency_key ? `notification:${n.idempotency_key}` : `notification:${n.id}`,
       phone: n.to,
       body: input.text ?? null,
+      // the "rcs" channel asks for RCS first (SMS when the phone cannot); "sms" follows `rcs.provider`
+      ...(n.channel === "rcs" ? { channel: "rcs" as const } : {}),
       variables: data,
       locale: typeof data.locale === "string" ? data.locale : null,
       purpose: data.purpose === "marketing" ? "marketing" : "transactional",
