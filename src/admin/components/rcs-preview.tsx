@@ -13,7 +13,7 @@ type Payload = { type?: string; card?: Card; cards?: Card[]; card_width?: "small
 // Pixel sizes as inline styles: the dashboard's Tailwind build may not generate classes used only by a plugin.
 const MEDIA_HEIGHT = { short: 80, medium: 128, tall: 176 } as const
 const CARD_WIDTH = { small: 128, medium: 192 } as const
-const SUGGESTION_ICON: Record<string, string> = { open_url: "↗", dial: "☏", reply: "" }
+const SUGGESTION_ICON: Record<string, string> = { open_url: "↗", dial: "☏", view_location: "⌖", create_calendar_event: "▦", reply: "" }
 
 const asArray = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : [])
 

@@ -3,7 +3,7 @@ import { contentProblems } from "../../../integration-tests/fakes/rbm-server"
 import { parseRbmData, rbmMessageId, ServiceAccountToken, toRbmContentMessage } from "../../providers/rbm"
 import { isRbmClientToken, isValidRbmSignature, rbmSignature } from "../signatures/rbm"
 import { parsePluginOptions } from "../options"
-import type { RcsPayload } from "../rcs/payload"
+import { rcsPayloadSchema, type RcsPayload } from "../rcs/payload"
 
 const encode = (data: unknown) => Buffer.from(JSON.stringify(data)).toString("base64")
 
@@ -95,6 +95,33 @@ describe("RBM content", () => {
     expect(contentProblems(content)).toBeNull()
     expect(content.richCard.carouselCard).toMatchObject({ cardWidth: "SMALL", cardContents: [{ title: "A" }, { title: "B", description: "b" }] })
     expect(toRbmContentMessage("Hello", null, "msg_1")).toEqual({ text: "Hello" })
+  })
+
+  it("maps a map pin and a calendar event to RBM's view-location and create-calendar-event actions", () => {
+    const payload = rcsPayloadSchema.parse({
+      type: "card",
+      card: {
+        title: "Pickup ready",
+        suggestions: [
+          { type: "view_location", text: "Find the shop", latitude: 48.8566, longitude: 2.3522, label: "Maison Demo" },
+          { type: "create_calendar_event", text: "Add to calendar", title: "Pickup", start_time: "2026-12-05T18:00:00+01:00", end_time: "2026-12-05T19:00:00+01:00" },
+        ],
+      },
+    })
+    const content = toRbmContentMessage("x", payload, "msg_4") as any
+    expect(contentProblems(content)).toBeNull()
+    const [pin, event] = content.richCard.standaloneCard.cardContent.suggestions
+    expect(pin.action.viewLocationAction).toEqual({ latLong: { latitude: 48.8566, longitude: 2.3522 }, label: "Maison Demo" })
+    expect(event.action.createCalendarEventAction).toEqual({ startTime: "2026-12-05T17:00:00.000Z", endTime: "2026-12-05T18:00:00.000Z", title: "Pickup" })
+  })
+
+  it("refuses a calendar event that ends before it starts, naming the field", () => {
+    const result = rcsPayloadSchema.safeParse({
+      type: "card",
+      card: { title: "x", suggestions: [{ type: "create_calendar_event", text: "Add", title: "Pickup", start_time: "2026-12-05T19:00:00Z", end_time: "2026-12-05T18:00:00Z" }] },
+    })
+    expect(result.success).toBe(false)
+    expect(result.error!.issues[0]).toMatchObject({ message: "the event must end after it starts", path: ["card", "suggestions", 0, "end_time"] })
   })
 
   it("the fake refuses what RBM refuses", () => {

@@ -41,6 +41,30 @@ export const rcsSuggestionSchema = z.discriminatedUnion("type", [
       postback_data: postbackData.optional(),
     })
     .strict(),
+  // a map pin: the shop, the pickup point
+  z
+    .object({
+      type: z.literal("view_location"),
+      text: suggestionText,
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+      label: z.string().trim().min(1).max(100).optional(),
+      postback_data: postbackData.optional(),
+    })
+    .strict(),
+  // "add to my calendar": a delivery slot, an in-store event
+  z
+    .object({
+      type: z.literal("create_calendar_event"),
+      text: suggestionText,
+      title: text(100, "the event's title"),
+      description: text(500, "the event's description").optional(),
+      start_time: z.string().datetime({ offset: true, message: "expected an ISO 8601 date-time such as 2026-12-05T18:00:00+01:00" }),
+      end_time: z.string().datetime({ offset: true, message: "expected an ISO 8601 date-time such as 2026-12-05T20:00:00+01:00" }),
+      postback_data: postbackData.optional(),
+    })
+    .strict()
+    .refine((e) => Date.parse(e.end_time) > Date.parse(e.start_time), { message: "the event must end after it starts", path: ["end_time"] }),
 ])
 
 export const rcsCardSchema = z
@@ -95,6 +119,10 @@ export function rcsTexts(payload: RcsPayload): { path: string; text: string }[] 
     list?.forEach((s, i) => {
       out.push({ path: `${at}.${i}.text`, text: s.text })
       if (s.type === "open_url") out.push({ path: `${at}.${i}.url`, text: s.url })
+      if (s.type === "create_calendar_event") {
+        out.push({ path: `${at}.${i}.title`, text: s.title })
+        if (s.description) out.push({ path: `${at}.${i}.description`, text: s.description })
+      }
       if (s.postback_data) out.push({ path: `${at}.${i}.postback_data`, text: s.postback_data })
     })
   const card = (c: RcsCard, at: string) => {
@@ -115,6 +143,9 @@ export function mapRcsTexts(payload: RcsPayload, render: (text: string) => strin
     ...s,
     text: render(s.text),
     ...(s.type === "open_url" ? { url: render(s.url) } : {}),
+    ...(s.type === "create_calendar_event"
+      ? { title: render(s.title), ...(s.description ? { description: render(s.description) } : {}) }
+      : {}),
     ...(s.postback_data ? { postback_data: render(s.postback_data) } : {}),
   })
   const card = (c: RcsCard): RcsCard => ({

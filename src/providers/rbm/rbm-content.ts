@@ -17,6 +17,27 @@ const suggestionOf = (messageId: string) => (s: RcsSuggestion): Record<string, u
       return { action: { text: s.text, postbackData, openUrlAction: { url: s.url } } }
     case "dial":
       return { action: { text: s.text, postbackData, dialAction: { phoneNumber: s.phone } } }
+    case "view_location":
+      return {
+        action: {
+          text: s.text,
+          postbackData,
+          viewLocationAction: { latLong: { latitude: s.latitude, longitude: s.longitude }, ...(s.label ? { label: s.label } : {}) },
+        },
+      }
+    case "create_calendar_event":
+      return {
+        action: {
+          text: s.text,
+          postbackData,
+          createCalendarEventAction: {
+            startTime: new Date(s.start_time).toISOString(),
+            endTime: new Date(s.end_time).toISOString(),
+            title: s.title,
+            ...(s.description ? { description: s.description } : {}),
+          },
+        },
+      }
   }
 }
 

@@ -4,7 +4,7 @@ import type { RcsCard, RcsPayload, RcsSuggestion } from "../../lib/rcs/payload"
 /** Twilio cards take at most this many buttons; chips under the message join the card's buttons. */
 const MAX_CARD_ACTIONS = 4
 
-function action(s: RcsSuggestion): Record<string, string> {
+function action(s: RcsSuggestion): Record<string, string> | null {
   switch (s.type) {
     case "reply":
       // the id comes back as ButtonPayload on the inbound webhook when tapped
@@ -13,11 +13,20 @@ function action(s: RcsSuggestion): Record<string, string> {
       return { type: "URL", title: s.text, url: s.url }
     case "dial":
       return { type: "PHONE_NUMBER", title: s.text, phone: s.phone }
+    case "view_location":
+      // Twilio cards have no map action: the pin opens in Google Maps instead
+      return { type: "URL", title: s.text, url: `https://www.google.com/maps/search/?api=1&query=${s.latitude},${s.longitude}` }
+    case "create_calendar_event":
+      // no calendar action on Twilio cards either: the event is left out (the text carries the details)
+      return null
   }
 }
 
 function card(c: RcsCard, extra: RcsSuggestion[] = []): Record<string, unknown> {
-  const actions = [...(c.suggestions ?? []), ...extra].slice(0, MAX_CARD_ACTIONS).map(action)
+  const actions = [...(c.suggestions ?? []), ...extra]
+    .map(action)
+    .filter((a): a is Record<string, string> => a !== null)
+    .slice(0, MAX_CARD_ACTIONS)
   return {
     title: c.title ?? c.description?.slice(0, 200) ?? " ",
     ...(c.description && c.title ? { subtitle: c.description } : {}),
