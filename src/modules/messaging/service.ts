@@ -595,7 +595,9 @@ class MessagingModuleService extends MedusaService({
       return
     }
     const { provider, note } = await this.routeChannel(message)
-    const wait = (await this.limiter_?.take(message.segments)) ?? 0
+    // `rateLimit` is the SMS gateway's pace, in segments; RCS messages go to another gateway, unpaced
+    const limiter = provider === this.providers_.sms ? this.limiter_ : undefined
+    const wait = (await limiter?.take(message.segments)) ?? 0
     if (wait < 0) {
       throw await this.putBack(id, -wait, "rate_limited")
     }
