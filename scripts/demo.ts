@@ -4,12 +4,16 @@
  * plugin, places an order through the store API, ships it, abandons a cart, and prints each text as the
  * shopper receives it. The app then keeps running with its admin at http://localhost:9000/app.
  * `npm run demo -- --once` exits after printing (exit code 1 if a text was not delivered).
+ * `npm run demo -- --rcs` sends RCS through a local fake Google RBM (the same one the tests use): the
+ * confirmation and the shipping text arrive as rich cards on an RCS phone, the reminder as SMS on a phone
+ * without RCS.
  */
 import { spawnSync } from "child_process"
 import path from "path"
 import { httpClient, prepareApp, startApp, appEnv } from "../integration-tests/helpers/app-process"
 import { checkServices, ensureDatabase } from "../integration-tests/helpers/services"
 import { completeCart, fillCart, placeOrder } from "../integration-tests/helpers/storefront"
+import { startFakeRbm } from "../integration-tests/fakes/rbm-server"
 import { formatPhoneBubble } from "./phone-bubble"
 import { formatRoiTable } from "./roi-table"
 
@@ -17,6 +21,7 @@ const { linkTestApp } = require("./link-test-app")
 
 const ROOT = path.join(__dirname, "..")
 const once = process.argv.includes("--once")
+const rcs = process.argv.includes("--rcs")
 const port = Number(process.env.PORT || 9000)
 const dbName = process.env.DEMO_DB_NAME || "medusa_sms_rcs_demo"
 
@@ -35,6 +40,8 @@ async function main() {
   if (build.status !== 0) throw new Error(`plugin build failed:\n${build.stdout}${build.stderr}`)
   linkTestApp()
 
+  const rbm = rcs ? await startDemoRbm() : null
+
   step(`preparing the database "${dbName}" (create, migrate, seed)`)
   const created = await ensureDatabase(dbName)
   const env = appEnv(dbName, {
@@ -44,6 +51,7 @@ async function main() {
     // links in texts become tracked links served by this app
     SMS_RCS_TRACKING_BASE_URL: `http://localhost:${port}`,
     ...(once ? { MEDUSA_ADMIN_DISABLED: "true" } : {}),
+    ...(rbm?.env ?? {}),
   })
   const store = prepareApp(env)
   console.log(`  ${created ? "created" : "reused"} ${dbName}; store "${store.store_name}"`)
@@ -52,6 +60,7 @@ async function main() {
   const app = await startApp(env, { port, logFile: path.join(ROOT, ".demo", "medusa.log") })
   const stop = async () => {
     await app.stop()
+    await rbm?.fake.close()
     process.exit(0)
   }
   process.on("SIGINT", stop)
@@ -82,7 +91,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, 250))
       }
       console.log("\n" + formatPhoneBubble(message, store.store_name))
-      return message?.status === "delivered"
+      return message?.status === "delivered" || message?.status === "read"
     }
 
     step("waiting for the order confirmation: queued → sent → delivered")
@@ -157,6 +166,7 @@ async function main() {
     const delivered = results.every(Boolean)
     if (once) {
       await app.stop()
+      await rbm?.fake.close()
       process.exit(delivered ? 0 : 1)
     }
     console.log(
@@ -166,8 +176,25 @@ async function main() {
     )
   } catch (error) {
     await app.stop()
+    await rbm?.fake.close()
     throw error
   }
+}
+
+/** The fake RBM of the tests, with the demo's RCS phone (the order's), and the app's settings to reach it. */
+async function startDemoRbm() {
+  step("starting a local fake Google RBM (RCS phone: +33612345678; every other phone has no RCS)")
+  const fake = await startFakeRbm({ agentId: "maison-demo", clientToken: "demo-client-token", capable: ["+33612345678"], eventDelayMs: 800 })
+  fake.setWebhookUrl(`http://localhost:${port}/hooks/messaging/rbm`)
+  const env = {
+    SMS_RCS_RCS_PROVIDER: "rbm",
+    RBM_AGENT_ID: "maison-demo",
+    RBM_SERVICE_ACCOUNT_KEY: JSON.stringify(fake.serviceAccount),
+    RBM_CLIENT_TOKEN: "demo-client-token",
+    RBM_API_BASE_URL: fake.url,
+    RBM_TOKEN_URL: fake.tokenUrl,
+  }
+  return { fake, env }
 }
 
 main().catch((error) => {
