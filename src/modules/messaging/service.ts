@@ -100,7 +100,7 @@ class MessagingModuleService extends MedusaService({
     this.attributions_ = new AttributionStore(dependencies.__pg_connection__)
     this.guards_ = new SendingGuards(
       this.options_,
-      (message, hours) => this.states_.countEarlierMarketing(message, hours),
+      (message, caps) => this.states_.skipIfOverCap(message, caps),
       (phone) => this.consents_.stateOf(phone)
     )
     this.queue_ = new DispatchQueue(this.redis_, {

@@ -97,20 +97,41 @@ export class MessageStates {
   }
 
   /**
-   * Marketing messages to `to` that count against a frequency cap for `message`: sent (or being sent)
-   * within `hours`, and claimed before it. Counting only earlier claims makes concurrent sends to one
-   * phone agree on who came first, so a cap is never exceeded and never over-applied.
+   * Checks a claimed marketing message against frequency caps and, if one is reached, skips it — both
+   * under a per-phone lock (a transaction-scoped advisory lock), so that concurrent messages to one phone
+   * are decided one after the other: each counts the others sent or being sent within the cap's hours,
+   * and a message over the cap is `skipped` before the next one counts. (Ordering by claim time alone
+   * is not enough: a claim made first may not be committed yet when a later one counts.) Returns the
+   * reason of the skip, or null when the message may go. One connection per check, however many caps.
    */
-  async countEarlierMarketing(message: Pick<ClaimedMessage, "id" | "to" | "claimed_at">, hours: number): Promise<number> {
-    const { rows } = await this.knex.raw(
-      `SELECT count(*)::int AS n FROM ${TABLE}
-        WHERE "to" = ? AND purpose = 'marketing' AND deleted_at IS NULL AND id <> ?
-          AND status IN ('sending', 'sent', 'delivered', 'read', 'unknown')
-          AND coalesce(sent_at, claimed_at) > now() - (? * interval '1 hour')
-          AND (claimed_at < ? OR (claimed_at = ? AND id < ?))`,
-      [message.to, message.id, hours, message.claimed_at, message.claimed_at, message.id]
-    )
-    return rows[0].n
+  async skipIfOverCap(
+    message: Pick<ClaimedMessage, "id" | "to">,
+    caps: { max: number; hours: number; label: string }[]
+  ): Promise<string | null> {
+    return this.knex.transaction(async (trx) => {
+      await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`sms-rcs-cap:${message.to}`])
+      for (const cap of caps) {
+        const { rows } = await trx.raw(
+          `SELECT count(*)::int AS n FROM ${TABLE}
+            WHERE "to" = ? AND purpose = 'marketing' AND deleted_at IS NULL AND id <> ?
+              AND status IN ('sending', 'sent', 'delivered', 'read', 'unknown')
+              AND coalesce(sent_at, claimed_at) > now() - (? * interval '1 hour')`,
+          [message.to, message.id, cap.hours]
+        )
+        const earlier: number = rows[0].n
+        if (earlier >= cap.max) {
+          const reason = `frequency_cap: ${earlier} marketing messages in ${cap.hours} h (${cap.label}: ${cap.max})`
+          await trx.raw(
+            `UPDATE ${TABLE} SET status = 'skipped', status_reason = ?, attempts = greatest(attempts - 1, 0),
+                    status_updated_at = now(), updated_at = now()
+              WHERE id = ? AND status = 'sending'`,
+            [reason, message.id]
+          )
+          return reason
+        }
+      }
+      return null
+    })
   }
 
   async findByProviderId(provider: string, providerMessageId: string): Promise<string | null> {

@@ -31,7 +31,8 @@ export class SendingGuards {
 
   constructor(
     private readonly options: SendingGuardsOptions,
-    private readonly countEarlierMarketing: (message: ClaimedMessage, hours: number) => Promise<number>,
+    /** Skips the message if a cap is reached (and says why), atomically per phone; null: it may go. */
+    private readonly skipIfOverCap: (message: ClaimedMessage, caps: { max: number; hours: number; label: string }[]) => Promise<string | null>,
     private readonly consentOf: (phone: string) => Promise<ConsentState>
   ) {
     this.rules = marketingRules(options.quietHours)
@@ -62,15 +63,7 @@ export class SendingGuards {
       ...(rule.maxPer24h ? [{ max: rule.maxPer24h, hours: 24, label: `${region} limit` }] : []),
       ...(this.options.frequencyCap ? [{ ...this.options.frequencyCap, label: "store limit" }] : []),
     ]
-    for (const cap of caps) {
-      const earlier = await this.countEarlierMarketing(message, cap.hours)
-      if (earlier >= cap.max) {
-        return {
-          action: "skip",
-          reason: `frequency_cap: ${earlier} marketing messages in ${cap.hours} h (${cap.label}: ${cap.max})`,
-        }
-      }
-    }
-    return { action: "send" }
+    const skipped = caps.length ? await this.skipIfOverCap(message, caps) : null
+    return skipped ? { action: "skip", reason: skipped } : { action: "send" }
   }
 }
