@@ -1,0 +1,5 @@
+export * from "./segment-definition"
+export * from "./segment-sql"
+export * from "./ab-split"
+export * from "./throttle"
+export * from "./campaign-status"
