@@ -70,7 +70,7 @@ describe("segment SQL", () => {
     })
     expect(where.bindings).toEqual(["g1", "g2", 3])
     expect(placeholders(where.sql)).toBe(where.bindings.length)
-    expect(where.sql).toMatch(/customer_group_id IN \(\?, \?\)\) OR \(\(\(\(SELECT count\(\*\)/)
+    expect(where.sql).toMatch(/customer_group_id IN \(\?, \?\)\)\) OR \(\(\(\(SELECT count\(\*\)/)
     expect(where.sql).toContain("NOT EXISTS (SELECT 1 FROM sms_rcs_phone_capability")
     expect(where.sql).not.toContain("g1")
   })
