@@ -28,6 +28,8 @@ import { Attribution } from "./models/attribution"
 import { AutomationSetting } from "./models/automation-setting"
 import { CartActivity } from "./models/cart-activity"
 import { PhoneCapability } from "./models/phone-capability"
+import { Campaign } from "./models/campaign"
+import { Segment } from "./models/segment"
 import { Click } from "./models/click"
 import { Consent } from "./models/consent"
 import { InboundMessage } from "./models/inbound-message"
@@ -60,6 +62,8 @@ class MessagingModuleService extends MedusaService({
   AutomationSetting,
   CartActivity,
   PhoneCapability,
+  Campaign,
+  Segment,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: PluginOptions

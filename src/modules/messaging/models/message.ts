@@ -39,6 +39,8 @@ export const Message = model
       cart_id: model.text().nullable(),
       customer_id: model.text().nullable(),
       campaign_id: model.text().nullable(),
+      /** The campaign's A/B variant this text is (its id in the campaign's `variants`). */
+      campaign_variant: model.text().nullable(),
       /** The automation that sent it (order_placed, abandoned_cart …), for analytics. */
       automation: model.text().nullable(),
       /** The RCS message this SMS replaces after the RCS one failed or expired. */
