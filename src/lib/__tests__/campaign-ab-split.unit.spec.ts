@@ -91,3 +91,15 @@ describe("throttle", () => {
     expect(plannedAhead(start, 10 ** 9, null, start, 120_000)).toBe(false)
   })
 })
+
+describe("fastSegments", () => {
+  const { countSegments } = jest.requireActual("../segments")
+  const { fastSegments } = jest.requireActual("../campaigns")
+  it.each(["", "a".repeat(160), "a".repeat(161), "a".repeat(306), "a".repeat(307), "Hi {x} ~", "`", "€uro", "reçu", "😀 deal", "Line\nbreak @ 10 %"])(
+    "agrees with Twilio's calculator on %p",
+    (text) => {
+      const { encoding, segments } = countSegments(text)
+      expect(fastSegments(text)).toEqual({ encoding, segments })
+    }
+  )
+})

@@ -19,6 +19,8 @@ import { LinkStore, type ResolvedLink } from "./tracking/link-store"
 import { AttributionStore, type OrderFacts } from "./tracking/attribution-store"
 import { messageAnalytics, type AnalyticsQuery } from "./tracking/analytics"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
+import { CampaignStore } from "./campaigns/campaign-store"
+import { CampaignControl } from "./campaigns/campaign-control"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { MessageStates } from "./dispatch/message-states"
 import { PersonalData, type DataSubject } from "./dispatch/personal-data"
@@ -74,6 +76,8 @@ class MessagingModuleService extends MedusaService({
   protected readonly links_: LinkStore
   protected readonly attributions_: AttributionStore
   protected readonly limiter_?: RateLimiter
+  /** Campaigns: segment counts, fan-out, pause/resume/cancel (campaigns/). */
+  readonly campaigns: CampaignControl
   protected readonly queue_: DispatchQueue
   protected readonly provider_: MessagingProvider
   protected readonly redis_: IORedis
@@ -104,6 +108,7 @@ class MessagingModuleService extends MedusaService({
       attempts: this.options_.retry.attempts,
       backoffMs: this.options_.retry.backoffMs,
     })
+    this.campaigns = new CampaignControl(new CampaignStore(dependencies.__pg_connection__), this.queue_)
     this.provider_ = createProvider(this.options_, {
       reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
     })

@@ -1,0 +1,245 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import {
+  bucketOf,
+  CAMPAIGN_STATUSES,
+  canMoveCampaign,
+  countSql,
+  dueAt,
+  plannedAhead,
+  ratePerSecond,
+  recipientPageSql,
+  renderForRecipient,
+  variantForBucket,
+  type CampaignStatus,
+  type PreparedVariant,
+  type RecipientRow,
+  type RenderContext,
+  type SegmentDefinition,
+} from "../../../lib/campaigns"
+import { checkPhone } from "../../../lib/phone"
+import { ruleRegionOf, timeZonesFor } from "../../../lib/sending-rules"
+import type { CampaignRow } from "./types"
+
+const CAMPAIGN = "sms_rcs_campaign"
+const MESSAGE = "sms_rcs_message"
+
+/** What a page of fan-out produced: the messages to hand to the queue, each with its due time. */
+export type PlannedPage = { due: { id: string; at: Date }[]; recipients: number; planned: number; done: boolean }
+
+export type CampaignProgress = Record<"queued" | "deferred" | "sending" | "sent" | "delivered" | "read" | "failed" | "skipped" | "suppressed" | "other", number> & {
+  total: number
+}
+
+/**
+ * The campaign's SQL: counting a segment, fanning out one page of recipients into message rows with the
+ * page's cursor in the same transaction, and pausing, resuming and canceling what is not sent yet.
+ */
+export class CampaignStore {
+  constructor(private readonly knex: Knex) {}
+
+  async count(definition: SegmentDefinition): Promise<number> {
+    const { sql, bindings } = countSql(definition)
+    const { rows } = await this.knex.raw(sql, bindings as Knex.RawBinding[])
+    return rows[0].n
+  }
+
+  async retrieve(id: string): Promise<CampaignRow | null> {
+    return (await this.knex(CAMPAIGN).where({ id }).whereNull("deleted_at").first()) ?? null
+  }
+
+  /**
+   * Moves a campaign to `to` if it is in a status that allows it, in one conditional UPDATE (two admins,
+   * or an admin and the job, cannot both win). Returns the updated row, or null.
+   */
+  async move(id: string, to: CampaignStatus, fields: Record<string, unknown> = {}): Promise<CampaignRow | null> {
+    const from = CAMPAIGN_STATUSES.filter((s) => canMoveCampaign(s, to))
+    const [row] = await this.knex(CAMPAIGN)
+      .where({ id })
+      .whereIn("status", from)
+      .whereNull("deleted_at")
+      .update({ ...fields, status: to, updated_at: this.knex.fn.now() })
+      .returning("*")
+    return row ?? null
+  }
+
+  /** Scheduled campaigns whose time has come. */
+  async dueToStart(now: Date): Promise<string[]> {
+    const rows = await this.knex(CAMPAIGN).where({ status: "scheduled" }).where("scheduled_at", "<=", now).whereNull("deleted_at").pluck("id")
+    return rows
+  }
+
+  /** Campaigns with work for the job: sending (fan-out, A/B decision, completion). */
+  async sending(): Promise<string[]> {
+    return this.knex(CAMPAIGN).where({ status: "sending" }).whereNull("deleted_at").orderBy("started_at").pluck("id")
+  }
+
+  /** Starts a due campaign: the audience is counted now and the pace of a window derived from it. */
+  async start(campaign: CampaignRow, definition: SegmentDefinition, now: Date): Promise<CampaignRow | null> {
+    const audience = await this.count(definition)
+    return this.move(campaign.id, "sending", {
+      started_at: now,
+      audience_count: audience,
+      rate_per_second: ratePerSecond(campaign.throttle, audience),
+      phase: campaign.ab_test ? "test" : "all",
+      cursor: null,
+      fanned_out_at: null,
+    })
+  }
+
+  /** Whether the pace says to wait before planning more (the queue already holds `horizonMs` ahead). */
+  aheadOfPace(campaign: CampaignRow, now: Date, horizonMs: number): boolean {
+    return !!campaign.started_at && plannedAhead(new Date(campaign.started_at), campaign.planned_count, campaign.rate_per_second, now, horizonMs)
+  }
+
+  /**
+   * One page of the fan-out: the next `pageSize` recipients after the cursor, each given its variant
+   * (by a hash of campaign and phone), its text and its due time by the pace. Rows are inserted with
+   * ON CONFLICT DO NOTHING on `campaign:<id>:<phone>`, and the cursor moves in the same transaction: a
+   * crash before the commit replays the page, one after it continues with the next, and nobody gets two.
+   */
+  async planPage(
+    campaign: CampaignRow,
+    definition: SegmentDefinition,
+    variants: PreparedVariant[],
+    context: RenderContext,
+    pageSize: number
+  ): Promise<PlannedPage> {
+    const page = recipientPageSql(definition, campaign.cursor, pageSize)
+    const { rows: recipients } = (await this.knex.raw(page.sql, page.bindings as Knex.RawBinding[])) as { rows: RecipientRow[] }
+    const done = recipients.length < pageSize
+    const byId = new Map(variants.map((v) => [v.id, v]))
+    const weights = campaign.variants.map((v) => ({ id: v.id, weight: v.weight }))
+    const start = new Date(campaign.started_at ?? Date.now())
+
+    const messages: Record<string, unknown>[] = []
+    const links: Record<string, unknown>[] = []
+    const linkExpiry = new Date(Date.now() + 90 * 86_400_000)
+    for (const recipient of recipients) {
+      const assigned = variantForBucket(bucketOf(campaign.id, recipient.phone), weights, campaign.ab_test)
+      const variantId = campaign.phase === "rest" ? (assigned === "rest" ? campaign.winner_variant : null) : assigned === "rest" ? null : assigned
+      const variant = variantId ? byId.get(variantId) : undefined
+      if (!variant) continue // in the other phase's share
+      const phone = checkPhone(recipient.phone)
+      if (!phone.ok) continue // a consent recorded before the number types were refused
+      const country = phone.country ?? null
+      const text = renderForRecipient(variant, { first_name: recipient.first_name, last_name: recipient.last_name, country }, context)
+      const id = generateEntityId(undefined, "msg")
+      messages.push({
+        id,
+        to: phone.e164,
+        raw_to: recipient.phone,
+        country_code: country,
+        rule_region: ruleRegionOf(phone.e164, country),
+        time_zones: timeZonesFor(country) ?? null,
+        channel: text.channel,
+        purpose: "marketing",
+        template_key: variant.template_key,
+        locale: context.locale,
+        body: text.body,
+        rich_payload: text.rich_payload ? JSON.stringify(text.rich_payload) : null,
+        status: "queued",
+        idempotency_key: `campaign:${campaign.id}:${phone.e164}`,
+        encoding: text.encoding,
+        segments: text.segments,
+        cost_amount: text.cost?.amount ?? null,
+        cost_currency_code: text.cost?.currency_code ?? null,
+        customer_id: recipient.customer_id,
+        campaign_id: campaign.id,
+        campaign_variant: variant.id,
+        // pace: the n-th message planned is due at start + n / rate (a duplicate leaves a harmless gap)
+        send_after: campaign.rate_per_second ? dueAt(start, campaign.planned_count + messages.length, campaign.rate_per_second) : null,
+        status_updated_at: new Date(),
+      })
+      for (const link of text.links) {
+        links.push({ id: generateEntityId(undefined, "smslnk"), ...link, message_id: id, campaign_id: campaign.id, expires_at: linkExpiry })
+      }
+    }
+
+    return this.knex.transaction(async (trx) => {
+      let inserted: string[] = []
+      if (messages.length) {
+        const { rows } = await trx.raw(`? ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING RETURNING id`, [
+          trx(MESSAGE).insert(messages),
+        ])
+        inserted = rows.map((r: { id: string }) => r.id)
+      }
+      const kept = new Set(inserted)
+      const due = messages
+        .filter((m) => kept.has(m.id as string))
+        .map((m) => ({ id: m.id as string, at: (m.send_after as Date | null) ?? start }))
+      const keptLinks = links.filter((l) => kept.has(l.message_id as string))
+      if (keptLinks.length) {
+        await trx("sms_rcs_tracked_link").insert(keptLinks)
+      }
+      await trx(CAMPAIGN)
+        .where({ id: campaign.id })
+        .update({
+          cursor: recipients.length ? recipients[recipients.length - 1].customer_id : campaign.cursor,
+          planned_count: campaign.planned_count + due.length,
+          fanned_out_at: done ? new Date() : null,
+          updated_at: trx.fn.now(),
+        })
+      return { due, recipients: recipients.length, planned: due.length, done }
+    })
+  }
+
+  /**
+   * Resuming: what was left waits as long as the pause lasted (so the pace, and the campaign's start
+   * for what is still to plan, shift by the pause). Returns the campaign's not-yet-sent messages a page
+   * at a time after `afterId`, with their due time, to hand to the queue again.
+   */
+  async shiftAfterPause(campaign: CampaignRow, pausedMs: number): Promise<void> {
+    await this.knex.raw(
+      `UPDATE ${MESSAGE} SET send_after = send_after + (? * interval '1 millisecond'), updated_at = now()
+        WHERE campaign_id = ? AND deleted_at IS NULL AND status = 'queued' AND send_after IS NOT NULL`,
+      [pausedMs, campaign.id]
+    )
+  }
+
+  async waitingPage(campaignId: string, afterId: string | null, limit: number): Promise<{ id: string; at: Date }[]> {
+    const { rows } = await this.knex.raw(
+      `SELECT id, coalesce(send_after, now()) AS at FROM ${MESSAGE}
+        WHERE campaign_id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred') AND id > ?
+        ORDER BY id LIMIT ?`,
+      [campaignId, afterId ?? "", limit]
+    )
+    return rows.map((r: { id: string; at: Date }) => ({ id: r.id, at: new Date(r.at) }))
+  }
+
+  /** Canceling: messages not sent yet are skipped, with the reason; those sent stay as they are. */
+  async skipWaiting(campaignId: string): Promise<number> {
+    const { rowCount } = await this.knex.raw(
+      `UPDATE ${MESSAGE} SET status = 'skipped', status_reason = 'campaign_canceled', status_updated_at = now(), updated_at = now()
+        WHERE campaign_id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred')`,
+      [campaignId]
+    )
+    return rowCount
+  }
+
+  /** Messages of the campaign per status (the admin's live progress). */
+  async progress(campaignId: string): Promise<CampaignProgress> {
+    const { rows } = await this.knex.raw(
+      `SELECT status, count(*)::int AS n FROM ${MESSAGE} WHERE campaign_id = ? AND deleted_at IS NULL GROUP BY status`,
+      [campaignId]
+    )
+    const progress: CampaignProgress = {
+      total: 0, queued: 0, deferred: 0, sending: 0, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0, suppressed: 0, other: 0,
+    }
+    for (const row of rows as { status: keyof CampaignProgress; n: number }[]) {
+      const key = row.status in progress && row.status !== "total" ? row.status : "other"
+      progress[key] += row.n
+      progress.total += row.n
+    }
+    return progress
+  }
+
+  /** True when nothing of the campaign is waiting or in a worker's hands. */
+  async nothingWaiting(campaignId: string): Promise<boolean> {
+    const { rows } = await this.knex.raw(
+      `SELECT 1 FROM ${MESSAGE} WHERE campaign_id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred', 'sending') LIMIT 1`,
+      [campaignId]
+    )
+    return rows.length === 0
+  }
+}
