@@ -1,0 +1,104 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { pickWinner, type SegmentDefinition, type VariantResult } from "../lib/campaigns"
+import { MESSAGING_MODULE, type MessagingModuleService } from "../modules/messaging"
+import type { CampaignRow } from "../modules/messaging/campaigns/types"
+import { prepareVariants } from "./prepare-variants"
+
+/** Recipients per fan-out page: one SELECT, one INSERT and one queue call each. */
+export const FAN_OUT_PAGE = 2_000
+/** How far ahead of a throttled campaign's pace the queue is filled (the job runs every minute). */
+const HORIZON_MS = 2 * 60_000
+
+export type AdvanceOptions = {
+  now?: Date
+  /** Stop planning after this many ms, to leave the rest to the next run (the job's minute). */
+  budgetMs?: number
+  pageSize?: number
+  /** Only this campaign (tests, the admin's "send now"). */
+  campaign_id?: string
+}
+
+export type AdvanceRun = { started: string[]; planned: number; winners: Record<string, string>; finished: string[] }
+
+/**
+ * One pass over the campaigns, as the scheduled job runs it every minute: start those due, plan their
+ * next pages within the pace and the time budget, pick the winner of an A/B test whose time has come
+ * (then plan the rest with it), and mark as sent those with nothing left. Each step is a conditional
+ * UPDATE, so two processes running it at once cannot start, pick or finish a campaign twice.
+ */
+export async function advanceCampaigns(container: MedusaContainer, options: AdvanceOptions = {}): Promise<AdvanceRun> {
+  const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const store = messaging.campaigns.store
+  const now = options.now ? new Date(options.now) : new Date()
+  const deadline = Date.now() + (options.budgetMs ?? 45_000)
+  const run: AdvanceRun = { started: [], planned: 0, winners: {}, finished: [] }
+  const only = (ids: string[]) => (options.campaign_id ? ids.filter((id) => id === options.campaign_id) : ids)
+  const definitionOf = async (campaign: CampaignRow) =>
+    (await messaging.retrieveSegment(campaign.segment_id)).definition as SegmentDefinition
+
+  for (const id of only(await store.dueToStart(now))) {
+    const campaign = await store.retrieve(id)
+    if (campaign && (await store.start(campaign, await definitionOf(campaign), now))) run.started.push(id)
+  }
+
+  for (const id of only(await store.sending())) {
+    try {
+      let campaign = await store.retrieve(id)
+      if (!campaign) continue
+      const definition = await definitionOf(campaign)
+      if (campaign.phase === "test" && campaign.fanned_out_at && campaign.ab_test) {
+        const decideAt = new Date(campaign.fanned_out_at).getTime() + campaign.ab_test.decide_after_hours * 3_600_000
+        if (now.getTime() < decideAt) continue
+        const winner = await decideWinner(messaging, campaign)
+        campaign = await store.move(id, "sending", { phase: "rest", winner_variant: winner, winner_picked_at: now, cursor: null, fanned_out_at: null })
+        if (!campaign) continue
+        run.winners[id] = winner
+      }
+      if (!campaign.fanned_out_at) {
+        const { variants, context } = await prepareVariants(container, campaign)
+        while (Date.now() < deadline && !store.aheadOfPace(campaign, now, HORIZON_MS)) {
+          const page = await messaging.campaigns.planAndEnqueue(campaign, definition, variants, context, options.pageSize ?? FAN_OUT_PAGE)
+          run.planned += page.planned
+          campaign = await store.retrieve(id)
+          // paused or canceled meanwhile: stop planning now
+          if (!campaign || campaign.status !== "sending" || page.done) break
+        }
+      }
+      if (campaign?.fanned_out_at && campaign.phase !== "test" && (await store.nothingWaiting(id))) {
+        if (await store.move(id, "sent", { sent_at: new Date() })) run.finished.push(id)
+      }
+    } catch (error) {
+      logger.error(`medusa-plugin-sms-rcs: campaign ${id} could not advance: ${(error as Error).message}`)
+    }
+  }
+  return run
+}
+
+/** The test's results per variant, judged by the campaign's metric. */
+async function decideWinner(messaging: MessagingModuleService, campaign: CampaignRow): Promise<string> {
+  const results = await campaignVariantResults(messaging, campaign)
+  return pickWinner(
+    campaign.variants.map((v) => v.id),
+    results.map((r) => ({
+      variant: String(r.variant),
+      sent: r.sent,
+      delivered: r.delivered,
+      unique_clicks: r.unique_clicks,
+      revenue: r.revenue,
+    })) satisfies VariantResult[],
+    campaign.ab_test!.metric
+  )
+}
+
+/** Analytics of the campaign's messages per variant (sent, delivered, clicks, orders, revenue, ROI …). */
+export async function campaignVariantResults(messaging: MessagingModuleService, campaign: Pick<CampaignRow, "id" | "created_at">) {
+  const report = await messaging.analytics({
+    from: new Date(campaign.created_at),
+    to: new Date(Date.now() + 60_000),
+    group_by: ["variant"],
+    campaign_id: campaign.id,
+  })
+  return report.rows
+}
