@@ -175,8 +175,11 @@ export class CampaignStore {
       await trx(CAMPAIGN)
         .where({ id: campaign.id })
         .update({
-          cursor: recipients.length ? recipients[recipients.length - 1].customer_id : campaign.cursor,
-          planned_count: campaign.planned_count + due.length,
+          // relative to the row, not to what this run read: two runs of the job on one page add nothing twice
+          cursor: recipients.length
+            ? trx.raw(`greatest(coalesce(cursor, ''), ?)`, [recipients[recipients.length - 1].customer_id])
+            : campaign.cursor,
+          planned_count: trx.raw(`planned_count + ?`, [due.length]),
           fanned_out_at: done ? new Date() : null,
           updated_at: trx.fn.now(),
         })
