@@ -8,7 +8,7 @@ import { CAMPAIGN_STATUSES } from "../../../lib/campaigns/campaign-status"
  */
 export const Campaign = model
   .define(
-    { name: "campaign", tableName: "sms_rcs_campaign" },
+    { name: "sms_campaign", tableName: "sms_rcs_campaign" },
     {
       id: model.id({ prefix: "smscamp" }).primaryKey(),
       name: model.text(),

@@ -5,7 +5,7 @@ import { model } from "@medusajs/framework/utils"
  * kept as JSON (src/lib/campaigns/segment-definition.ts) and compiled to SQL when counted or sent to.
  */
 export const Segment = model.define(
-  { name: "segment", tableName: "sms_rcs_segment" },
+  { name: "sms_segment", tableName: "sms_rcs_segment" },
   {
     id: model.id({ prefix: "smsseg" }).primaryKey(),
     name: model.text(),
