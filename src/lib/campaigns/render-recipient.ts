@@ -69,6 +69,8 @@ export function renderForRecipient(
   const variables = {
     ...context.common,
     first_name: recipient.first_name ?? "",
+    // the name the shipped templates use, so a template picked for a campaign reads the same
+    customer_first_name: recipient.first_name ?? "",
     last_name: recipient.last_name ?? "",
     customer_name: [recipient.first_name, recipient.last_name].filter(Boolean).join(" "),
   }

@@ -8,6 +8,7 @@ import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-
 import {
   AdminCreateCampaignBody,
   AdminListCampaignsParams,
+  AdminPreviewCampaignTextBody,
   AdminScheduleCampaignBody,
   AdminUpdateCampaignBody,
 } from "./campaigns/validators"
@@ -111,6 +112,11 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/messaging/campaigns",
     middlewares: [validateAndTransformBody(AdminCreateCampaignBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/campaigns/preview",
+    middlewares: [validateAndTransformBody(AdminPreviewCampaignTextBody)],
   },
   {
     methods: ["POST"],

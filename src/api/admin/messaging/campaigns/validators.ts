@@ -1,5 +1,17 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_VARIANTS, splitProblems } from "../../../../lib/campaigns"
+import { rcsPayloadSchema, type RcsPayload } from "../../../../lib/rcs/payload"
+
+/** An RCS card or carousel, checked by the same schema as templates' (limits of Google's RBM). */
+const RcsPayloadField = z.unknown().transform((value, ctx): RcsPayload | null => {
+  if (value === null || value === undefined) return null
+  const parsed = rcsPayloadSchema.safeParse(value)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: `rcs_payload.${issue.path.join(".")}: ${issue.message}` })
+    return z.NEVER
+  }
+  return parsed.data
+})
 
 const isTimeZone = (zone: string) => {
   try {
@@ -17,7 +29,7 @@ const Variant = z
     weight: z.number().positive().max(100),
     template_key: z.string().min(1).max(100).nullish(),
     sms_body: z.string().trim().min(1).max(1600).nullish(),
-    rcs_payload: z.record(z.string(), z.unknown()).nullish(),
+    rcs_payload: RcsPayloadField.optional(),
   })
   .strict()
   .refine((v) => !!v.sms_body || !!v.template_key, "a variant needs a text (sms_body) or a template (template_key)")
@@ -75,3 +87,14 @@ export const AdminListCampaignsParams = z
   })
   .strict()
 export type AdminListCampaignsParamsType = z.infer<typeof AdminListCampaignsParams>
+
+export const AdminPreviewCampaignTextBody = z
+  .object({
+    sms_body: z.string().max(1600).nullish(),
+    template_key: z.string().min(1).max(100).nullish(),
+    rcs_payload: RcsPayloadField.optional(),
+    locale: z.string().min(2).max(20).nullish(),
+  })
+  .strict()
+  .refine((v) => !!v.sms_body || !!v.template_key, "a text (sms_body) or a template (template_key)")
+export type AdminPreviewCampaignTextBodyType = z.infer<typeof AdminPreviewCampaignTextBody>
