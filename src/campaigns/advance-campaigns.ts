@@ -78,7 +78,7 @@ export async function advanceCampaigns(container: MedusaContainer, options: Adva
 
 /** The test's results per variant, judged by the campaign's metric. */
 async function decideWinner(messaging: MessagingModuleService, campaign: CampaignRow): Promise<string> {
-  const results = await campaignVariantResults(messaging, campaign)
+  const { rows: results } = await campaignVariantResults(messaging, campaign)
   return pickWinner(
     campaign.variants.map((v) => v.id),
     results.map((r) => ({
@@ -94,11 +94,10 @@ async function decideWinner(messaging: MessagingModuleService, campaign: Campaig
 
 /** Analytics of the campaign's messages per variant (sent, delivered, clicks, orders, revenue, ROI …). */
 export async function campaignVariantResults(messaging: MessagingModuleService, campaign: Pick<CampaignRow, "id" | "created_at">) {
-  const report = await messaging.analytics({
+  return messaging.analytics({
     from: new Date(campaign.created_at),
     to: new Date(Date.now() + 60_000),
     group_by: ["variant"],
     campaign_id: campaign.id,
   })
-  return report.rows
 }

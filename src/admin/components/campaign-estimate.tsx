@@ -6,7 +6,7 @@ import { formatMoney, formatNumber } from "../lib/format"
 export const CampaignEstimatePanel = ({ estimate }: { estimate: CampaignEstimate }) => (
   <Container className="flex flex-col gap-y-2 px-6 py-4" data-testid="campaign-estimate">
     <Heading level="h2">Before sending</Heading>
-    <div className="flex flex-wrap gap-x-8 gap-y-2">
+    <div className="flex flex-wrap" style={{ columnGap: 32, rowGap: 8 }}>
       <Text size="small">
         <span className="text-ui-fg-subtle">Eligible recipients </span>
         <span className="font-medium" data-testid="estimate-recipients">{formatNumber(estimate.recipients)}</span>

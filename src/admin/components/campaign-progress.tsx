@@ -20,7 +20,7 @@ export const CampaignProgressPanel = ({ campaign, progress }: { campaign: AdminC
         {formatNumber((progress.queued ?? 0) + (progress.deferred ?? 0))} waiting (
         {formatNumber(progress.deferred ?? 0)} held by quiet hours)
       </Text>
-      <div className="flex flex-wrap gap-x-6 gap-y-1">
+      <div className="flex flex-wrap" style={{ columnGap: 24, rowGap: 4 }}>
         {["sent", "delivered", "read", "failed", "skipped", "suppressed"].map((s) => (
           <Text key={s} size="xsmall" className="text-ui-fg-subtle">
             {s} <span className="font-medium text-ui-fg-base">{formatNumber(progress[s] ?? 0)}</span>

@@ -4,7 +4,7 @@ import type { CampaignDetail } from "../lib/campaigns"
 import { formatMoney, formatNumber, formatPercent } from "../lib/format"
 
 /** Results per variant, from the analytics API (same figures as the Analytics page, per variant). */
-export const CampaignVariantResults = ({ detail, currency }: { detail: CampaignDetail; currency: string | null }) => {
+export const CampaignVariantResults = ({ detail }: { detail: CampaignDetail }) => {
   const names = Object.fromEntries(detail.campaign.variants.map((v) => [v.id, v.name]))
   return (
     <Container className="flex flex-col gap-y-3 px-6 py-4" data-testid="campaign-results">
@@ -41,8 +41,8 @@ export const CampaignVariantResults = ({ detail, currency }: { detail: CampaignD
                 <Table.Cell>{formatNumber(r.clicks)}</Table.Cell>
                 <Table.Cell>{formatPercent(r.ctr)}</Table.Cell>
                 <Table.Cell>{formatNumber(r.orders)}</Table.Cell>
-                <Table.Cell>{formatMoney(r.revenue, currency)}</Table.Cell>
-                <Table.Cell>{formatMoney(r.cost, currency, 4)}</Table.Cell>
+                <Table.Cell>{formatMoney(r.revenue, detail.currency)}</Table.Cell>
+                <Table.Cell>{formatMoney(r.cost, detail.cost_currency, 4)}</Table.Cell>
                 <Table.Cell>{formatPercent(r.roi, 0)}</Table.Cell>
               </Table.Row>
             ))}

@@ -54,6 +54,9 @@ export type CampaignDetail = {
   campaign: AdminCampaign
   progress: CampaignProgress
   results: (AnalyticsRow & { variant: string })[]
+  /** Revenue's currency; cost is in `cost_currency` (the pricing's). */
+  currency: string | null
+  cost_currency: string | null
   estimate: CampaignEstimate | null
 }
 

@@ -14,18 +14,18 @@ const retrieve = async (messaging: MessagingModuleService, id: string) => {
 
 /**
  * GET /admin/messaging/campaigns/:id — the campaign with its live progress (messages per status), its
- * results per variant (the analytics' metrics) and, before it starts, its estimate (recipients,
+ * results per variant (the analytics' metrics; revenue in `currency`, cost in `cost_currency`) and, before it starts, its estimate (recipients,
  * segments, cost).
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const campaign = await retrieve(messaging, req.params.id)
-  const [progress, results, estimate] = await Promise.all([
+  const [progress, report, estimate] = await Promise.all([
     messaging.campaigns.store.progress(campaign.id),
     campaignVariantResults(messaging, campaign),
     isEditable(campaign.status) ? estimateCampaign(req.scope, campaign) : Promise.resolve(null),
   ])
-  res.json({ campaign, progress, results, estimate })
+  res.json({ campaign, progress, results: report.rows, currency: report.currency, cost_currency: report.cost_currency, estimate })
 }
 
 /** POST /admin/messaging/campaigns/:id — edits a draft or scheduled campaign (not one that started). */

@@ -107,7 +107,7 @@ const CampaignPage = () => {
       )}
 
       {status !== "draft" && <CampaignProgressPanel campaign={campaign} progress={detail.progress} />}
-      {status !== "draft" && <CampaignVariantResults detail={detail} currency={null} />}
+      {status !== "draft" && <CampaignVariantResults detail={detail} />}
 
       <Text size="xsmall" className="text-ui-fg-muted">
         <Link to="/settings/sms-rcs/campaigns" className="text-ui-fg-interactive">
