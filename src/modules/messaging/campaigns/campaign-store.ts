@@ -24,6 +24,27 @@ import type { CampaignRow } from "./types"
 const CAMPAIGN = "sms_rcs_campaign"
 const MESSAGE = "sms_rcs_message"
 
+const MESSAGE_COLUMNS = `id text, "to" text, raw_to text, country_code text, rule_region text, time_zones text[], channel text,
+  purpose text, template_key text, locale text, body text, rich_payload jsonb, status text, idempotency_key text,
+  encoding text, segments int, cost_amount real, cost_currency_code text, customer_id text, campaign_id text,
+  campaign_variant text, send_after timestamptz, status_updated_at timestamptz`
+const MESSAGE_NAMES = MESSAGE_COLUMNS.split(",").map((c) => c.trim().split(/\s+/)[0]).join(", ")
+
+/** A page of messages, and the tracked links of the ones inserted (a duplicate's links are dropped). */
+const PAGE_INSERT = `
+  WITH inserted AS (
+    INSERT INTO ${MESSAGE} (${MESSAGE_NAMES})
+    SELECT ${MESSAGE_NAMES} FROM json_to_recordset(?::json) AS m(${MESSAGE_COLUMNS})
+    ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
+    RETURNING id
+  ), links AS (
+    INSERT INTO sms_rcs_tracked_link (id, code, target_url, channel, message_id, campaign_id, expires_at)
+    SELECT l.id, l.code, l.target_url, l.channel, l.message_id, l.campaign_id, l.expires_at
+      FROM json_to_recordset(?::json) AS l(id text, code text, target_url text, channel text, message_id text, campaign_id text, expires_at timestamptz)
+     WHERE l.message_id IN (SELECT id FROM inserted)
+  )
+  SELECT id FROM inserted`
+
 /** What a page of fan-out produced: the messages to hand to the queue, each with its due time. */
 export type PlannedPage = { due: { id: string; at: Date }[]; recipients: number; planned: number; done: boolean }
 
@@ -137,7 +158,7 @@ export class CampaignStore {
         template_key: variant.template_key,
         locale: context.locale,
         body: text.body,
-        rich_payload: text.rich_payload ? JSON.stringify(text.rich_payload) : null,
+        rich_payload: text.rich_payload,
         status: "queued",
         idempotency_key: `campaign:${campaign.id}:${phone.e164}`,
         encoding: text.encoding,
@@ -157,21 +178,15 @@ export class CampaignStore {
     }
 
     return this.knex.transaction(async (trx) => {
-      let inserted: string[] = []
-      if (messages.length) {
-        const { rows } = await trx.raw(`? ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING RETURNING id`, [
-          trx(MESSAGE).insert(messages),
-        ])
-        inserted = rows.map((r: { id: string }) => r.id)
-      }
-      const kept = new Set(inserted)
+      // one statement, two JSON parameters: messages, and the links of those really inserted (no
+      // bind-parameter limit, one round trip per page)
+      const { rows } = messages.length
+        ? await trx.raw(PAGE_INSERT, [JSON.stringify(messages), JSON.stringify(links)])
+        : { rows: [] }
+      const kept = new Set(rows.map((r: { id: string }) => r.id))
       const due = messages
         .filter((m) => kept.has(m.id as string))
         .map((m) => ({ id: m.id as string, at: (m.send_after as Date | null) ?? start }))
-      const keptLinks = links.filter((l) => kept.has(l.message_id as string))
-      if (keptLinks.length) {
-        await trx("sms_rcs_tracked_link").insert(keptLinks)
-      }
       await trx(CAMPAIGN)
         .where({ id: campaign.id })
         .update({
