@@ -103,3 +103,15 @@ describe("fastSegments", () => {
     }
   )
 })
+
+describe("entityIds", () => {
+  const { entityIds } = jest.requireActual("../campaigns")
+  it("makes Medusa-shaped ids, unique and in the order they were made, page after page", () => {
+    const first: string[] = entityIds("msg", 5000, 1_700_000_000_000)
+    const second: string[] = entityIds("msg", 5000, 1_700_000_000_007)
+    expect(first[0]).toMatch(/^msg_[0-9A-HJKMNP-TV-Z]{26}$/)
+    const all = [...first, ...second]
+    expect(new Set(all).size).toBe(10_000)
+    expect([...all].sort()).toEqual(all)
+  })
+})

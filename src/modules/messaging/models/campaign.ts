@@ -37,6 +37,13 @@ export const Campaign = model
       phase: model.enum(["all", "test", "rest"]).default("all"),
       cursor: model.text().nullable(),
       planned_count: model.number().default(0),
+      /**
+       * The feed: the last message id handed to the queue, and how many were. Planned rows wait in
+       * PostgreSQL; the job hands BullMQ only those due within the next minutes, so Redis holds a window,
+       * not the campaign.
+       */
+      fed_cursor: model.text().nullable(),
+      fed_count: model.number().default(0),
       /** When the current phase's fan-out reached the end of the audience. */
       fanned_out_at: model.dateTime().nullable(),
       winner_variant: model.text().nullable(),
