@@ -2,13 +2,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { pickWinner, type SegmentDefinition, type VariantResult } from "../lib/campaigns"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../modules/messaging"
+import { FEED_MAX } from "../modules/messaging/campaigns/campaign-control"
 import type { CampaignRow } from "../modules/messaging/campaigns/types"
 import { prepareVariants } from "./prepare-variants"
 
-/** Recipients per fan-out page: one SELECT, one INSERT and one queue call each. */
-export const FAN_OUT_PAGE = 2_000
-/** How far ahead of a throttled campaign's pace the queue is filled (the job runs every minute). */
-const HORIZON_MS = 2 * 60_000
+/** Recipients per fan-out page: one SELECT and one INSERT each. */
+export const FAN_OUT_PAGE = 5_000
 
 export type AdvanceOptions = {
   now?: Date
@@ -19,12 +18,13 @@ export type AdvanceOptions = {
   campaign_id?: string
 }
 
-export type AdvanceRun = { started: string[]; planned: number; winners: Record<string, string>; finished: string[] }
+export type AdvanceRun = { started: string[]; planned: number; fed: number; winners: Record<string, string>; finished: string[] }
 
 /**
  * One pass over the campaigns, as the scheduled job runs it every minute: start those due, plan their
- * next pages within the pace and the time budget, pick the winner of an A/B test whose time has come
- * (then plan the rest with it), and mark as sent those with nothing left. Each step is a conditional
+ * pages within the time budget (feeding the queue as it goes, so sending starts at once), feed the
+ * messages due in the next minutes, pick the winner of an A/B test whose time has come (then plan the
+ * rest with it), and mark as sent those with nothing left. Each step is a conditional
  * UPDATE, so two processes running it at once cannot start, pick or finish a campaign twice.
  */
 export async function advanceCampaigns(container: MedusaContainer, options: AdvanceOptions = {}): Promise<AdvanceRun> {
@@ -33,7 +33,7 @@ export async function advanceCampaigns(container: MedusaContainer, options: Adva
   const store = messaging.campaigns.store
   const now = options.now ? new Date(options.now) : new Date()
   const deadline = Date.now() + (options.budgetMs ?? 45_000)
-  const run: AdvanceRun = { started: [], planned: 0, winners: {}, finished: [] }
+  const run: AdvanceRun = { started: [], planned: 0, fed: 0, winners: {}, finished: [] }
   const only = (ids: string[]) => (options.campaign_id ? ids.filter((id) => id === options.campaign_id) : ids)
   const definitionOf = async (campaign: CampaignRow) =>
     (await messaging.retrieveSegment(campaign.segment_id)).definition as SegmentDefinition
@@ -58,14 +58,23 @@ export async function advanceCampaigns(container: MedusaContainer, options: Adva
       }
       if (!campaign.fanned_out_at) {
         const { variants, context } = await prepareVariants(container, campaign)
-        while (Date.now() < deadline && !store.aheadOfPace(campaign, now, HORIZON_MS)) {
-          const page = await messaging.campaigns.planAndEnqueue(campaign, definition, variants, context, options.pageSize ?? FAN_OUT_PAGE)
-          run.planned += page.planned
-          campaign = await store.retrieve(id)
-          // paused or canceled meanwhile: stop planning now
-          if (!campaign || campaign.status !== "sending" || page.done) break
-        }
+        const planning = await messaging.campaigns.plan(
+          campaign,
+          definition,
+          variants,
+          context,
+          options.pageSize ?? FAN_OUT_PAGE,
+          // paused or canceled meanwhile, or out of time: stop planning now
+          async () => Date.now() < deadline && (await store.retrieve(id))?.status === "sending",
+          // the first pages go out while the rest is planned (the feed keeps to its per-run maximum)
+          async () => {
+            if (run.fed < FEED_MAX) run.fed += await messaging.campaigns.feed(id, now, FEED_MAX - run.fed)
+          }
+        )
+        run.planned += planning.planned
+        campaign = await store.retrieve(id)
       }
+      if (campaign?.status === "sending") run.fed += await messaging.campaigns.feed(id, now)
       if (campaign?.fanned_out_at && campaign.phase !== "test" && (await store.nothingWaiting(id))) {
         if (await store.move(id, "sent", { sent_at: new Date() })) run.finished.push(id)
       }

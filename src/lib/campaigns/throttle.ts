@@ -2,7 +2,8 @@
  * Pacing a campaign. Each message gets its own `send_after`: message n of the campaign is due at
  * start + n / rate. The worker never claims a message before that time, so the pace holds however many
  * workers run, across restarts (the number n is the campaign's planned count, stored with its cursor),
- * and a pause simply shifts what is left.
+ * and a pause simply shifts what is left. The queue is fed only the messages due in the next minutes
+ * (campaign-store.ts `feedPage`), so Redis holds a window of the campaign, never all of it.
  */
 
 export type Throttle = { per_second: number } | { spread_minutes: number } | null
@@ -18,14 +19,4 @@ export function ratePerSecond(throttle: Throttle, audience: number): number | nu
 export function dueAt(start: Date, seq: number, rate: number | null): Date {
   if (!rate) return start
   return new Date(start.getTime() + Math.floor((seq / rate) * 1000))
-}
-
-/**
- * How many messages to plan now so the queue holds about `horizonMs` of sending ahead: the fan-out job
- * plans pages ahead of the pace, never the whole campaign at once, so a slow campaign to a million
- * people keeps only minutes of jobs in Redis and a pause holds back few rows.
- */
-export function plannedAhead(start: Date, planned: number, rate: number | null, now: Date, horizonMs: number): boolean {
-  if (!rate) return false
-  return dueAt(start, planned, rate).getTime() > now.getTime() + horizonMs
 }

@@ -1,4 +1,3 @@
-import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   bucketOf,
@@ -6,7 +5,7 @@ import {
   canMoveCampaign,
   countSql,
   dueAt,
-  plannedAhead,
+  entityIdSequence,
   ratePerSecond,
   recipientPageSql,
   renderForRecipient,
@@ -45,8 +44,21 @@ const PAGE_INSERT = `
   )
   SELECT id FROM inserted`
 
-/** What a page of fan-out produced: the messages to hand to the queue, each with its due time. */
-export type PlannedPage = { due: { id: string; at: Date }[]; recipients: number; planned: number; done: boolean }
+/** A page of recipients read and rendered, not written yet. */
+export type PreparedPage = {
+  messages: Record<string, unknown>[]
+  links: Record<string, unknown>[]
+  recipients: number
+  /** The last customer id of the page: where the next page starts. */
+  cursor: string | null
+  done: boolean
+}
+
+/** What a page of fan-out produced. */
+export type PlannedPage = { recipients: number; planned: number; done: boolean }
+
+/** Messages to hand to the queue, each with its due time. */
+export type DueMessage = { id: string; at: Date }
 
 export type CampaignProgress = Record<"queued" | "deferred" | "sending" | "sent" | "delivered" | "read" | "failed" | "skipped" | "suppressed" | "other", number> & {
   total: number
@@ -108,27 +120,22 @@ export class CampaignStore {
     })
   }
 
-  /** Whether the pace says to wait before planning more (the queue already holds `horizonMs` ahead). */
-  aheadOfPace(campaign: CampaignRow, now: Date, horizonMs: number): boolean {
-    return !!campaign.started_at && plannedAhead(new Date(campaign.started_at), campaign.planned_count, campaign.rate_per_second, now, horizonMs)
-  }
-
   /**
-   * One page of the fan-out: the next `pageSize` recipients after the cursor, each given its variant
-   * (by a hash of campaign and phone), its text and its due time by the pace. Rows are inserted with
-   * ON CONFLICT DO NOTHING on `campaign:<id>:<phone>`, and the cursor moves in the same transaction: a
-   * crash before the commit replays the page, one after it continues with the next, and nobody gets two.
+   * One page of the fan-out, read and rendered: the next `pageSize` recipients after `cursor`, each given
+   * its variant (by a hash of campaign and phone), its text and its due time by the pace (`seq` is the
+   * number of messages planned before this page). Nothing is written yet: see `commitPage`.
    */
-  async planPage(
+  async preparePage(
     campaign: CampaignRow,
     definition: SegmentDefinition,
     variants: PreparedVariant[],
     context: RenderContext,
-    pageSize: number
-  ): Promise<PlannedPage> {
-    const page = recipientPageSql(definition, campaign.cursor, pageSize)
+    pageSize: number,
+    cursor: string | null,
+    seq: number
+  ): Promise<PreparedPage> {
+    const page = recipientPageSql(definition, cursor, pageSize)
     const { rows: recipients } = (await this.knex.raw(page.sql, page.bindings as Knex.RawBinding[])) as { rows: RecipientRow[] }
-    const done = recipients.length < pageSize
     const byId = new Map(variants.map((v) => [v.id, v]))
     const weights = campaign.variants.map((v) => ({ id: v.id, weight: v.weight }))
     const start = new Date(campaign.started_at ?? Date.now())
@@ -136,6 +143,8 @@ export class CampaignStore {
     const messages: Record<string, unknown>[] = []
     const links: Record<string, unknown>[] = []
     const linkExpiry = new Date(Date.now() + 90 * 86_400_000)
+    const messageId = entityIdSequence("msg")
+    const linkId = entityIdSequence("smslnk")
     for (const recipient of recipients) {
       const assigned = variantForBucket(bucketOf(campaign.id, recipient.phone), weights, campaign.ab_test)
       const variantId = campaign.phase === "rest" ? (assigned === "rest" ? campaign.winner_variant : null) : assigned === "rest" ? null : assigned
@@ -145,7 +154,7 @@ export class CampaignStore {
       if (!phone.ok) continue // a consent recorded before the number types were refused
       const country = phone.country ?? null
       const text = renderForRecipient(variant, { first_name: recipient.first_name, last_name: recipient.last_name, country }, context)
-      const id = generateEntityId(undefined, "msg")
+      const id = messageId()
       messages.push({
         id,
         to: phone.e164,
@@ -169,44 +178,48 @@ export class CampaignStore {
         campaign_id: campaign.id,
         campaign_variant: variant.id,
         // pace: the n-th message planned is due at start + n / rate (a duplicate leaves a harmless gap)
-        send_after: campaign.rate_per_second ? dueAt(start, campaign.planned_count + messages.length, campaign.rate_per_second) : null,
+        send_after: campaign.rate_per_second ? dueAt(start, seq + messages.length, campaign.rate_per_second) : null,
         status_updated_at: new Date(),
       })
       for (const link of text.links) {
-        links.push({ id: generateEntityId(undefined, "smslnk"), ...link, message_id: id, campaign_id: campaign.id, expires_at: linkExpiry })
+        links.push({ id: linkId(), ...link, message_id: id, campaign_id: campaign.id, expires_at: linkExpiry })
       }
     }
-
-    return this.knex.transaction(async (trx) => {
-      // one statement, two JSON parameters: messages, and the links of those really inserted (no
-      // bind-parameter limit, one round trip per page)
-      const { rows } = messages.length
-        ? await trx.raw(PAGE_INSERT, [JSON.stringify(messages), JSON.stringify(links)])
-        : { rows: [] }
-      const kept = new Set(rows.map((r: { id: string }) => r.id))
-      const due = messages
-        .filter((m) => kept.has(m.id as string))
-        .map((m) => ({ id: m.id as string, at: (m.send_after as Date | null) ?? start }))
-      await trx(CAMPAIGN)
-        .where({ id: campaign.id })
-        .update({
-          // relative to the row, not to what this run read: two runs of the job on one page add nothing twice
-          cursor: recipients.length
-            ? trx.raw(`greatest(coalesce(cursor, ''), ?)`, [recipients[recipients.length - 1].customer_id])
-            : campaign.cursor,
-          planned_count: trx.raw(`planned_count + ?`, [due.length]),
-          fanned_out_at: done ? new Date() : null,
-          updated_at: trx.fn.now(),
-        })
-      return { due, recipients: recipients.length, planned: due.length, done }
-    })
+    return {
+      messages,
+      links,
+      recipients: recipients.length,
+      cursor: recipients.length ? recipients[recipients.length - 1].customer_id : cursor,
+      done: recipients.length < pageSize,
+    }
   }
 
   /**
-   * Resuming: what was left waits as long as the pause lasted (so the pace, and the campaign's start
-   * for what is still to plan, shift by the pause). Returns the campaign's not-yet-sent messages a page
-   * at a time after `afterId`, with their due time, to hand to the queue again.
+   * Writes a prepared page: its messages with ON CONFLICT DO NOTHING on `campaign:<id>:<phone>`, the
+   * links of those inserted, and the campaign's cursor, in one transaction. A crash before the commit
+   * replays the page, one after it continues with the next, and nobody gets two messages.
    */
+  async commitPage(campaignId: string, page: PreparedPage): Promise<PlannedPage> {
+    return this.knex.transaction(async (trx) => {
+      // one statement, two JSON parameters: no bind-parameter limit, one round trip per page
+      const { rows } = page.messages.length
+        ? await trx.raw(PAGE_INSERT, [JSON.stringify(page.messages), JSON.stringify(page.links)])
+        : { rows: [] }
+      const planned = rows.length
+      await trx(CAMPAIGN)
+        .where({ id: campaignId })
+        .update({
+          // relative to the row, not to what this run read: two runs of the job on one page add nothing twice
+          cursor: page.cursor ? trx.raw(`greatest(coalesce(cursor, ''), ?)`, [page.cursor]) : null,
+          planned_count: trx.raw(`planned_count + ?`, [planned]),
+          fanned_out_at: page.done ? new Date() : null,
+          updated_at: trx.fn.now(),
+        })
+      return { recipients: page.recipients, planned, done: page.done }
+    })
+  }
+
+  /** Resuming: what was left waits as long as the pause lasted, so the pace is kept. */
   async shiftAfterPause(campaign: CampaignRow, pausedMs: number): Promise<void> {
     await this.knex.raw(
       `UPDATE ${MESSAGE} SET send_after = send_after + (? * interval '1 millisecond'), updated_at = now()
@@ -215,14 +228,35 @@ export class CampaignStore {
     )
   }
 
-  async waitingPage(campaignId: string, afterId: string | null, limit: number): Promise<{ id: string; at: Date }[]> {
+  /**
+   * The next messages to hand to the queue: after the feed's cursor, in planning order (ids sort in the
+   * order they were made), up to the first one not due before `until`. Quiet-hour deferrals are included
+   * (their job waits until their time); a message sent, skipped or canceled meanwhile is passed over.
+   */
+  async feedPage(campaign: CampaignRow, until: Date, limit: number): Promise<DueMessage[]> {
     const { rows } = await this.knex.raw(
-      `SELECT id, coalesce(send_after, now()) AS at FROM ${MESSAGE}
-        WHERE campaign_id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred') AND id > ?
+      `SELECT id, status, coalesce(send_after, created_at) AS at FROM ${MESSAGE}
+        WHERE campaign_id = ? AND deleted_at IS NULL AND id > ? AND status IN ('queued', 'deferred')
         ORDER BY id LIMIT ?`,
-      [campaignId, afterId ?? "", limit]
+      [campaign.id, campaign.fed_cursor ?? "", limit]
     )
-    return rows.map((r: { id: string; at: Date }) => ({ id: r.id, at: new Date(r.at) }))
+    const due: DueMessage[] = []
+    for (const row of rows as { id: string; status: string; at: Date }[]) {
+      if (row.status === "queued" && new Date(row.at).getTime() > until.getTime()) break
+      due.push({ id: row.id, at: new Date(row.at) })
+    }
+    return due
+  }
+
+  /** Moves the feed's cursor past what was handed to the queue (relative to the row, as commitPage does). */
+  async fed(campaignId: string, lastId: string, count: number): Promise<void> {
+    await this.knex(CAMPAIGN)
+      .where({ id: campaignId })
+      .update({
+        fed_cursor: this.knex.raw(`greatest(coalesce(fed_cursor, ''), ?)`, [lastId]),
+        fed_count: this.knex.raw(`fed_count + ?`, [count]),
+        updated_at: this.knex.fn.now(),
+      })
   }
 
   /** Canceling: messages not sent yet are skipped, with the reason; those sent stay as they are. */

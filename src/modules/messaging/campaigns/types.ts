@@ -32,6 +32,8 @@ export type CampaignRow = {
   phase: "all" | "test" | "rest"
   cursor: string | null
   planned_count: number
+  fed_cursor: string | null
+  fed_count: number
   fanned_out_at: Date | null
   winner_variant: string | null
   winner_picked_at: Date | null

@@ -67,6 +67,8 @@ export const Message = model
     { on: ["status", "send_after"] },
     { on: ["provider", "provider_message_id"] },
     { on: ["campaign_id"] },
+    // a campaign's messages still to send, in planning order: the feed, pause/resume, cancel, "done?"
+    { on: ["campaign_id", "id"], where: "deleted_at IS NULL AND status IN ('queued', 'deferred')" },
     { on: ["sent_at"] },
     // attribution: a phone's or a customer's recent messages
     { on: ["to", "sent_at"] },
