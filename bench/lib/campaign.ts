@@ -15,8 +15,9 @@ const PAGE = 5_000
  * statement each), then the built `messaging` module fans a 2-variant campaign out page by page exactly
  * as the job does — segment SQL page by keyset, text per recipient with a tracked link, one INSERT of
  * messages and links per page — and feeds the queue (a Redis of its own) its first window: the messages
- * due within two minutes, at most 120k, as one run of the job does. No worker consumes: this measures
- * planning and enqueueing. Peak RSS is sampled every 50 ms; it should stay flat as the audience grows.
+ * due within two minutes, at most 120k, as one run of the job does. The module boots in Medusa's default
+ * (shared) mode, so its worker may start sending meanwhile and compete for the CPU: the figures are
+ * conservative. Peak RSS is sampled every 50 ms; it should stay flat as the audience grows.
  */
 export async function campaignFanOut(redisUrl: string, audience: number): Promise<Figures> {
   const dbName = `sms_rcs_bench_campaign_${process.pid}`
