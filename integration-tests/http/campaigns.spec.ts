@@ -172,6 +172,55 @@ medusaIntegrationTestRunner({
       expect((await api.post(`/admin/messaging/campaigns/${id}/resume`, {}, admin).catch((e: any) => e.response)).status).toBe(400)
     })
 
+    it("runs an A/B test on a share, picks the winner by CTR and sends it to the rest", async () => {
+      const phoneAt = (i: number) => `+3361${7000001 + i * 10}`
+      for (let i = 0; i < VIP; i++) await consent(phoneAt(i), (await customer(300 + i)).id)
+      const { data: seg } = await api.post("/admin/messaging/segments", { name: "Everyone", definition: { match: "all", rules: [] } }, admin)
+      const { data } = await api.post(
+        "/admin/messaging/campaigns",
+        {
+          name: "Subject test",
+          segment_id: seg.segment.id,
+          variants: [
+            { id: "a", name: "Discount", weight: 1, sms_body: "{{first_name}}, -20%: https://shop.example.com/a" },
+            { id: "b", name: "Gift", weight: 1, sms_body: "{{first_name}}, a gift with your order: https://shop.example.com/b" },
+          ],
+          ab_test: { test_share: 50, metric: "ctr", decide_after_hours: 0 },
+        },
+        admin
+      )
+      const id = data.campaign.id
+      await api.post(`/admin/messaging/campaigns/${id}/schedule`, {}, admin)
+      // phase 1: the test share only (about half), split between a and b
+      const test = await advance({ campaign_id: id })
+      expect(test.winners).toEqual({})
+      const tested = await waitFor(async () => {
+        const found = await campaignMessages(id)
+        return found.length && found.every((m) => m.status === "delivered") ? found : undefined
+      }, { what: "the test share delivered" })
+      expect(tested.length).toBe(test.planned)
+      expect(tested.length).toBeGreaterThan(0)
+      expect(tested.length).toBeLessThan(VIP)
+      const testedB = tested.find((m) => m.campaign_variant === "b")
+      expect(testedB).toBeDefined()
+      // one tap on b: b has the better click-through rate
+      const code = testedB.body.match(/\/r\/(\w{10})/)[1]
+      await api.get(`/r/${code}`, { headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Mobile/15E148 Safari/604.1" }, maxRedirects: 0, validateStatus: () => true })
+      await waitFor(async () => ((await pg().raw(`SELECT count(*)::int AS n FROM sms_rcs_click`)).rows[0].n === 1 ? true : undefined), { what: "the click" })
+
+      // phase 2: the winner, then the rest of the audience with it, nobody twice
+      const decided = await advance({ campaign_id: id })
+      expect(decided.winners).toEqual({ [id]: "b" })
+      expect(decided.planned).toBe(VIP - tested.length)
+      const all = await campaignMessages(id)
+      expect(all).toHaveLength(VIP)
+      expect(new Set(all.map((m) => m.to)).size).toBe(VIP)
+      const testedIds = new Set(tested.map((m) => m.id))
+      expect(all.filter((m) => !testedIds.has(m.id)).every((m) => m.campaign_variant === "b")).toBe(true)
+      const { data: detail } = await api.get(`/admin/messaging/campaigns/${id}`, admin)
+      expect(detail.campaign).toMatchObject({ phase: "rest", winner_variant: "b" })
+    })
+
     it("cancels a campaign: what was not sent is skipped, and the worker sends none of it", async () => {
       for (const i of [200, 201]) await consent(phoneOf(i), (await customer(i)).id)
       const { data: seg } = await api.post("/admin/messaging/segments", { name: "All", definition: { match: "all", rules: [] } }, admin)

@@ -52,7 +52,7 @@ export async function advanceCampaigns(container: MedusaContainer, options: Adva
         const decideAt = new Date(campaign.fanned_out_at).getTime() + campaign.ab_test.decide_after_hours * 3_600_000
         if (now.getTime() < decideAt) continue
         const winner = await decideWinner(messaging, campaign)
-        campaign = await store.move(id, "sending", { phase: "rest", winner_variant: winner, winner_picked_at: now, cursor: null, fanned_out_at: null })
+        campaign = await store.startRest(id, winner, now)
         if (!campaign) continue
         run.winners[id] = winner
       }

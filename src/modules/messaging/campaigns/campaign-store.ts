@@ -96,6 +96,19 @@ export class CampaignStore {
     return row ?? null
   }
 
+  /**
+   * Ends an A/B test: the winner is recorded and the fan-out starts again from the first customer for
+   * the rest of the audience. Conditional on the test phase, so two runs of the job pick once.
+   */
+  async startRest(id: string, winner: string, at: Date): Promise<CampaignRow | null> {
+    const [row] = await this.knex(CAMPAIGN)
+      .where({ id, status: "sending", phase: "test" })
+      .whereNull("deleted_at")
+      .update({ phase: "rest", winner_variant: winner, winner_picked_at: at, cursor: null, fanned_out_at: null, updated_at: this.knex.fn.now() })
+      .returning("*")
+    return row ?? null
+  }
+
   /** Scheduled campaigns whose time has come. */
   async dueToStart(now: Date): Promise<string[]> {
     const rows = await this.knex(CAMPAIGN).where({ status: "scheduled" }).where("scheduled_at", "<=", now).whereNull("deleted_at").pluck("id")
