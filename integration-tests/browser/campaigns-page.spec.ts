@@ -1,7 +1,7 @@
 import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium } from "../helpers/browser"
+import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
 import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
 import { waitFor } from "../helpers/wait-for"
 
@@ -66,16 +66,6 @@ describe("admin: the campaign builder, from segment to results", () => {
     await dropDatabase(dbName).catch(() => undefined)
   })
 
-  async function logIn(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1400 } })
-    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
-    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
-    await page.fill('input[name="password"]', store.admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
-    return page
-  }
-
   const pick = async (page: Page, trigger: string, option: string) => {
     await page.locator(`[data-testid="${trigger}"]`).click()
     await page.getByRole("option", { name: option, exact: true }).click()
@@ -83,7 +73,7 @@ describe("admin: the campaign builder, from segment to results", () => {
   const text = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).innerText()
 
   it("builds a segment with a live count, two variants with previews, saves, sends, pauses, resumes and shows results per variant", async () => {
-    const page = await logIn()
+    const page = await logInToAdmin(browser, app.url, store.admin)
     await page.goto(`${app.url}/app/settings/sms-rcs`)
     await page.locator('[data-testid="sms-rcs-link-campaigns"]').click({ timeout: 120_000 })
     await page.locator('[data-testid="campaigns-empty"]').waitFor({ timeout: 120_000 })

@@ -3,40 +3,20 @@ import { requestWithProblems } from "./api"
 import type { AnalyticsRow } from "./analytics"
 import { sdk } from "./sdk"
 import type { SegmentGroup } from "./segment-fields"
+// types only (erased from the bundle): the admin reads what the API's own types say
+import type { AbTest, CampaignStatus, Throttle } from "../../lib/campaigns"
+import type { CampaignRow, CampaignVariant as ServerVariant } from "../../modules/messaging/campaigns/types"
 
-export type CampaignStatus = "draft" | "scheduled" | "sending" | "paused" | "sent" | "canceled"
+export type { AbTest, CampaignStatus, Throttle }
 
-export type CampaignVariant = {
-  id: string
-  name: string
-  weight: number
-  template_key?: string | null
-  sms_body?: string | null
-  rcs_payload?: Record<string, unknown> | null
-}
+/** A row as JSON carries it: dates become ISO strings. */
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] }
 
-export type AbTest = { test_share: number; metric: "revenue_per_message" | "ctr"; decide_after_hours: number }
-export type Throttle = { per_second: number } | { spread_minutes: number } | null
+/** A variant as the builder edits it (the RCS card is passed through as JSON). */
+export type CampaignVariant = Omit<ServerVariant, "rcs_payload"> & { rcs_payload?: Record<string, unknown> | null }
 
-export type AdminCampaign = {
-  id: string
-  name: string
-  status: CampaignStatus
-  segment_id: string
-  variants: CampaignVariant[]
-  ab_test: AbTest | null
-  throttle: Throttle
-  locale: string | null
-  scheduled_at: string | null
-  time_zone: string | null
-  started_at: string | null
-  sent_at: string | null
-  audience_count: number | null
-  planned_count: number
-  phase: "all" | "test" | "rest"
-  winner_variant: string | null
-  created_at: string
-}
+/** The campaign as the admin API answers it (src/modules/messaging/campaigns/types.ts, as JSON). */
+export type AdminCampaign = Omit<Json<CampaignRow>, "variants"> & { variants: CampaignVariant[] }
 
 export type AdminSegment = { id: string; name: string; description: string | null; definition: SegmentGroup; last_count: number | null }
 

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_VARIANTS, splitProblems } from "../../../../lib/campaigns"
+import { isTimeZone } from "../../../../lib/options"
 import { rcsPayloadSchema, type RcsPayload } from "../../../../lib/rcs/payload"
 
 /** An RCS card or carousel, checked by the same schema as templates' (limits of Google's RBM). */
@@ -13,14 +14,6 @@ const RcsPayloadField = z.unknown().transform((value, ctx): RcsPayload | null =>
   return parsed.data
 })
 
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
 
 const Variant = z
   .object({

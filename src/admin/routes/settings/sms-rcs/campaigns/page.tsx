@@ -1,8 +1,9 @@
 import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
-import { Link, useNavigate } from "react-router-dom"
+import { useNavigate } from "react-router-dom"
 import { CampaignStatusBadge } from "../../../../components/campaign-status-badge"
 import { useCampaigns } from "../../../../lib/campaigns"
 import { formatDateTime, formatNumber } from "../../../../lib/format"
+import { BackLink } from "../../../../components/back-link"
 
 /** Settings → SMS & RCS → Campaigns: every campaign, newest first, with where it stands. */
 const CampaignsPage = () => {
@@ -55,11 +56,7 @@ const CampaignsPage = () => {
           </Table>
         )}
       </Container>
-      <Text size="xsmall" className="text-ui-fg-muted">
-        <Link to="/settings/sms-rcs" className="text-ui-fg-interactive">
-          ← SMS &amp; RCS
-        </Link>
-      </Text>
+      <BackLink to="/settings/sms-rcs" label="SMS & RCS" />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { Link, useParams } from "react-router-dom"
+import { useParams } from "react-router-dom"
 import { CampaignEstimatePanel } from "../../../../../components/campaign-estimate"
 import { CampaignProgressPanel } from "../../../../../components/campaign-progress"
 import { CampaignStatusBadge } from "../../../../../components/campaign-status-badge"
@@ -8,6 +8,7 @@ import { CampaignVariantResults } from "../../../../../components/campaign-varia
 import { problemsOf } from "../../../../../lib/api"
 import { changeCampaignCourse, scheduleCampaign, useCampaign } from "../../../../../lib/campaigns"
 import { formatDateTime } from "../../../../../lib/format"
+import { BackLink } from "../../../../../components/back-link"
 
 /** The browser's zone, offered as the schedule's zone (the API defaults to the store's `defaultTimeZone`). */
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone
@@ -109,11 +110,7 @@ const CampaignPage = () => {
       {status !== "draft" && <CampaignProgressPanel campaign={campaign} progress={detail.progress} />}
       {status !== "draft" && <CampaignVariantResults detail={detail} />}
 
-      <Text size="xsmall" className="text-ui-fg-muted">
-        <Link to="/settings/sms-rcs/campaigns" className="text-ui-fg-interactive">
-          ← Campaigns
-        </Link>
-      </Text>
+      <BackLink to="/settings/sms-rcs/campaigns" label="Campaigns" />
     </div>
   )
 }
