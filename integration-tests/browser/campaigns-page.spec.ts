@@ -127,6 +127,16 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(await text(page, "estimate-cost")).toMatch(/0[.,]27/) // 6 × 1 segment × €0.045 (FR)
     await shot(page, "4-draft-with-estimate")
 
+    // a draft is edited in the same builder: its rules come back, with their count
+    await page.locator('[data-testid="campaign-edit"]').click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-editor"] [data-testid="segment-count-value"]')?.textContent === "6")
+    expect(await page.inputValue('[data-testid="campaign-editor"] [data-testid="segment-rule-0-value"]')).toBe(groupId)
+    await page.fill('[data-testid="campaign-editor"] [data-testid="campaign-name"]', "VIP week (edited)")
+    await shot(page, "4b-edit-draft")
+    await page.locator('[data-testid="campaign-edit-save"]').click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-title"]')?.textContent === "VIP week (edited)")
+    await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "6")
+
     // send now: the campaign job (every minute) starts it; the page follows its progress
     await page.locator('[data-testid="campaign-schedule-button"]').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "scheduled")

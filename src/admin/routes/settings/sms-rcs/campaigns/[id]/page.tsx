@@ -1,6 +1,7 @@
 import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useParams } from "react-router-dom"
+import { CampaignDraftEditor } from "../../../../../components/campaign-draft-editor"
 import { CampaignEstimatePanel } from "../../../../../components/campaign-estimate"
 import { CampaignProgressPanel } from "../../../../../components/campaign-progress"
 import { CampaignStatusBadge } from "../../../../../components/campaign-status-badge"
@@ -24,6 +25,7 @@ const CampaignPage = () => {
   const [zone, setZone] = useState(browserZone)
   const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  const [editing, setEditing] = useState(false)
 
   const act = async (run: () => Promise<unknown>) => {
     setBusy(true)
@@ -59,6 +61,11 @@ const CampaignPage = () => {
           </Text>
         </div>
         <div className="flex gap-x-2">
+          {status === "draft" && !editing && (
+            <Button variant="secondary" size="small" onClick={() => setEditing(true)} data-testid="campaign-edit">
+              Edit
+            </Button>
+          )}
           {(status === "sending" || status === "scheduled") && (
             <Button variant="secondary" size="small" isLoading={busy} onClick={() => act(() => changeCampaignCourse(campaign.id, "pause"))} data-testid="campaign-pause">
               Pause
@@ -77,9 +84,19 @@ const CampaignPage = () => {
         </div>
       </Container>
 
-      {detail.estimate && <CampaignEstimatePanel estimate={detail.estimate} />}
+      {editing && (
+        <CampaignDraftEditor
+          campaign={campaign}
+          onDone={() => {
+            setEditing(false)
+            reload()
+          }}
+        />
+      )}
 
-      {status === "draft" && (
+      {detail.estimate && !editing && <CampaignEstimatePanel estimate={detail.estimate} />}
+
+      {status === "draft" && !editing && (
         <Container className="flex flex-col gap-y-3 px-6 py-4" data-testid="campaign-schedule">
           <Heading level="h2">When</Heading>
           <div className="flex flex-wrap items-end gap-3">
