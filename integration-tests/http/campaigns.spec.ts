@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { openStoreSession } from "../helpers/store-session"
+import { fillCart, placeOrder, type Http } from "../helpers/storefront"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
 import { waitFor } from "../helpers/wait-for"
 
@@ -16,9 +18,11 @@ medusaIntegrationTestRunner({
   cwd: TEST_APP_DIR,
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
+    let store: DemoStore
+    let http: Http
 
     beforeEach(async () => {
-      ;({ admin } = await openStoreSession(api, getContainer()))
+      ;({ admin, store, http } = await openStoreSession(api, getContainer()))
     })
 
     const pg = () => getContainer().resolve("__pg_connection__")
@@ -34,6 +38,63 @@ medusaIntegrationTestRunner({
     const campaignMessages = async (id: string) =>
       (await pg().raw(`SELECT id, "to", status, status_reason, attempts, campaign_variant, body, idempotency_key, send_after FROM sms_rcs_message WHERE campaign_id = ?`, [id])).rows as any[]
     const wentOut = (rows: any[]) => rows.filter((m) => ["sending", "sent", "delivered", "read"].includes(m.status)).length
+
+    it("counts customers by orders, spend, products, collections, carts, country, language, RCS, messages and clicks over real data", async () => {
+      const phone = "+33 6 30 40 50 61"
+      const checkout = { publishable_key: store.publishable_key, region_id: store.region_id, variant_id: store.variant_id, email: "buyer@example.com", phone }
+      const order = await placeOrder(http, checkout)
+      const { rows: [facts] } = await pg().raw(
+        `SELECT o.customer_id, o.currency_code, v.product_id FROM "order" o, product_variant v WHERE o.id = ? AND v.id = ?`,
+        [order.id, store.variant_id]
+      )
+      await consent(phone, facts.customer_id)
+      await fillCart(http, checkout) // a second cart, left behind
+      const count = async (...rules: unknown[]) =>
+        (await api.post("/admin/messaging/segments/count", { definition: { match: "all", rules } }, admin)).data.count
+      const total = Number(order.total)
+      expect(total).toBeGreaterThan(0)
+
+      const cases: [unknown, number][] = [
+        [{ field: "orders_count", operator: "gte", value: 1 }, 1],
+        [{ field: "orders_count", operator: "gte", value: 2 }, 0],
+        [{ field: "total_spent", operator: "gte", value: total, currency_code: facts.currency_code }, 1],
+        [{ field: "total_spent", operator: "gt", value: total }, 0],
+        [{ field: "total_spent", operator: "gte", value: 0.01, currency_code: "usd" }, 0],
+        [{ field: "product_bought", operator: "in", value: [facts.product_id] }, 1],
+        [{ field: "product_bought", operator: "not_in", value: [facts.product_id] }, 0],
+        [{ field: "collection_bought", operator: "in", value: ["pcol_none"] }, 0],
+        [{ field: "collection_bought", operator: "not_in", value: ["pcol_none"] }, 1],
+        [{ field: "last_order_date", operator: "within_days", value: 1 }, 1],
+        [{ field: "last_order_date", operator: "not_within_days", value: 1 }, 0],
+        [{ field: "last_order_date", operator: "after", value: "2000-01-01" }, 1],
+        [{ field: "last_order_date", operator: "before", value: "2000-01-01" }, 0],
+        [{ field: "cart_abandoned", operator: "within_days", value: 1 }, 1],
+        [{ field: "cart_abandoned", operator: "not_within_days", value: 1 }, 0],
+        [{ field: "country", operator: "in", value: ["FR"] }, 1],
+        [{ field: "country", operator: "in", value: ["US"] }, 0],
+        [{ field: "locale", operator: "not_in", value: ["de"] }, 1],
+        [{ field: "rcs_capable", operator: "is", value: false }, 1],
+        [{ field: "rcs_capable", operator: "is", value: true }, 0],
+        [{ field: "clicked", operator: "within_days", value: 30 }, 0],
+        [{ field: "clicked", operator: "not_within_days", value: 30 }, 1],
+      ]
+      for (const [rule, expected] of cases) {
+        expect([rule, await count(rule)]).toEqual([rule, expected])
+      }
+      // every rule at once, and "any" of two that exclude each other
+      expect(await count(...cases.filter(([, n]) => n === 1).map(([r]) => r))).toBe(1)
+      expect(await count({ match: "any", rules: [cases[0][0], cases[1][0]] })).toBe(1)
+
+      // the order confirmation went to that phone: it counts as a message received
+      await waitFor(async () => ((await count({ field: "messages_received", operator: "gte", value: 1 })) === 1 ? true : undefined), {
+        what: "the confirmation counted",
+      })
+      // the phone turns out to be RCS capable
+      await pg().raw(
+        `INSERT INTO sms_rcs_phone_capability (id, phone, provider, rcs_capable, checked_at, expires_at) VALUES ('smscap_t', '+33630405061', 'sandbox', true, now(), now() + interval '1 day')`
+      )
+      expect(await count({ field: "rcs_capable", operator: "is", value: true })).toBe(1)
+    })
 
     it("sends a 2-variant campaign to a segment, paced, paused and resumed without duplicates, with results per variant", async () => {
       // 20 VIP customers with marketing consent (linked by customer id, or by their phone in international form)
@@ -219,6 +280,13 @@ medusaIntegrationTestRunner({
       expect(all.filter((m) => !testedIds.has(m.id)).every((m) => m.campaign_variant === "b")).toBe(true)
       const { data: detail } = await api.get(`/admin/messaging/campaigns/${id}`, admin)
       expect(detail.campaign).toMatchObject({ phase: "rest", winner_variant: "b" })
+      // the tap makes its phone a "clicked" customer for the next segment
+      const { data: clicked } = await api.post(
+        "/admin/messaging/segments/count",
+        { definition: { match: "all", rules: [{ field: "clicked", operator: "within_days", value: 1 }] } },
+        admin
+      )
+      expect(clicked.count).toBe(1)
     })
 
     it("cancels a campaign: what was not sent is skipped, and the worker sends none of it", async () => {

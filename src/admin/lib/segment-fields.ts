@@ -42,7 +42,7 @@ export const SEGMENT_FIELD_SPECS: Record<string, FieldSpec> = {
   product_bought: { label: "Bought a product", operators: IN, hint: "product ids" },
   collection_bought: { label: "Bought from a collection", operators: IN, hint: "collection ids" },
   cart_abandoned: { label: "Abandoned a cart", operators: RECENCY },
-  country: { label: "Country (an address in)", operators: IN, hint: "FR, BE, US …" },
+  country: { label: "Country (an address or order in)", operators: IN, hint: "FR, BE, US …" },
   locale: { label: "Language (of the last order)", operators: IN, hint: "fr, en …" },
   rcs_capable: { label: "RCS capable phone", operators: [{ value: "is", label: "is", kind: "boolean" }] },
   messages_received: { label: "Messages received (30 days)", operators: COMPARE },

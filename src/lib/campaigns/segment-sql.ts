@@ -38,11 +38,16 @@ function ruleSql(rule: SegmentRule): SqlFragment {
       )
     }
     case "country": {
+      // an address in the customer's book, or the shipping address of one of their orders (guests have
+      // no address book)
       const codes = rule.value.map((v) => v.toLowerCase())
       return exists(
         rule.operator === "in",
-        `SELECT 1 FROM customer_address a WHERE a.customer_id = c.id AND a.deleted_at IS NULL AND lower(a.country_code) IN (${placeholders(codes)})`,
-        codes
+        `SELECT 1 FROM customer_address a WHERE a.customer_id = c.id AND a.deleted_at IS NULL AND lower(a.country_code) IN (${placeholders(codes)})
+          UNION ALL
+         SELECT 1 FROM "order" o JOIN order_address oa ON oa.id = o.shipping_address_id
+          WHERE o.customer_id = c.id AND o.deleted_at IS NULL AND lower(oa.country_code) IN (${placeholders(codes)})`,
+        [...codes, ...codes]
       )
     }
     case "locale": {
