@@ -89,7 +89,9 @@ describe("admin: the campaign builder, from segment to results", () => {
     // rule 1: customer group is any of VIP → 6
     await page.locator('[data-testid="segment-add-rule"]').click()
     await pick(page, "segment-rule-0-field", "Customer group")
-    await page.fill('[data-testid="segment-rule-0-value"]', groupId)
+    // picked by name, no id to type
+    await pick(page, "segment-rule-0-value-add", "VIP")
+    expect(await text(page, "segment-rule-0-value-chosen")).toContain("VIP")
     await page.waitForFunction(() => document.querySelector('[data-testid="segment-count-value"]')?.textContent === "6")
     // rule 2: a group "any of": orders at most 0 → still 6; then "at least 1" → 0, and back
     await page.locator('[data-testid="segment-add-group"]').click()
@@ -130,7 +132,7 @@ describe("admin: the campaign builder, from segment to results", () => {
     // a draft is edited in the same builder: its rules come back, with their count
     await page.locator('[data-testid="campaign-edit"]').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="campaign-editor"] [data-testid="segment-count-value"]')?.textContent === "6")
-    expect(await page.inputValue('[data-testid="campaign-editor"] [data-testid="segment-rule-0-value"]')).toBe(groupId)
+    expect(await page.locator('[data-testid="campaign-editor"] [data-testid="segment-rule-0-value-chosen"]').innerText()).toContain("VIP")
     await page.fill('[data-testid="campaign-editor"] [data-testid="campaign-name"]', "VIP week (edited)")
     await shot(page, "4b-edit-draft")
     await page.locator('[data-testid="campaign-edit-save"]').click()

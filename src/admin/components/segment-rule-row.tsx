@@ -1,5 +1,6 @@
 import { Button, Input, Select, Switch, Text } from "@medusajs/ui"
 import { emptyValue, kindOf, newRule, SEGMENT_FIELD_SPECS, type SegmentRule } from "../lib/segment-fields"
+import { hasIdPicker, SegmentIdPicker } from "./segment-id-picker"
 
 /** One rule of the segment builder: field, operator and a value input of the field's kind. */
 export const SegmentRuleRow = ({
@@ -50,7 +51,10 @@ export const SegmentRuleRow = ({
         </Select>
       </div>
       <div className="min-w-[160px] flex-1">
-        {kind === "list" && (
+        {kind === "list" && hasIdPicker(rule.field) && (
+          <SegmentIdPicker field={rule.field} value={rule.value as string[]} onChange={(value) => onChange({ ...rule, value })} testId={`${testId}-value`} />
+        )}
+        {kind === "list" && !hasIdPicker(rule.field) && (
           <Input
             data-testid={`${testId}-value`}
             placeholder={spec.hint ?? "values, comma-separated"}

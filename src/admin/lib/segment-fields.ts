@@ -28,7 +28,7 @@ const RECENCY = [
 ]
 
 export const SEGMENT_FIELD_SPECS: Record<string, FieldSpec> = {
-  customer_group: { label: "Customer group", operators: IN, hint: "group ids, comma-separated" },
+  customer_group: { label: "Customer group", operators: IN },
   orders_count: { label: "Number of orders", operators: COMPARE },
   total_spent: { label: "Total spent", operators: COMPARE },
   last_order_date: {
@@ -39,8 +39,8 @@ export const SEGMENT_FIELD_SPECS: Record<string, FieldSpec> = {
       { value: "after", label: "on or after", kind: "date" },
     ],
   },
-  product_bought: { label: "Bought a product", operators: IN, hint: "product ids" },
-  collection_bought: { label: "Bought from a collection", operators: IN, hint: "collection ids" },
+  product_bought: { label: "Bought a product", operators: IN },
+  collection_bought: { label: "Bought from a collection", operators: IN },
   cart_abandoned: { label: "Abandoned a cart", operators: RECENCY },
   country: { label: "Country (an address or order in)", operators: IN, hint: "FR, BE, US …" },
   locale: { label: "Language (of the last order)", operators: IN, hint: "fr, en …" },
