@@ -162,6 +162,14 @@ medusaIntegrationTestRunner({
       expect(later.campaign).toMatchObject({ status: "scheduled", scheduled_at: "2099-01-01T09:00:00.000Z", time_zone: "Europe/Paris" })
       expect((await advance({ campaign_id: id })).started).toEqual([])
       await pg().raw(`UPDATE sms_rcs_campaign SET status = 'draft' WHERE id = ?`, [id])
+      // without a zone, the store's (`defaultTimeZone`, UTC in the test app); a zone Intl does not know is a 400
+      expect(draft.store_time_zone).toBe("UTC")
+      const { data: inStoreZone } = await api.post(`/admin/messaging/campaigns/${id}/schedule`, { at: "2099-06-01T10:00" }, admin)
+      expect(inStoreZone.campaign).toMatchObject({ scheduled_at: "2099-06-01T10:00:00.000Z", time_zone: "UTC" })
+      await pg().raw(`UPDATE sms_rcs_campaign SET status = 'draft' WHERE id = ?`, [id])
+      const badZone = await api.post(`/admin/messaging/campaigns/${id}/schedule`, { at: "2099-06-01T10:00", time_zone: "Mars/Olympus" }, admin).catch((e: any) => e.response)
+      expect(badZone.status).toBe(400)
+      expect(badZone.data.message).toContain("IANA time zone")
 
       // now: started by the job, every recipient planned once, 4 per second
       await api.post(`/admin/messaging/campaigns/${id}/schedule`, {}, admin)

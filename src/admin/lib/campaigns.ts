@@ -37,6 +37,8 @@ export type CampaignDetail = {
   /** Revenue's currency; cost is in `cost_currency` (the pricing's). */
   currency: string | null
   cost_currency: string | null
+  /** The store's zone (`defaultTimeZone`), the schedule's default. */
+  store_time_zone: string
   estimate: CampaignEstimate | null
 }
 

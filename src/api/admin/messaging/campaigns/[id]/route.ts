@@ -25,7 +25,16 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     campaignVariantResults(messaging, campaign),
     isEditable(campaign.status) ? estimateCampaign(req.scope, campaign) : Promise.resolve(null),
   ])
-  res.json({ campaign, progress, results: report.rows, currency: report.currency, cost_currency: report.cost_currency, estimate })
+  res.json({
+    campaign,
+    progress,
+    results: report.rows,
+    currency: report.currency,
+    cost_currency: report.cost_currency,
+    estimate,
+    // the zone a schedule's wall-clock time is read in unless another is given
+    store_time_zone: messaging.getOptions().defaultTimeZone,
+  })
 }
 
 /** POST /admin/messaging/campaigns/:id — edits a draft or scheduled campaign (not one that started). */

@@ -11,9 +11,6 @@ import { changeCampaignCourse, scheduleCampaign, useCampaign } from "../../../..
 import { formatDateTime } from "../../../../../lib/format"
 import { BackLink } from "../../../../../components/back-link"
 
-/** The browser's zone, offered as the schedule's zone (the API defaults to the store's `defaultTimeZone`). */
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone
-
 /**
  * One campaign: its estimate and scheduling while a draft, then its live progress (polled while it
  * sends), pause / resume / cancel, and its results per variant.
@@ -22,7 +19,8 @@ const CampaignPage = () => {
   const { id } = useParams()
   const { detail, error, reload } = useCampaign(id!)
   const [at, setAt] = useState("")
-  const [zone, setZone] = useState(browserZone)
+  // empty: the store's zone, shown as the placeholder
+  const [zone, setZone] = useState("")
   const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
   const [editing, setEditing] = useState(false)
@@ -105,10 +103,10 @@ const CampaignPage = () => {
               <Input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} data-testid="schedule-at" />
             </div>
             <div className="flex w-56 flex-col gap-y-1">
-              <Label size="small">Time zone</Label>
-              <Input value={zone} onChange={(e) => setZone(e.target.value)} data-testid="schedule-zone" />
+              <Label size="small">Time zone (the store's unless changed)</Label>
+              <Input value={zone} placeholder={detail.store_time_zone} onChange={(e) => setZone(e.target.value)} data-testid="schedule-zone" />
             </div>
-            <Button isLoading={busy} onClick={() => act(() => scheduleCampaign(campaign.id, at ? { at: at.slice(0, 16), time_zone: zone } : undefined))} data-testid="campaign-schedule-button">
+            <Button isLoading={busy} onClick={() => act(() => scheduleCampaign(campaign.id, at ? { at: at.slice(0, 16), time_zone: zone || detail.store_time_zone } : undefined))} data-testid="campaign-schedule-button">
               {at ? "Schedule" : "Send now"}
             </Button>
           </div>
