@@ -6,11 +6,13 @@
  * - peak RSS of a worker process; rate-limiter accuracy at a configured pace;
  * - the redirect's latency at 1,000 req/s, and attribution's with 1M stored clicks.
  * `-- --json` prints one JSON object (name → { value, unit }); `-- --quick` skips the 100k run;
- * `-- --links` runs only the redirect and attribution figures.
+ * `-- --links` runs only the redirect and attribution figures; `-- --campaign` only a campaign's fan-out to
+ * 100k and 1M synthetic recipients (time and peak memory).
  */
 import os from "os"
 import { checkServices } from "../integration-tests/helpers/services"
 import { attributionLatency, redirectLatency } from "./lib/attribution"
+import { campaignFanOut } from "./lib/campaign"
 import { orderPlacedLatency } from "./lib/order-latency"
 import { startPrivateRedis } from "./lib/redis-server"
 import { notificationModuleBaseline, rateLimitAccuracy, round, throughput, type Figures } from "./lib/sections"
@@ -19,6 +21,8 @@ const json = process.argv.includes("--json")
 const quick = process.argv.includes("--quick")
 /** `-- --links` runs the redirect and attribution figures alone. */
 const linksOnly = process.argv.includes("--links")
+/** `-- --campaign` runs the campaign fan-out figures alone. */
+const campaignOnly = process.argv.includes("--campaign")
 const log = (text: string) => !json && console.error(text)
 
 async function main() {
@@ -26,16 +30,27 @@ async function main() {
   const redis = await startPrivateRedis()
   const figures: Figures = {}
   try {
-    if (!linksOnly) await pipelineFigures(redis.url, figures)
-    log("▶ redirect /r/:code at 1,000 req/s over loopback, in the real Medusa app")
-    Object.assign(figures, await redirectLatency(1_000, quick ? 5 : 15))
-    log("▶ attribution at order.placed with 1M stored clicks")
-    Object.assign(figures, await attributionLatency(redis.url, 1_000_000, quick ? 200 : 1_000))
+    if (!linksOnly && !campaignOnly) await pipelineFigures(redis.url, figures)
+    if (!linksOnly) await campaignFigures(redis.url, figures)
+    if (!campaignOnly) {
+      log("▶ redirect /r/:code at 1,000 req/s over loopback, in the real Medusa app")
+      Object.assign(figures, await redirectLatency(1_000, quick ? 5 : 15))
+      log("▶ attribution at order.placed with 1M stored clicks")
+      Object.assign(figures, await attributionLatency(redis.url, 1_000_000, quick ? 200 : 1_000))
+    }
   } finally {
     await redis.stop()
+    report(figures)
   }
-  report(figures)
   process.exit(0)
+}
+
+/** A campaign planned and enqueued to 100k, then 1M synthetic recipients: memory should not grow with it. */
+async function campaignFigures(redisUrl: string, figures: Figures) {
+  for (const audience of quick ? [100_000] : [100_000, 1_000_000]) {
+    log(`▶ campaign fan-out, ${audience.toLocaleString("en")} recipients`)
+    Object.assign(figures, await campaignFanOut(redisUrl, audience))
+  }
 }
 
 /** The dispatch pipeline's figures: throughput, the Notification Module baseline, rate limit, latency. */

@@ -1,5 +1,5 @@
 import path from "path"
-import { chromium, type Browser } from "playwright-core"
+import { chromium, type Browser, type Page } from "playwright-core"
 
 export const ARTIFACTS_DIR = path.join(__dirname, "..", "artifacts")
 
@@ -19,4 +19,20 @@ export function launchChromium(): Promise<Browser> {
       "--disable-dev-shm-usage",
     ],
   })
+}
+
+/** A new page logged in to the dashboard as the seeded admin. */
+export async function logInToAdmin(
+  browser: Browser,
+  appUrl: string,
+  admin: { email: string; password: string },
+  height = 1400
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height } })
+  await page.goto(`${appUrl}/app/login`, { timeout: 300_000 })
+  await page.fill('input[name="email"]', admin.email, { timeout: 300_000 })
+  await page.fill('input[name="password"]', admin.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+  return page
 }

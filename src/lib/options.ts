@@ -25,7 +25,8 @@ const quietHoursOverride = z
   })
   .strict()
 
-const isTimeZone = (zone: string) => {
+/** Whether Intl knows the IANA zone (options, the campaign schedule). */
+export const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone })
     return true

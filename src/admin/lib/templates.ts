@@ -86,7 +86,12 @@ export type PreviewState = {
  * The rendered draft, its encoding, segments and cost, asked again `delayMs` after the owner stops typing.
  * Answers that arrive after a newer request was sent are dropped.
  */
-export function useTemplatePreview(draft: TemplateDraft | null, delayMs = 250): PreviewState {
+export function useTemplatePreview<D extends { sms_body: string }>(
+  draft: D | null,
+  delayMs = 250,
+  /** The campaign builder previews through its own endpoint, which answers the same shape. */
+  path = "/admin/messaging/templates/preview"
+): PreviewState {
   const [state, setState] = useState<PreviewState>({ preview: null, previewedBody: null, loading: false, problems: [] })
   const sequence = useRef(0)
   const key = draft ? JSON.stringify(draft) : null
@@ -97,7 +102,7 @@ export function useTemplatePreview(draft: TemplateDraft | null, delayMs = 250): 
     setState((s) => ({ ...s, loading: true }))
     const timer = setTimeout(async () => {
       try {
-        const preview = await requestWithProblems<TemplatePreview>("/admin/messaging/templates/preview", {
+        const preview = await requestWithProblems<TemplatePreview>(path, {
           method: "POST",
           body: draft,
         })
@@ -114,7 +119,7 @@ export function useTemplatePreview(draft: TemplateDraft | null, delayMs = 250): 
     }, delayMs)
     return () => clearTimeout(timer)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, delayMs])
+  }, [key, delayMs, path])
 
   return state
 }

@@ -26,6 +26,8 @@ import { LinkStore, type ResolvedLink } from "./tracking/link-store"
 import { AttributionStore, type OrderFacts } from "./tracking/attribution-store"
 import { messageAnalytics, type AnalyticsQuery } from "./tracking/analytics"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
+import { CampaignStore } from "./campaigns/campaign-store"
+import { CampaignControl } from "./campaigns/campaign-control"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { MessageStates } from "./dispatch/message-states"
 import { PersonalData, type DataSubject } from "./dispatch/personal-data"
@@ -36,6 +38,8 @@ import { Attribution } from "./models/attribution"
 import { AutomationSetting } from "./models/automation-setting"
 import { CartActivity } from "./models/cart-activity"
 import { PhoneCapability } from "./models/phone-capability"
+import { Campaign } from "./models/campaign"
+import { Segment } from "./models/segment"
 import { Click } from "./models/click"
 import { Consent } from "./models/consent"
 import { InboundMessage } from "./models/inbound-message"
@@ -68,6 +72,8 @@ class MessagingModuleService extends MedusaService({
   AutomationSetting,
   CartActivity,
   PhoneCapability,
+  Campaign,
+  Segment,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: PluginOptions
@@ -78,6 +84,8 @@ class MessagingModuleService extends MedusaService({
   protected readonly links_: LinkStore
   protected readonly attributions_: AttributionStore
   protected readonly limiter_?: RateLimiter
+  /** Campaigns: segment counts, fan-out, pause/resume/cancel (campaigns/). */
+  readonly campaigns: CampaignControl
   protected readonly queue_: DispatchQueue
   protected readonly providers_: Providers
   protected readonly rcs_: RcsChannel
@@ -109,6 +117,7 @@ class MessagingModuleService extends MedusaService({
       attempts: this.options_.retry.attempts,
       backoffMs: this.options_.retry.backoffMs,
     })
+    this.campaigns = new CampaignControl(new CampaignStore(dependencies.__pg_connection__), this.queue_)
     this.providers_ = createProviders(this.options_, {
       reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
     })

@@ -6,6 +6,14 @@ import { AdminProviderTestSendBody } from "./providers/validators"
 import { AdminPreviewTemplateBody, AdminSaveTemplateBody, AdminTestTemplateBody } from "./templates/validators"
 import { AdminGetConsentsParams, AdminImportConsentsBody, AdminRecordConsentBody } from "./consents/validators"
 import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-data/validators"
+import {
+  AdminCreateCampaignBody,
+  AdminListCampaignsParams,
+  AdminPreviewCampaignTextBody,
+  AdminScheduleCampaignBody,
+  AdminUpdateCampaignBody,
+} from "./campaigns/validators"
+import { AdminCountSegmentBody, AdminCreateSegmentBody, AdminUpdateSegmentBody } from "./segments/validators"
 import { listMessagesQueryConfig, retrieveMessageQueryConfig } from "./messages/query-config"
 import { AdminGetMessageParams, AdminListMessagesParams } from "./messages/validators"
 
@@ -85,5 +93,45 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/messaging/personal-data/erase",
     middlewares: [validateAndTransformBody(AdminErasePersonalDataBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/segments",
+    middlewares: [validateAndTransformBody(AdminCreateSegmentBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/segments/count",
+    middlewares: [validateAndTransformBody(AdminCountSegmentBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/segments/:id",
+    middlewares: [validateAndTransformBody(AdminUpdateSegmentBody)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/messaging/campaigns",
+    middlewares: [validateAndTransformQuery(AdminListCampaignsParams, { isList: false, defaults: [] })],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/campaigns",
+    middlewares: [validateAndTransformBody(AdminCreateCampaignBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/campaigns/preview",
+    middlewares: [validateAndTransformBody(AdminPreviewCampaignTextBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/campaigns/:id",
+    middlewares: [validateAndTransformBody(AdminUpdateCampaignBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/campaigns/:id/schedule",
+    middlewares: [validateAndTransformBody(AdminScheduleCampaignBody)],
   },
 ]

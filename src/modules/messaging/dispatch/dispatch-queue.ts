@@ -78,6 +78,23 @@ export class DispatchQueue {
     })
   }
 
+  /**
+   * Many sends, each no earlier than its time (a campaign's pace). The job id is the message id, or
+   * `<id>-<suffix>` to queue a message again after a pause: its first job may already have run (and found
+   * the campaign paused); the claim in the worker keeps a message from going out twice either way.
+   */
+  async enqueueSendsAt(items: { id: string; at: Date }[], suffix?: string): Promise<void> {
+    if (!items.length) return
+    const now = Date.now()
+    await this.queue.addBulk(
+      items.map(({ id, at }) => ({
+        name: "send",
+        data: { message_id: id } satisfies SendJob,
+        opts: { jobId: suffix ? `${id}-${suffix}` : id, delay: Math.max(0, at.getTime() - now) },
+      }))
+    )
+  }
+
   async enqueueStatus(event: ProviderStatusEvent, delayMs: number): Promise<void> {
     const opts: JobsOptions = {
       // One job per provider event: a replayed webhook or a retried report adds nothing.

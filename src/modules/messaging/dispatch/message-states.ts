@@ -3,6 +3,13 @@ import { MessageStatus, STATUS_TIMESTAMP, allowedSourcesOf } from "../../../lib/
 
 const TABLE = "sms_rcs_message"
 
+/**
+ * A message of a paused or canceled campaign is neither claimed nor swept: pausing stops its sends at
+ * once, whatever jobs Redis still holds, and resuming queues them again (campaigns/campaign-store.ts).
+ */
+const NOT_HELD_BY_CAMPAIGN = `(campaign_id IS NULL OR NOT EXISTS (
+  SELECT 1 FROM sms_rcs_campaign hc WHERE hc.id = ${TABLE}.campaign_id AND hc.status IN ('paused', 'canceled')))`
+
 export type ClaimedMessage = {
   id: string
   to: string
@@ -43,7 +50,7 @@ export class MessageStates {
           SET status = 'sending', claimed_at = now(), attempts = attempts + 1,
               status_updated_at = now(), updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred')
-          AND (send_after IS NULL OR send_after <= now())
+          AND (send_after IS NULL OR send_after <= now()) AND ${NOT_HELD_BY_CAMPAIGN}
       RETURNING id, "to", channel, purpose, template_key, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`,
       [id]
     )
@@ -161,6 +168,7 @@ export class MessageStates {
       `SELECT id FROM ${TABLE}
         WHERE deleted_at IS NULL AND status IN ('queued', 'deferred')
           AND coalesce(send_after, created_at) <= now() - (? * interval '1 millisecond')
+          AND ${NOT_HELD_BY_CAMPAIGN}
         ORDER BY created_at LIMIT ?`,
       [olderThanMs, limit]
     )

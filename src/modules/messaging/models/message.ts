@@ -39,6 +39,8 @@ export const Message = model
       cart_id: model.text().nullable(),
       customer_id: model.text().nullable(),
       campaign_id: model.text().nullable(),
+      /** The campaign's A/B variant this text is (its id in the campaign's `variants`). */
+      campaign_variant: model.text().nullable(),
       /** The automation that sent it (order_placed, abandoned_cart …), for analytics. */
       automation: model.text().nullable(),
       /** The RCS message this SMS replaces after the RCS one failed or expired. */
@@ -65,6 +67,8 @@ export const Message = model
     { on: ["status", "send_after"] },
     { on: ["provider", "provider_message_id"] },
     { on: ["campaign_id"] },
+    // a campaign's messages still to send, in planning order: the feed, pause/resume, cancel, "done?"
+    { on: ["campaign_id", "id"], where: "deleted_at IS NULL AND status IN ('queued', 'deferred')" },
     { on: ["sent_at"] },
     // attribution: a phone's or a customer's recent messages
     { on: ["to", "sent_at"] },

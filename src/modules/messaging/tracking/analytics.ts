@@ -1,6 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
-export const ANALYTICS_DIMENSIONS = ["channel", "template", "automation", "campaign", "day"] as const
+export const ANALYTICS_DIMENSIONS = ["channel", "template", "automation", "campaign", "variant", "day"] as const
 export type AnalyticsDimension = (typeof ANALYTICS_DIMENSIONS)[number]
 
 const DIMENSION_SQL: Record<AnalyticsDimension, string> = {
@@ -8,10 +8,19 @@ const DIMENSION_SQL: Record<AnalyticsDimension, string> = {
   template: "coalesce(m.template_key, '(none)')",
   automation: "coalesce(m.automation, CASE WHEN m.campaign_id IS NOT NULL THEN '(campaign)' ELSE '(none)' END)",
   campaign: "coalesce(m.campaign_id, '(none)')",
+  /** A campaign's A/B variant (its id in the campaign); use with `campaign_id` or group by campaign too. */
+  variant: "coalesce(m.campaign_variant, '(none)')",
   day: "to_char(date_trunc('day', m.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')",
 }
 
-export type AnalyticsQuery = { from: Date; to: Date; group_by: AnalyticsDimension[]; currency?: string }
+export type AnalyticsQuery = {
+  from: Date
+  to: Date
+  group_by: AnalyticsDimension[]
+  currency?: string
+  /** Only this campaign's messages (its results per variant). */
+  campaign_id?: string
+}
 
 export type AnalyticsRow = Record<string, string | number | null> & {
   sent: number
@@ -44,9 +53,9 @@ export async function messageAnalytics(knex: Knex, query: AnalyticsQuery, curren
   const groupBy = dims.map((_, i) => `d${i}`)
   const { rows } = await knex.raw(
     `WITH m AS (
-       SELECT id, channel, template_key, automation, campaign_id, segments, cost_amount, sent_at, delivered_at, read_at, "to"
+       SELECT id, channel, template_key, automation, campaign_id, campaign_variant, segments, cost_amount, sent_at, delivered_at, read_at, "to"
          FROM sms_rcs_message
-        WHERE deleted_at IS NULL AND sent_at >= ? AND sent_at < ?
+        WHERE deleted_at IS NULL AND sent_at >= ? AND sent_at < ?${query.campaign_id ? " AND campaign_id = ?" : ""}
      ),
      c AS (
        SELECT c.message_id, count(*) AS clicks
@@ -84,7 +93,7 @@ export async function messageAnalytics(knex: Knex, query: AnalyticsQuery, curren
        LEFT JOIN a ON a.message_id = m.id
        LEFT JOIN u ON u.message_id = m.id
       ${groupBy.length ? `GROUP BY ${groupBy.join(", ")} ORDER BY ${groupBy.join(", ")}` : ""}`,
-    [query.from, query.to, currency, currency, currency, currency]
+    [query.from, query.to, ...(query.campaign_id ? [query.campaign_id] : []), currency, currency, currency, currency]
   )
   return (rows as any[]).map((row) => {
     const out: AnalyticsRow = {

@@ -17,6 +17,12 @@ const SECTIONS = [
     testId: "sms-rcs-link-automations",
   },
   {
+    to: "/settings/sms-rcs/campaigns",
+    title: "Campaigns",
+    text: "Marketing texts to a segment, scheduled and paced, with A/B variants, live progress and results.",
+    testId: "sms-rcs-link-campaigns",
+  },
+  {
     to: "/settings/sms-rcs/analytics",
     title: "Analytics",
     text: "Delivered, clicked, orders and revenue credited to messages, cost and ROI, SMS against RCS, as charts or CSV.",
@@ -32,7 +38,7 @@ const SECTIONS = [
 
 /**
  * Settings → SMS & RCS. The dashboard lists only top-level settings routes in its sidebar, so this page
- * carries the menu entry and leads to Templates, Automations, Analytics and Providers.
+ * carries the menu entry and leads to Templates, Automations, Campaigns, Analytics and Providers.
  */
 const SmsRcsSettingsPage = () => (
   <Container className="divide-y p-0" data-testid="sms-rcs-settings">

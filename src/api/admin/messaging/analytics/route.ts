@@ -28,7 +28,7 @@ const METRICS = [
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const params = req.validatedQuery as unknown as AdminAnalyticsParamsType
-  const report = await messaging.analytics({ from: params.from, to: params.to, group_by: params.group_by, currency: params.currency })
+  const report = await messaging.analytics({ from: params.from, to: params.to, group_by: params.group_by, currency: params.currency, campaign_id: params.campaign_id })
   if (params.format === "csv") {
     const header = [...params.group_by, ...METRICS, "currency"]
     const line = (row: Record<string, unknown>) =>

@@ -22,6 +22,8 @@ export const AdminAnalyticsParams = z
         return dims as (typeof ANALYTICS_DIMENSIONS)[number][]
       }),
     currency: z.string().regex(/^[A-Za-z]{3}$/).optional(),
+    /** One campaign's messages only (the campaign page links here with group_by=variant). */
+    campaign_id: z.string().min(1).optional(),
     format: z.enum(["json", "csv"]).default("json"),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
-import { Link, useSearchParams } from "react-router-dom"
+import { useSearchParams } from "react-router-dom"
 import { AnalyticsBreakdownTable } from "../../../../components/analytics-breakdown-table"
 import { AnalyticsChannelComparison } from "../../../../components/analytics-channel-comparison"
 import { AnalyticsCsvButton } from "../../../../components/analytics-csv-button"
@@ -15,6 +15,7 @@ import {
   type AnalyticsPeriod,
 } from "../../../../lib/analytics"
 import { formatMoney, formatNumber } from "../../../../lib/format"
+import { BackLink } from "../../../../components/back-link"
 
 // Inline: the dashboard's Tailwind build does not generate every responsive class a plugin uses.
 const TWO_COLUMNS = { gridTemplateColumns: "repeat(auto-fit, minmax(420px, 1fr))" } as const
@@ -116,11 +117,7 @@ const AnalyticsPage = () => {
         />
       </div>
 
-      <Text size="xsmall" className="text-ui-fg-muted">
-        <Link to="/settings/sms-rcs" className="text-ui-fg-interactive">
-          ← SMS &amp; RCS
-        </Link>
-      </Text>
+      <BackLink to="/settings/sms-rcs" label="SMS & RCS" />
     </div>
   )
 }

@@ -1,0 +1,56 @@
+import { Button, Container, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { useNavigate } from "react-router-dom"
+import { CampaignBuilder, emptyCampaignDraft, type CampaignDraft } from "../../../../../components/campaign-builder"
+import { problemsOf } from "../../../../../lib/api"
+import { createCampaign, createSegment } from "../../../../../lib/campaigns"
+
+/**
+ * A new campaign: the builder, then "Save draft" saves the segment and the campaign and opens it, where
+ * the estimate (recipients, segments, cost) is shown before it is scheduled.
+ */
+const NewCampaignPage = () => {
+  const [draft, setDraft] = useState<CampaignDraft>(emptyCampaignDraft)
+  const [saving, setSaving] = useState(false)
+  const [problems, setProblems] = useState<string[]>([])
+  const navigate = useNavigate()
+
+  const save = async () => {
+    setSaving(true)
+    setProblems([])
+    try {
+      const segment = await createSegment({ name: draft.segment_name || `${draft.name} audience`, definition: draft.definition })
+      const { segment_name: _name, definition: _definition, ...campaign } = draft
+      const created = await createCampaign({ ...campaign, segment_id: segment.id })
+      navigate(`/settings/sms-rcs/campaigns/${created.id}`)
+    } catch (error) {
+      setProblems(problemsOf(error).map((p) => p.message))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-y-3" data-testid="sms-rcs-campaign-new">
+      <CampaignBuilder draft={draft} onChange={setDraft} />
+      <Container className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
+        <div className="flex flex-col" data-testid="campaign-problems">
+          {problems.map((p, i) => (
+            <Text key={i} size="small" className="text-ui-fg-error">
+              {p}
+            </Text>
+          ))}
+        </div>
+        <Button onClick={save} isLoading={saving} disabled={!draft.name.trim()} data-testid="campaign-save">
+          Save draft
+        </Button>
+      </Container>
+    </div>
+  )
+}
+
+export const handle = {
+  breadcrumb: () => "New campaign",
+}
+
+export default NewCampaignPage

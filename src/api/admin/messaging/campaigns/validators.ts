@@ -1,0 +1,93 @@
+import { z } from "@medusajs/framework/zod"
+import { MAX_VARIANTS, splitProblems } from "../../../../lib/campaigns"
+import { isTimeZone } from "../../../../lib/options"
+import { rcsPayloadSchema, type RcsPayload } from "../../../../lib/rcs/payload"
+
+/** An RCS card or carousel, checked by the same schema as templates' (limits of Google's RBM). */
+const RcsPayloadField = z.unknown().transform((value, ctx): RcsPayload | null => {
+  if (value === null || value === undefined) return null
+  const parsed = rcsPayloadSchema.safeParse(value)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: `rcs_payload.${issue.path.join(".")}: ${issue.message}` })
+    return z.NEVER
+  }
+  return parsed.data
+})
+
+
+const Variant = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_-]{1,20}$/, "lower-case letters, digits, - and _ (at most 20)"),
+    name: z.string().trim().min(1).max(100),
+    weight: z.number().positive().max(100),
+    template_key: z.string().min(1).max(100).nullish(),
+    sms_body: z.string().trim().min(1).max(1600).nullish(),
+    rcs_payload: RcsPayloadField.optional(),
+  })
+  .strict()
+  .refine((v) => !!v.sms_body || !!v.template_key, "a variant needs a text (sms_body) or a template (template_key)")
+
+const AbTest = z
+  .object({
+    test_share: z.number().min(1).max(50),
+    metric: z.enum(["revenue_per_message", "ctr"]),
+    decide_after_hours: z.number().min(0).max(168),
+  })
+  .strict()
+
+const Throttle = z.union([
+  z.object({ per_second: z.number().positive().max(10_000) }).strict(),
+  z.object({ spread_minutes: z.number().int().min(1).max(7 * 24 * 60) }).strict(),
+])
+
+const campaignFields = {
+  name: z.string().trim().min(1).max(200),
+  segment_id: z.string().min(1),
+  variants: z.array(Variant).min(1).max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
+  ab_test: AbTest.nullish(),
+  throttle: Throttle.nullish(),
+  locale: z.string().min(2).max(20).nullish(),
+}
+
+const checkSplit = (body: { variants?: { id: string; weight: number }[]; ab_test?: z.infer<typeof AbTest> | null }, ctx: z.RefinementCtx) => {
+  if (!body.variants) return
+  for (const problem of splitProblems(body.variants, body.ab_test ?? null)) ctx.addIssue({ code: "custom", message: problem })
+}
+
+export const AdminCreateCampaignBody = z.object(campaignFields).strict().superRefine(checkSplit)
+export type AdminCreateCampaignBodyType = z.infer<typeof AdminCreateCampaignBody>
+
+export const AdminUpdateCampaignBody = z.object(campaignFields).partial().strict().superRefine(checkSplit)
+export type AdminUpdateCampaignBodyType = z.infer<typeof AdminUpdateCampaignBody>
+
+/** Now (no `at`), or a wall-clock time in the store's zone (or the one given), e.g. "2026-12-01T10:00". */
+export const AdminScheduleCampaignBody = z
+  .object({
+    at: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a local date and time, "YYYY-MM-DDTHH:mm"')
+      .optional(),
+    time_zone: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Paris"').optional(),
+  })
+  .strict()
+export type AdminScheduleCampaignBodyType = z.infer<typeof AdminScheduleCampaignBody>
+
+export const AdminListCampaignsParams = z
+  .object({
+    status: z.enum(["draft", "scheduled", "sending", "paused", "sent", "canceled"]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type AdminListCampaignsParamsType = z.infer<typeof AdminListCampaignsParams>
+
+export const AdminPreviewCampaignTextBody = z
+  .object({
+    sms_body: z.string().max(1600).nullish(),
+    template_key: z.string().min(1).max(100).nullish(),
+    rcs_payload: RcsPayloadField.optional(),
+    locale: z.string().min(2).max(20).nullish(),
+  })
+  .strict()
+  .refine((v) => !!v.sms_body || !!v.template_key, "a text (sms_body) or a template (template_key)")
+export type AdminPreviewCampaignTextBodyType = z.infer<typeof AdminPreviewCampaignTextBody>

@@ -1,0 +1,7 @@
+export * from "./segment-definition"
+export * from "./segment-sql"
+export * from "./ab-split"
+export * from "./throttle"
+export * from "./campaign-status"
+export * from "./render-recipient"
+export * from "./ids"

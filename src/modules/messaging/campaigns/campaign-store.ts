@@ -1,0 +1,310 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import {
+  bucketOf,
+  CAMPAIGN_STATUSES,
+  canMoveCampaign,
+  countSql,
+  dueAt,
+  entityIdSequence,
+  ratePerSecond,
+  recipientPageSql,
+  renderForRecipient,
+  variantForBucket,
+  type CampaignStatus,
+  type PreparedVariant,
+  type RecipientRow,
+  type RenderContext,
+  type SegmentDefinition,
+} from "../../../lib/campaigns"
+import { checkPhone } from "../../../lib/phone"
+import { ruleRegionOf, timeZonesFor } from "../../../lib/sending-rules"
+import type { CampaignRow } from "./types"
+
+const CAMPAIGN = "sms_rcs_campaign"
+const MESSAGE = "sms_rcs_message"
+
+const MESSAGE_COLUMNS = `id text, "to" text, raw_to text, country_code text, rule_region text, time_zones text[], channel text,
+  purpose text, template_key text, locale text, body text, rich_payload jsonb, status text, idempotency_key text,
+  encoding text, segments int, cost_amount real, cost_currency_code text, customer_id text, campaign_id text,
+  campaign_variant text, send_after timestamptz, status_updated_at timestamptz`
+const MESSAGE_NAMES = MESSAGE_COLUMNS.split(",").map((c) => c.trim().split(/\s+/)[0]).join(", ")
+
+/** A page of messages, and the tracked links of the ones inserted (a duplicate's links are dropped). */
+const PAGE_INSERT = `
+  WITH inserted AS (
+    INSERT INTO ${MESSAGE} (${MESSAGE_NAMES})
+    SELECT ${MESSAGE_NAMES} FROM json_to_recordset(?::json) AS m(${MESSAGE_COLUMNS})
+    ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
+    RETURNING id
+  ), links AS (
+    INSERT INTO sms_rcs_tracked_link (id, code, target_url, channel, message_id, campaign_id, expires_at)
+    SELECT l.id, l.code, l.target_url, l.channel, l.message_id, l.campaign_id, l.expires_at
+      FROM json_to_recordset(?::json) AS l(id text, code text, target_url text, channel text, message_id text, campaign_id text, expires_at timestamptz)
+     WHERE l.message_id IN (SELECT id FROM inserted)
+  )
+  SELECT id FROM inserted`
+
+/** A page of recipients read and rendered, not written yet. */
+export type PreparedPage = {
+  messages: Record<string, unknown>[]
+  links: Record<string, unknown>[]
+  recipients: number
+  /** The last customer id of the page: where the next page starts. */
+  cursor: string | null
+  done: boolean
+}
+
+/** What a page of fan-out produced. */
+export type PlannedPage = { recipients: number; planned: number; done: boolean }
+
+/** Messages to hand to the queue, each with its due time. */
+export type DueMessage = { id: string; at: Date }
+
+export type CampaignProgress = Record<"queued" | "deferred" | "sending" | "sent" | "delivered" | "read" | "failed" | "skipped" | "suppressed" | "other", number> & {
+  total: number
+}
+
+/**
+ * The campaign's SQL: counting a segment, fanning out one page of recipients into message rows with the
+ * page's cursor in the same transaction, and pausing, resuming and canceling what is not sent yet.
+ */
+export class CampaignStore {
+  constructor(private readonly knex: Knex) {}
+
+  async count(definition: SegmentDefinition): Promise<number> {
+    const { sql, bindings } = countSql(definition)
+    const { rows } = await this.knex.raw(sql, bindings as Knex.RawBinding[])
+    return rows[0].n
+  }
+
+  async retrieve(id: string): Promise<CampaignRow | null> {
+    return (await this.knex(CAMPAIGN).where({ id }).whereNull("deleted_at").first()) ?? null
+  }
+
+  /**
+   * Moves a campaign to `to` if it is in a status that allows it, in one conditional UPDATE (two admins,
+   * or an admin and the job, cannot both win). Returns the updated row, or null.
+   */
+  async move(id: string, to: CampaignStatus, fields: Record<string, unknown> = {}): Promise<CampaignRow | null> {
+    const from = CAMPAIGN_STATUSES.filter((s) => canMoveCampaign(s, to))
+    const [row] = await this.knex(CAMPAIGN)
+      .where({ id })
+      .whereIn("status", from)
+      .whereNull("deleted_at")
+      .update({ ...fields, status: to, updated_at: this.knex.fn.now() })
+      .returning("*")
+    return row ?? null
+  }
+
+  /**
+   * Ends an A/B test: the winner is recorded and the fan-out starts again from the first customer for
+   * the rest of the audience. Conditional on the test phase, so two runs of the job pick once.
+   */
+  async startRest(id: string, winner: string, at: Date): Promise<CampaignRow | null> {
+    const [row] = await this.knex(CAMPAIGN)
+      .where({ id, status: "sending", phase: "test" })
+      .whereNull("deleted_at")
+      .update({ phase: "rest", winner_variant: winner, winner_picked_at: at, cursor: null, fanned_out_at: null, updated_at: this.knex.fn.now() })
+      .returning("*")
+    return row ?? null
+  }
+
+  /** Scheduled campaigns whose time has come. */
+  async dueToStart(now: Date): Promise<string[]> {
+    const rows = await this.knex(CAMPAIGN).where({ status: "scheduled" }).where("scheduled_at", "<=", now).whereNull("deleted_at").pluck("id")
+    return rows
+  }
+
+  /** Campaigns with work for the job: sending (fan-out, A/B decision, completion). */
+  async sending(): Promise<string[]> {
+    return this.knex(CAMPAIGN).where({ status: "sending" }).whereNull("deleted_at").orderBy("started_at").pluck("id")
+  }
+
+  /** Starts a due campaign: the audience is counted now and the pace of a window derived from it. */
+  async start(campaign: CampaignRow, definition: SegmentDefinition, now: Date): Promise<CampaignRow | null> {
+    const audience = await this.count(definition)
+    return this.move(campaign.id, "sending", {
+      started_at: now,
+      audience_count: audience,
+      rate_per_second: ratePerSecond(campaign.throttle, audience),
+      phase: campaign.ab_test ? "test" : "all",
+      cursor: null,
+      fanned_out_at: null,
+    })
+  }
+
+  /**
+   * One page of the fan-out, read and rendered: the next `pageSize` recipients after `cursor`, each given
+   * its variant (by a hash of campaign and phone), its text and its due time by the pace (`seq` is the
+   * number of messages planned before this page). Nothing is written yet: see `commitPage`.
+   */
+  async preparePage(
+    campaign: CampaignRow,
+    definition: SegmentDefinition,
+    variants: PreparedVariant[],
+    context: RenderContext,
+    pageSize: number,
+    cursor: string | null,
+    seq: number
+  ): Promise<PreparedPage> {
+    const page = recipientPageSql(definition, cursor, pageSize)
+    const { rows: recipients } = (await this.knex.raw(page.sql, page.bindings as Knex.RawBinding[])) as { rows: RecipientRow[] }
+    const byId = new Map(variants.map((v) => [v.id, v]))
+    const weights = campaign.variants.map((v) => ({ id: v.id, weight: v.weight }))
+    const start = new Date(campaign.started_at ?? Date.now())
+
+    const messages: Record<string, unknown>[] = []
+    const links: Record<string, unknown>[] = []
+    const linkExpiry = new Date(Date.now() + 90 * 86_400_000)
+    const messageId = entityIdSequence("msg")
+    const linkId = entityIdSequence("smslnk")
+    for (const recipient of recipients) {
+      const assigned = variantForBucket(bucketOf(campaign.id, recipient.phone), weights, campaign.ab_test)
+      const variantId = campaign.phase === "rest" ? (assigned === "rest" ? campaign.winner_variant : null) : assigned === "rest" ? null : assigned
+      const variant = variantId ? byId.get(variantId) : undefined
+      if (!variant) continue // in the other phase's share
+      const phone = checkPhone(recipient.phone)
+      if (!phone.ok) continue // a consent recorded before the number types were refused
+      const country = phone.country ?? null
+      const text = renderForRecipient(variant, { first_name: recipient.first_name, last_name: recipient.last_name, country }, context)
+      const id = messageId()
+      messages.push({
+        id,
+        to: phone.e164,
+        raw_to: recipient.phone,
+        country_code: country,
+        rule_region: ruleRegionOf(phone.e164, country),
+        time_zones: timeZonesFor(country) ?? null,
+        channel: text.channel,
+        purpose: "marketing",
+        template_key: variant.template_key,
+        locale: context.locale,
+        body: text.body,
+        rich_payload: text.rich_payload,
+        status: "queued",
+        idempotency_key: `campaign:${campaign.id}:${phone.e164}`,
+        encoding: text.encoding,
+        segments: text.segments,
+        cost_amount: text.cost?.amount ?? null,
+        cost_currency_code: text.cost?.currency_code ?? null,
+        customer_id: recipient.customer_id,
+        campaign_id: campaign.id,
+        campaign_variant: variant.id,
+        // pace: the n-th message planned is due at start + n / rate (a duplicate leaves a harmless gap)
+        send_after: campaign.rate_per_second ? dueAt(start, seq + messages.length, campaign.rate_per_second) : null,
+        status_updated_at: new Date(),
+      })
+      for (const link of text.links) {
+        links.push({ id: linkId(), ...link, message_id: id, campaign_id: campaign.id, expires_at: linkExpiry })
+      }
+    }
+    return {
+      messages,
+      links,
+      recipients: recipients.length,
+      cursor: recipients.length ? recipients[recipients.length - 1].customer_id : cursor,
+      done: recipients.length < pageSize,
+    }
+  }
+
+  /**
+   * Writes a prepared page: its messages with ON CONFLICT DO NOTHING on `campaign:<id>:<phone>`, the
+   * links of those inserted, and the campaign's cursor, in one transaction. A crash before the commit
+   * replays the page, one after it continues with the next, and nobody gets two messages.
+   */
+  async commitPage(campaignId: string, page: PreparedPage): Promise<PlannedPage> {
+    return this.knex.transaction(async (trx) => {
+      // one statement, two JSON parameters: no bind-parameter limit, one round trip per page
+      const { rows } = page.messages.length
+        ? await trx.raw(PAGE_INSERT, [JSON.stringify(page.messages), JSON.stringify(page.links)])
+        : { rows: [] }
+      const planned = rows.length
+      await trx(CAMPAIGN)
+        .where({ id: campaignId })
+        .update({
+          // relative to the row, not to what this run read: two runs of the job on one page add nothing twice
+          cursor: page.cursor ? trx.raw(`greatest(coalesce(cursor, ''), ?)`, [page.cursor]) : null,
+          planned_count: trx.raw(`planned_count + ?`, [planned]),
+          fanned_out_at: page.done ? new Date() : null,
+          updated_at: trx.fn.now(),
+        })
+      return { recipients: page.recipients, planned, done: page.done }
+    })
+  }
+
+  /** Resuming: what was left waits as long as the pause lasted, so the pace is kept. */
+  async shiftAfterPause(campaign: CampaignRow, pausedMs: number): Promise<void> {
+    await this.knex.raw(
+      `UPDATE ${MESSAGE} SET send_after = send_after + (? * interval '1 millisecond'), updated_at = now()
+        WHERE campaign_id = ? AND deleted_at IS NULL AND status = 'queued' AND send_after IS NOT NULL`,
+      [pausedMs, campaign.id]
+    )
+  }
+
+  /**
+   * The next messages to hand to the queue: after the feed's cursor, in planning order (ids sort in the
+   * order they were made), up to the first one not due before `until`. Quiet-hour deferrals are included
+   * (their job waits until their time); a message sent, skipped or canceled meanwhile is passed over.
+   */
+  async feedPage(campaign: CampaignRow, until: Date, limit: number): Promise<DueMessage[]> {
+    const { rows } = await this.knex.raw(
+      `SELECT id, status, coalesce(send_after, created_at) AS at FROM ${MESSAGE}
+        WHERE campaign_id = ? AND deleted_at IS NULL AND id > ? AND status IN ('queued', 'deferred')
+        ORDER BY id LIMIT ?`,
+      [campaign.id, campaign.fed_cursor ?? "", limit]
+    )
+    const due: DueMessage[] = []
+    for (const row of rows as { id: string; status: string; at: Date }[]) {
+      if (row.status === "queued" && new Date(row.at).getTime() > until.getTime()) break
+      due.push({ id: row.id, at: new Date(row.at) })
+    }
+    return due
+  }
+
+  /** Moves the feed's cursor past what was handed to the queue (relative to the row, as commitPage does). */
+  async fed(campaignId: string, lastId: string, count: number): Promise<void> {
+    await this.knex(CAMPAIGN)
+      .where({ id: campaignId })
+      .update({
+        fed_cursor: this.knex.raw(`greatest(coalesce(fed_cursor, ''), ?)`, [lastId]),
+        fed_count: this.knex.raw(`fed_count + ?`, [count]),
+        updated_at: this.knex.fn.now(),
+      })
+  }
+
+  /** Canceling: messages not sent yet are skipped, with the reason; those sent stay as they are. */
+  async skipWaiting(campaignId: string): Promise<number> {
+    const { rowCount } = await this.knex.raw(
+      `UPDATE ${MESSAGE} SET status = 'skipped', status_reason = 'campaign_canceled', status_updated_at = now(), updated_at = now()
+        WHERE campaign_id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred')`,
+      [campaignId]
+    )
+    return rowCount
+  }
+
+  /** Messages of the campaign per status (the admin's live progress). */
+  async progress(campaignId: string): Promise<CampaignProgress> {
+    const { rows } = await this.knex.raw(
+      `SELECT status, count(*)::int AS n FROM ${MESSAGE} WHERE campaign_id = ? AND deleted_at IS NULL GROUP BY status`,
+      [campaignId]
+    )
+    const progress: CampaignProgress = {
+      total: 0, queued: 0, deferred: 0, sending: 0, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0, suppressed: 0, other: 0,
+    }
+    for (const row of rows as { status: keyof CampaignProgress; n: number }[]) {
+      const key = row.status in progress && row.status !== "total" ? row.status : "other"
+      progress[key] += row.n
+      progress.total += row.n
+    }
+    return progress
+  }
+
+  /** True when nothing of the campaign is waiting or in a worker's hands. */
+  async nothingWaiting(campaignId: string): Promise<boolean> {
+    const { rows } = await this.knex.raw(
+      `SELECT 1 FROM ${MESSAGE} WHERE campaign_id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred', 'sending') LIMIT 1`,
+      [campaignId]
+    )
+    return rows.length === 0
+  }
+}

@@ -1,0 +1,18 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * An audience built in the admin: rules over customers, orders, carts and the plugin's own data,
+ * kept as JSON (src/lib/campaigns/segment-definition.ts) and compiled to SQL when counted or sent to.
+ */
+export const Segment = model.define(
+  { name: "sms_segment", tableName: "sms_rcs_segment" },
+  {
+    id: model.id({ prefix: "smsseg" }).primaryKey(),
+    name: model.text(),
+    description: model.text().nullable(),
+    definition: model.json(),
+    /** The last count of eligible recipients, and when it was taken. */
+    last_count: model.number().nullable(),
+    counted_at: model.dateTime().nullable(),
+  }
+)
