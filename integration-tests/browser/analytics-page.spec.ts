@@ -2,7 +2,7 @@ import fs from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium } from "../helpers/browser"
+import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
 import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
 import { fillCart, placeOrder } from "../helpers/storefront"
 import { waitFor } from "../helpers/wait-for"
@@ -30,15 +30,7 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
   let admin: { authorization: string }
   let http: ReturnType<typeof httpClient>
 
-  async function logIn(height = 1400): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height }, acceptDownloads: true })
-    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
-    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
-    await page.fill('input[name="password"]', store.admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
-    return page
-  }
+  const logIn = (height = 1400) => logInToAdmin(browser, app.url, store.admin, height, { acceptDownloads: true })
 
   /** A money amount as the dashboard's browser formats it, to compare with what a tile shows. */
   const money = (page: Page, amount: number, currency: string) =>

@@ -1,7 +1,7 @@
 import path from "path"
 import type { Browser } from "playwright-core"
 import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium } from "../helpers/browser"
+import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
 import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
 import { placeOrder } from "../helpers/storefront"
 import { waitFor } from "../helpers/wait-for"
@@ -60,12 +60,7 @@ describe("admin order page", () => {
       { what: "the SMS to be delivered" }
     )
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
-    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
-    await page.fill('input[name="password"]', store.admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    const page = await logInToAdmin(browser, app.url, store.admin, 1000)
 
     await page.goto(`${app.url}/app/orders/${order.id}`)
     const widget = page.locator('[data-testid="sms-rcs-order-messages"]')
@@ -96,12 +91,7 @@ describe("admin order page", () => {
       admin
     )
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } })
-    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
-    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
-    await page.fill('input[name="password"]', store.admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+    const page = await logInToAdmin(browser, app.url, store.admin, 1200)
     await page.goto(`${app.url}/app/customers/${store.customer.id}`)
 
     const widget = page.locator('[data-testid="sms-rcs-customer-consent"]')

@@ -1,9 +1,9 @@
 import path from "path"
 import type { Browser, Locator, Page } from "playwright-core"
 import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium } from "../helpers/browser"
+import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
 import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
-import { waitFor } from "../helpers/wait-for"
+import { eventually, waitFor } from "../helpers/wait-for"
 
 jest.setTimeout(600_000)
 
@@ -11,22 +11,6 @@ const run = `${process.pid}-${Date.now().toString(36)}`
 const dbName = `sms_rcs_prov_browser_${run.replace(/-/g, "_")}`
 // Not the other browser files' ports (9100…, 10100…, 11100…): they run in the same Jest process, one after the other.
 const port = 13100 + (process.pid % 800)
-
-/** Polls `read` until `accept` holds for its value, and returns that value (fails with the last one seen). */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  let last: T | undefined
-  try {
-    return await waitFor(
-      async () => {
-        last = await read()
-        return accept(last) ? last : undefined
-      },
-      { attempts: 150, intervalMs: 200, what }
-    )
-  } catch (error) {
-    throw new Error(`${(error as Error).message} (last value: ${JSON.stringify(last)})`)
-  }
-}
 
 const text = (locator: Locator) => locator.innerText()
 const attr = (locator: Locator, name: string) => locator.getAttribute(name).catch(() => null)
@@ -37,15 +21,7 @@ describe("admin settings: SMS & RCS providers", () => {
   let store: ReturnType<typeof prepareApp>
   let admin: { authorization: string }
 
-  async function logIn(height = 1400): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height } })
-    await page.goto(`${app.url}/app/login`, { timeout: 300_000 })
-    await page.fill('input[name="email"]', store.admin.email, { timeout: 300_000 })
-    await page.fill('input[name="password"]', store.admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
-    return page
-  }
+  const logIn = (height = 1400) => logInToAdmin(browser, app.url, store.admin, height)
 
   /** Picks SMS or RCS in the channel select (a Radix listbox: open it, then click the option). */
   async function pickChannel(page: Page, channel: "sms" | "rcs") {

@@ -26,9 +26,10 @@ export async function logInToAdmin(
   browser: Browser,
   appUrl: string,
   admin: { email: string; password: string },
-  height = 1400
+  height = 1400,
+  { acceptDownloads = false }: { acceptDownloads?: boolean } = {}
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height } })
+  const page = await browser.newPage({ viewport: { width: 1440, height }, acceptDownloads })
   await page.goto(`${appUrl}/app/login`, { timeout: 300_000 })
   await page.fill('input[name="email"]', admin.email, { timeout: 300_000 })
   await page.fill('input[name="password"]', admin.password)

@@ -18,3 +18,22 @@ export async function waitFor<T>(
   }
   throw new Error(`Timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`)
 }
+
+/**
+ * Polls `read` until `accept` holds for its value, and returns that value; on timeout the error names the
+ * last value seen (what a page showed instead).
+ */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined
+  try {
+    return await waitFor(
+      async () => {
+        last = await read()
+        return accept(last) ? last : undefined
+      },
+      { attempts: 150, intervalMs: 200, what }
+    )
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (last value: ${JSON.stringify(last)})`)
+  }
+}
