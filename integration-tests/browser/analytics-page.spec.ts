@@ -1,18 +1,16 @@
 import fs from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
-import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
-import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
+import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
+import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
 import { fillCart, placeOrder } from "../helpers/storefront"
 import { waitFor } from "../helpers/wait-for"
 
 jest.setTimeout(600_000)
 
-const run = `${process.pid}-${Date.now().toString(36)}`
-const dbName = `sms_rcs_analytics_browser_${run.replace(/-/g, "_")}`
-// Not the other browser files' ports (9100…, 10100…): they run in the same Jest process, one after the other.
-const port = 11100 + (process.pid % 800)
+// its own database, queues and port range (11100+): see browserSpecPlace
+const place = browserSpecPlace("analytics", 11100)
 
 const TRACKING_BASE_URL = "https://go.maison-demo.test"
 const PHONE = "+33 6 20 30 40 60"
@@ -40,31 +38,15 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     )
 
   beforeAll(async () => {
-    await checkServices()
-    await dropDatabase(dbName)
-    await ensureDatabase(dbName)
-    const env = appEnv(dbName, {
-      SMS_RCS_QUEUE_NAME: `sms-rcs-analytics-browser-${run}`,
-      EVENT_BUS_QUEUE_NAME: `medusa-events-analytics-browser-${run}`,
-      SMS_RCS_SANDBOX_DELAY_MS: "300",
+    ;({ app, browser, store, http, admin } = await startBrowserApp(place, {
       // tracked links on (the reminder's link becomes https://go.maison-demo.test/r/CODE), quiet hours off
       SMS_RCS_TRACKING_BASE_URL: TRACKING_BASE_URL,
       SMS_RCS_QUIET_HOURS: "off",
-      ADMIN_CORS: `http://localhost:${port}`,
-      AUTH_CORS: `http://localhost:${port}`,
-    })
-    store = prepareApp(env)
-    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-analytics-medusa.log") })
-    browser = await launchChromium()
-    http = httpClient(app.url)
-    const { token } = await http.post("/auth/user/emailpass", store.admin)
-    admin = { authorization: `Bearer ${token}` }
+    }))
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await dropDatabase(dbName).catch(() => undefined)
+    await stopBrowserApp(place, { app, browser })
   })
 
   // Filled by the first test, read by the next ones.

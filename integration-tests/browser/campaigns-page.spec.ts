@@ -1,16 +1,14 @@
 import path from "path"
 import type { Browser, Page } from "playwright-core"
-import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
-import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
+import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
+import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
 import { waitFor } from "../helpers/wait-for"
 
 jest.setTimeout(900_000)
 
-const run = `${process.pid}-${Date.now().toString(36)}`
-const dbName = `sms_rcs_campaigns_browser_${run.replace(/-/g, "_")}`
-// Not the other browser files' ports (9100…, 10100…, 11100…): they run in the same Jest process.
-const port = 12100 + (process.pid % 800)
+// its own database, queues and port range (12100+): see browserSpecPlace
+const place = browserSpecPlace("campaigns", 12100)
 const VIP = 6
 // last digit 1: the sandbox fails numbers ending in 0002–0004 on purpose
 const phoneOf = (i: number) => `+3361${6000001 + i * 10}`
@@ -25,24 +23,10 @@ describe("admin: the campaign builder, from segment to results", () => {
   let groupId: string
 
   beforeAll(async () => {
-    await checkServices()
-    await dropDatabase(dbName)
-    await ensureDatabase(dbName)
-    const env = appEnv(dbName, {
-      SMS_RCS_QUEUE_NAME: `sms-rcs-campaigns-browser-${run}`,
-      EVENT_BUS_QUEUE_NAME: `medusa-events-campaigns-browser-${run}`,
-      SMS_RCS_SANDBOX_DELAY_MS: "300",
+    ;({ app, browser, store, http, admin } = await startBrowserApp(place, {
       SMS_RCS_TRACKING_BASE_URL: "https://go.maison-demo.test",
       SMS_RCS_QUIET_HOURS: "off",
-      ADMIN_CORS: `http://localhost:${port}`,
-      AUTH_CORS: `http://localhost:${port}`,
-    })
-    store = prepareApp(env)
-    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-campaigns-medusa.log") })
-    browser = await launchChromium()
-    http = httpClient(app.url)
-    const { token } = await http.post("/auth/user/emailpass", store.admin)
-    admin = { authorization: `Bearer ${token}` }
+    }))
 
     // six VIP customers with marketing consent, and one customer outside the group
     const { customer_group } = await http.post("/admin/customer-groups", { name: "VIP" }, admin)
@@ -61,9 +45,7 @@ describe("admin: the campaign builder, from segment to results", () => {
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await dropDatabase(dbName).catch(() => undefined)
+    await stopBrowserApp(place, { app, browser })
   })
 
   const pick = async (page: Page, trigger: string, option: string) => {

@@ -1,16 +1,15 @@
 import path from "path"
 import type { Browser } from "playwright-core"
-import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
-import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
+import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
+import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
 import { placeOrder } from "../helpers/storefront"
 import { waitFor } from "../helpers/wait-for"
 
 jest.setTimeout(600_000)
 
-const run = `${process.pid}-${Date.now().toString(36)}`
-const dbName = `sms_rcs_browser_${run.replace(/-/g, "_")}`
-const port = 9100 + (process.pid % 800)
+// its own database, queues and port range (9100+): see browserSpecPlace
+const place = browserSpecPlace("widget", 9100)
 
 describe("admin order page", () => {
   let app: RunningApp
@@ -18,25 +17,11 @@ describe("admin order page", () => {
   let store: ReturnType<typeof prepareApp>
 
   beforeAll(async () => {
-    await checkServices()
-    await dropDatabase(dbName)
-    await ensureDatabase(dbName)
-    const env = appEnv(dbName, {
-      SMS_RCS_QUEUE_NAME: `sms-rcs-browser-${run}`,
-      EVENT_BUS_QUEUE_NAME: `medusa-events-browser-${run}`,
-      SMS_RCS_SANDBOX_DELAY_MS: "300",
-      ADMIN_CORS: `http://localhost:${port}`,
-      AUTH_CORS: `http://localhost:${port}`,
-    })
-    store = prepareApp(env)
-    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-medusa.log") })
-    browser = await launchChromium()
+    ;({ app, browser, store } = await startBrowserApp(place))
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await dropDatabase(dbName).catch(() => undefined)
+    await stopBrowserApp(place, { app, browser })
   })
 
   it("shows the order confirmation SMS and its status in the order widget", async () => {

@@ -1,16 +1,15 @@
 import path from "path"
 import type { Browser, Locator, Page } from "playwright-core"
-import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
-import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
-import { eventually, waitFor } from "../helpers/wait-for"
+import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
+import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
+import { eventually } from "../helpers/wait-for"
 
 jest.setTimeout(600_000)
 
-const run = `${process.pid}-${Date.now().toString(36)}`
-const dbName = `sms_rcs_prov_browser_${run.replace(/-/g, "_")}`
-// Not the other browser files' ports (9100…, 10100…, 11100…): they run in the same Jest process, one after the other.
-const port = 13100 + (process.pid % 800)
+// its own database, queues and port range (13100+): see browserSpecPlace
+const place = browserSpecPlace("prov", 13100)
+const port = place.port
 
 const text = (locator: Locator) => locator.innerText()
 const attr = (locator: Locator, name: string) => locator.getAttribute(name).catch(() => null)
@@ -54,31 +53,16 @@ describe("admin settings: SMS & RCS providers", () => {
   }
 
   beforeAll(async () => {
-    await checkServices()
-    await dropDatabase(dbName)
-    await ensureDatabase(dbName)
-    const env = appEnv(dbName, {
-      SMS_RCS_QUEUE_NAME: `sms-rcs-prov-browser-${run}`,
-      EVENT_BUS_QUEUE_NAME: `medusa-events-prov-browser-${run}`,
-      SMS_RCS_SANDBOX_DELAY_MS: "300",
+    ;({ app, browser, store, admin } = await startBrowserApp(place, {
       // RCS through the sandbox, so the RCS test runs the real capability check and its switch to SMS
       SMS_RCS_RCS_PROVIDER: "sandbox",
       // this server's public address, which the page shows (webhook URLs start with it)
       MEDUSA_BACKEND_URL: `http://localhost:${port}`,
-      ADMIN_CORS: `http://localhost:${port}`,
-      AUTH_CORS: `http://localhost:${port}`,
-    })
-    store = prepareApp(env)
-    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-providers-medusa.log") })
-    browser = await launchChromium()
-    const { token } = await httpClient(app.url).post("/auth/user/emailpass", store.admin)
-    admin = { authorization: `Bearer ${token}` }
+    }))
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await dropDatabase(dbName).catch(() => undefined)
+    await stopBrowserApp(place, { app, browser })
   })
 
   it("shows the sandbox provider, checks its connection, and follows SMS and RCS test messages live", async () => {

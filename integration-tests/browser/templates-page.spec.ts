@@ -1,16 +1,14 @@
 import path from "path"
-import type { Browser, Locator, Page } from "playwright-core"
-import { appEnv, httpClient, prepareApp, startApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, launchChromium, logInToAdmin } from "../helpers/browser"
-import { checkServices, dropDatabase, ensureDatabase } from "../helpers/services"
-import { eventually, waitFor } from "../helpers/wait-for"
+import type { Browser, Locator } from "playwright-core"
+import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
+import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
+import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
+import { eventually } from "../helpers/wait-for"
 
 jest.setTimeout(600_000)
 
-const run = `${process.pid}-${Date.now().toString(36)}`
-const dbName = `sms_rcs_tpl_browser_${run.replace(/-/g, "_")}`
-// Not the order widget test's port: both files run in the same Jest process, one after the other.
-const port = 10100 + (process.pid % 800)
+// its own database, queues and port range (10100+): see browserSpecPlace
+const place = browserSpecPlace("tpl", 10100)
 
 const text = (locator: Locator) => locator.innerText()
 
@@ -23,27 +21,11 @@ describe("admin settings: SMS & RCS templates and automations", () => {
   const logIn = (height = 1400) => logInToAdmin(browser, app.url, store.admin, height)
 
   beforeAll(async () => {
-    await checkServices()
-    await dropDatabase(dbName)
-    await ensureDatabase(dbName)
-    const env = appEnv(dbName, {
-      SMS_RCS_QUEUE_NAME: `sms-rcs-tpl-browser-${run}`,
-      EVENT_BUS_QUEUE_NAME: `medusa-events-tpl-browser-${run}`,
-      SMS_RCS_SANDBOX_DELAY_MS: "300",
-      ADMIN_CORS: `http://localhost:${port}`,
-      AUTH_CORS: `http://localhost:${port}`,
-    })
-    store = prepareApp(env)
-    app = await startApp(env, { port, logFile: path.join(ARTIFACTS_DIR, "browser-templates-medusa.log") })
-    browser = await launchChromium()
-    const { token } = await httpClient(app.url).post("/auth/user/emailpass", store.admin)
-    admin = { authorization: `Bearer ${token}` }
+    ;({ app, browser, store, admin } = await startBrowserApp(place))
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await dropDatabase(dbName).catch(() => undefined)
+    await stopBrowserApp(place, { app, browser })
   })
 
   it("edits order_confirmation (en) with a live preview, fixes a non-GSM character, saves, and keeps it after a reload", async () => {
