@@ -3,7 +3,8 @@ import type { Browser, Locator, Page } from "playwright-core"
 import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
 import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
 import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
-import { eventually } from "../helpers/wait-for"
+import { placeOrder } from "../helpers/storefront"
+import { eventually, waitFor } from "../helpers/wait-for"
 
 jest.setTimeout(600_000)
 
@@ -224,5 +225,53 @@ describe("admin settings: SMS & RCS providers", () => {
     expect(await item.locator('[data-testid="provider-webhook-copy"]').count()).toBe(1)
     expect(await text(page.locator('[data-testid="provider-public-url"]'))).toContain("https://shop.example.com")
     await card.screenshot({ path: path.join(ARTIFACTS_DIR, "providers-webhooks.png") })
+  })
+
+  it("routes an order confirmation by the phone's RCS capability, and the order page shows the card or the SMS", async () => {
+    const http = httpClient(app.url)
+    const order = (phone: string) =>
+      placeOrder(http, {
+        publishable_key: store.publishable_key,
+        region_id: store.region_id,
+        variant_id: store.variant_id,
+        email: store.customer.email,
+        customer: { first_name: "Camille" },
+        phone,
+      })
+    const settled = (orderId: string, status: string) =>
+      waitFor(async () => {
+        const { messages } = await http.get(`/admin/messaging/messages?order_id=${orderId}`, admin)
+        return messages.find((m: any) => m.status === status)
+      }, { what: `the confirmation to be ${status}` })
+
+    // an RCS phone: the confirmation goes as the template's RCS card, then is read
+    const rcsOrder = await order("+33 6 12 34 56 77")
+    const card = await settled(rcsOrder.id, "read")
+    expect(card).toMatchObject({ channel: "rcs", provider: "sandbox" })
+    // an SMS-only phone (sandbox: …0005): the same confirmation goes as SMS, with the reason
+    const smsOrder = await order("+33 6 12 34 00 05")
+    const sms = await settled(smsOrder.id, "delivered")
+    // (the earlier test asked about this phone already: the answer may come from the capability cache)
+    expect(sms.channel).toBe("sms")
+    expect(sms.status_reason).toMatch(/^sent as SMS: the phone cannot receive RCS \(sandbox(, cached)?\)$/)
+
+    const page = await logIn(1200)
+    await page.goto(`${app.url}/app/orders/${rcsOrder.id}`)
+    const widget = page.locator('[data-testid="sms-rcs-order-messages"]')
+    const preview = widget.locator('[data-testid="rcs-preview"]')
+    await preview.waitFor({ timeout: 120_000 })
+    expect(await text(preview.locator('[data-testid="rcs-card-title"]'))).toBe(`Order #${rcsOrder.display_id} is confirmed`)
+    const chips = await preview.locator('[data-testid="rcs-suggestion"]').allInnerTexts()
+    expect(chips.map((c) => c.replace(/^\W+/, "").trim())).toEqual(["Thanks!"])
+    expect(await text(widget.locator('[data-testid="sms-rcs-message"]'))).toContain("rich message")
+    await widget.screenshot({ path: path.join(ARTIFACTS_DIR, "providers-order-rcs-widget.png") })
+
+    await page.goto(`${app.url}/app/orders/${smsOrder.id}`)
+    const smsItem = page.locator('[data-testid="sms-rcs-order-messages"] [data-testid="sms-rcs-message"]')
+    await smsItem.waitFor({ timeout: 120_000 })
+    expect(await smsItem.locator('[data-testid="rcs-preview"]').count()).toBe(0)
+    expect(await text(smsItem)).toContain(sms.status_reason)
+    expect(await text(smsItem)).toContain(`Order #${smsOrder.display_id}`)
+    await page.close()
   })
 })

@@ -23,6 +23,10 @@ export type AdminMessage = {
   customer_id?: string | null
   order_id?: string | null
   cart_id?: string | null
+  /** The RCS card or carousel sent (RCS messages); `body` is its SMS text. */
+  rich_payload?: Record<string, unknown> | null
+  /** The RCS message this SMS replaced after it failed or expired. */
+  fallback_of_id?: string | null
   /** `{ automation: "abandoned_cart" }` for the texts an automation sent. */
   metadata?: Record<string, unknown> | null
 }

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminOrder } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { MessageStatusBadge } from "../components/message-status-badge"
+import { RcsPreview } from "../components/rcs-preview"
 import { useMessages } from "../lib/messages"
 
 /** The texts sent about this order, with their status, on the order page. */
@@ -32,14 +33,27 @@ const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
             </div>
             <MessageStatusBadge status={message.status} />
           </div>
-          {message.body && (
-            <Text size="small" className="whitespace-pre-wrap rounded-lg bg-ui-bg-subtle p-3">
-              {message.body}
+          {message.fallback_of_id && (
+            <Text size="xsmall" className="text-ui-fg-subtle" data-testid="sms-rcs-fallback-note">
+              Sent as SMS in place of an RCS message that was not delivered in time or failed.
             </Text>
           )}
+          {message.channel === "rcs" && message.rich_payload ? (
+            // what the RCS phone showed; the SMS text stays the fallback
+            <RcsPreview payload={message.rich_payload} />
+          ) : (
+            message.body && (
+              <Text size="small" className="whitespace-pre-wrap rounded-lg bg-ui-bg-subtle p-3">
+                {message.body}
+              </Text>
+            )
+          )}
           <Text size="xsmall" className="text-ui-fg-subtle">
-            {message.to ?? "no phone"} · {message.segments} segment{message.segments === 1 ? "" : "s"}
-            {message.encoding ? ` (${message.encoding})` : ""} · {new Date(message.created_at).toLocaleString()}
+            {message.to ?? "no phone"} ·{" "}
+            {message.channel === "rcs"
+              ? "rich message"
+              : `${message.segments} segment${message.segments === 1 ? "" : "s"}${message.encoding ? ` (${message.encoding})` : ""}`}{" "}
+            · {new Date(message.created_at).toLocaleString()}
             {message.status_reason ? ` · ${message.status_reason}` : ""}
           </Text>
         </div>
