@@ -121,7 +121,7 @@ class MessagingModuleService extends MedusaService({
     this.providers_ = createProviders(this.options_, {
       reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
     })
-    this.rcs_ = new RcsChannel(dependencies.__pg_connection__, this.options_, this.providers_.rcs)
+    this.rcs_ = new RcsChannel(dependencies.__pg_connection__, this.options_, this.providers_.rcs, this.links_)
     if (this.options_.rateLimit) {
       const key = `${this.options_.queueName}:rate:${this.providers_.sms.identifier}`
       this.limiter_ = new RateLimiter(this.redis_, key, this.options_.rateLimit)
@@ -356,13 +356,7 @@ class MessagingModuleService extends MedusaService({
     if (!message) {
       return null
     }
-    await knex("sms_rcs_click").insert({
-      id: generateEntityId(undefined, "smsclk"),
-      message_id: message.id,
-      kind: "suggestion",
-      is_bot: false,
-      occurred_at: tap.at,
-    })
+    this.links_.recordSuggestion(message.id, tap.at)
     return message.id
   }
 
@@ -614,6 +608,8 @@ class MessagingModuleService extends MedusaService({
       // our reserved slot in the provider's pace
       await new Promise((resolve) => setTimeout(resolve, wait))
     }
+    // an RCS message not delivered by then is revoked and replaced by its SMS (recorded with "sent")
+    const deadline = message.channel === "rcs" ? this.rcs_.deadline() : null
     try {
       const outbound: OutboundMessage = {
         id: message.id,
@@ -621,14 +617,14 @@ class MessagingModuleService extends MedusaService({
         channel: message.channel,
         body: message.body,
         rich_payload: message.rich_payload,
-        // an RCS message not delivered by then is revoked and replaced by its SMS
-        expires_at: message.channel === "rcs" ? await this.rcs_.setDeadline(id) : null,
+        expires_at: deadline,
       }
       const result = await provider.send(outbound)
       const sent = await this.states_.transition(id, MessageStatus.SENT, {
         provider: provider.identifier,
         provider_message_id: result.provider_message_id,
         status_reason: note,
+        ...(deadline ? { expires_at: deadline } : {}),
       })
       if (!sent) {
         // A status callback overtook us (delivered before "sent" was written): keep its status.

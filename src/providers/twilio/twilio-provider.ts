@@ -2,7 +2,7 @@ import type { RcsPayload } from "../../lib/rcs/payload"
 import { readJsonAnswer } from "../read-answer"
 import { toTwilioContent } from "./twilio-content"
 import { twilioHttpError, twilioNetworkError } from "./twilio-errors"
-import type { LookupResult, MessagingProvider, OutboundMessage, ProviderHealth, SendResult, WebhookEndpoint } from "../types"
+import { ProviderError, type LookupResult, type MessagingProvider, type OutboundMessage, type ProviderHealth, type SendResult, type WebhookEndpoint } from "../types"
 
 export type TwilioOptions = {
   accountSid: string
@@ -117,9 +117,9 @@ export class TwilioProvider implements MessagingProvider {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       })
     } catch (error) {
-      // creating content sends nothing to anyone: always safe to retry
-      const networkError = twilioNetworkError(error)
-      throw networkError.kind === "ambiguous" ? twilioHttpError(503, { message: networkError.message }, null) : networkError
+      // creating content sends nothing to anyone: whatever the network did, it is safe to retry
+      const { message, code } = twilioNetworkError(error)
+      throw new ProviderError("retryable", message, code)
     }
     const body: any = await response.json().catch(() => ({}))
     if (!response.ok || typeof body.sid !== "string") {

@@ -32,6 +32,8 @@ export type TransitionFields = {
   /** When the status was reached, if known better than "now" (a provider's event time). */
   at?: Date
   send_after?: Date | null
+  /** RCS: the delivery deadline, past which the message is revoked and replaced by its SMS. */
+  expires_at?: Date
   /** The claim did not lead to a provider call (deferred, skipped, rate-limited): do not count it. */
   undo_attempt?: boolean
 }
@@ -84,6 +86,10 @@ export class MessageStates {
     if (fields.send_after !== undefined) {
       sets.push(`send_after = ?`)
       values.push(fields.send_after)
+    }
+    if (fields.expires_at !== undefined) {
+      sets.push(`expires_at = ?`)
+      values.push(fields.expires_at)
     }
     const from = allowedSourcesOf(to)
     const { rowCount } = await this.knex.raw(

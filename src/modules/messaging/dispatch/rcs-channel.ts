@@ -2,8 +2,9 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { estimateCost } from "../../../lib/cost"
 import type { PluginOptions } from "../../../lib/options"
-import { newLinkCode } from "../../../lib/tracking"
+import { newLinkCode, type NewTrackedLink } from "../../../lib/tracking"
 import type { MessagingProvider } from "../../../providers/types"
+import type { LinkStore } from "../tracking/link-store"
 
 const MESSAGES = "sms_rcs_message"
 
@@ -21,7 +22,8 @@ export class RcsChannel {
   constructor(
     private readonly knex: Knex,
     private readonly options: PluginOptions,
-    readonly provider: MessagingProvider | null
+    readonly provider: MessagingProvider | null,
+    private readonly links: LinkStore
   ) {}
 
   /**
@@ -75,11 +77,9 @@ export class RcsChannel {
       })
   }
 
-  /** When an RCS message about to be sent must be delivered by (its TTL), recorded on the row. */
-  async setDeadline(id: string): Promise<Date> {
-    const at = new Date(Date.now() + this.options.rcs.ttlSeconds * 1000)
-    await this.knex(MESSAGES).where({ id }).update({ expires_at: at })
-    return at
+  /** When an RCS message sent now must be delivered by (its TTL). */
+  deadline(): Date {
+    return new Date(Date.now() + this.options.rcs.ttlSeconds * 1000)
   }
 
   /** RCS messages sent but neither delivered nor read by their deadline (plus a grace for late events). */
@@ -110,18 +110,10 @@ export class RcsChannel {
       const id = generateEntityId(undefined, "msg")
       let body: string = original.body
       const links = await trx("sms_rcs_tracked_link").where({ message_id: rcsId, channel: "sms" }).whereNull("deleted_at")
-      const fresh = links.map((link: any) => {
+      const fresh = links.map((link: any): NewTrackedLink => {
         const code = newLinkCode()
         body = body.split(`/r/${link.code}`).join(`/r/${code}`)
-        return {
-          id: generateEntityId(undefined, "smslnk"),
-          code,
-          target_url: link.target_url,
-          channel: "sms",
-          message_id: id,
-          campaign_id: link.campaign_id,
-          expires_at: link.expires_at,
-        }
+        return { code, target_url: link.target_url, channel: "sms" }
       })
       const cost = estimateCost(this.options.pricing, { channel: "sms", country: original.country_code, segments: original.segments })
       const { rows } = await trx.raw(
@@ -140,7 +132,7 @@ export class RcsChannel {
         ]
       )
       if (!rows[0]) return null
-      if (fresh.length) await trx("sms_rcs_tracked_link").insert(fresh)
+      if (links.length) await this.links.insert(id, original.campaign_id, fresh, links[0].expires_at, trx)
       return id as string
     })
   }

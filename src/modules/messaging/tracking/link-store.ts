@@ -13,9 +13,9 @@ export type ResolvedLink = {
 
 type ClickRow = {
   id: string
-  tracked_link_id: string
+  tracked_link_id: string | null
   message_id: string | null
-  kind: "link"
+  kind: "link" | "suggestion"
   ip_hash: string | null
   user_agent: string | null
   is_bot: boolean
@@ -44,9 +44,16 @@ export class LinkStore {
     private readonly onFlushError: (error: Error, lost: number) => void = () => undefined
   ) {}
 
-  async insert(messageId: string, campaignId: string | null, links: NewTrackedLink[], expiresAt: Date): Promise<void> {
+  /** Stores a message's links; `db` is a transaction when the message is inserted in one. */
+  async insert(
+    messageId: string,
+    campaignId: string | null,
+    links: NewTrackedLink[],
+    expiresAt: Date,
+    db: Knex = this.knex
+  ): Promise<void> {
     if (!links.length) return
-    await this.knex("sms_rcs_tracked_link").insert(
+    await db("sms_rcs_tracked_link").insert(
       links.map((link) => ({
         id: generateEntityId(undefined, "smslnk"),
         code: link.code,
@@ -79,7 +86,7 @@ export class LinkStore {
 
   /** Queues a click; it is in the database within `FLUSH_MS`. */
   recordClick(link: ResolvedLink, click: { ip_hash: string | null; user_agent: string | null; is_bot: boolean; at: Date }) {
-    this.pending.push({
+    this.queue({
       id: generateEntityId(undefined, "smsclk"),
       tracked_link_id: link.id,
       message_id: link.message_id,
@@ -89,6 +96,24 @@ export class LinkStore {
       is_bot: click.is_bot,
       occurred_at: click.at,
     })
+  }
+
+  /** Queues a tap on an RCS suggestion (no link: the message itself is the touch). */
+  recordSuggestion(messageId: string, at: Date) {
+    this.queue({
+      id: generateEntityId(undefined, "smsclk"),
+      tracked_link_id: null,
+      message_id: messageId,
+      kind: "suggestion",
+      ip_hash: null,
+      user_agent: null,
+      is_bot: false,
+      occurred_at: at,
+    })
+  }
+
+  private queue(row: ClickRow) {
+    this.pending.push(row)
     if (this.pending.length >= FLUSH_ROWS) {
       void this.flush()
     } else {
