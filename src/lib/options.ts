@@ -237,6 +237,12 @@ export const pluginOptionsSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * How many proxies in front of Medusa (load balancer, CDN) append to X-Forwarded-For: the client's
+     * address for the storefront's limits and the consent proof is read that many hops from the right.
+     * 0: the TCP peer's address, whatever headers the client sends.
+     */
+    trustedProxyHops: z.number().int().min(0).max(10).default(0),
     consent: z
       .object({
         /** Answer STOP, START and HELP texts (turn off if the provider already answers them). */
@@ -249,6 +255,17 @@ export const pluginOptionsSchema = z
         doubleOptIn: z.boolean().default(true),
         /** How long a double opt-in request waits for its YES. */
         doubleOptInTtlHours: z.number().int().min(1).max(720).default(72),
+        /** At most one "reply YES" text per number in this many hours, however often its opt-in is asked for. */
+        optInCooldownHours: z.number().int().min(1).max(720).default(24),
+        /** The code that proves a shopper holds a number before the storefront changes its transactional consent. */
+        verification: z
+          .object({
+            codeTtlMinutes: z.number().int().min(1).max(60).default(10),
+            maxAttempts: z.number().int().min(1).max(10).default(5),
+            maxCodesPerNumberPerHour: z.number().int().min(1).max(10).default(3),
+          })
+          .strict()
+          .default({ codeTtlMinutes: 10, maxAttempts: 5, maxCodesPerNumberPerHour: 3 }),
         /** Storefront opt-in requests allowed per IP address and per phone prefix (number less its last 4 digits), per hour. */
         storefrontLimits: z
           .object({ perIpPerHour: z.number().int().min(1).default(10), perPrefixPerHour: z.number().int().min(1).default(20) })
@@ -263,6 +280,8 @@ export const pluginOptionsSchema = z
         messageFrequency: "Msg frequency varies",
         doubleOptIn: true,
         doubleOptInTtlHours: 72,
+        optInCooldownHours: 24,
+        verification: { codeTtlMinutes: 10, maxAttempts: 5, maxCodesPerNumberPerHour: 3 },
         storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
         optOutText: DEFAULT_OPT_OUT_TEXT,
       }),

@@ -18,6 +18,7 @@ export const handleInboundMessageWorkflow = createWorkflow(
         locale: reply!.locale,
         variables: reply!.variables,
         purpose: "transactional" as const,
+        consent_reply: reply!.consent_reply,
       }))
       sendMessageWorkflow.runAsStep({ input: replyInput })
     })

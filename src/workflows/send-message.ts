@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { ConsentReplyKind } from "../lib/consent/consent-reply"
 import type { RcsPayload } from "../lib/rcs/payload"
 import type { CreateMessageInput } from "../modules/messaging"
 import {
@@ -42,6 +43,12 @@ export type SendMessageWorkflowInput = {
   cart_id?: string | null
   customer_id?: string | null
   campaign_id?: string | null
+  /**
+   * Internal: set only by the plugin's consent workflows (STOP/HELP answers, the double opt-in ask, a
+   * verification code). It is what lets a reply pass the send-time consent check; routes never take it
+   * from a request, and a template key alone (which an admin can type into a campaign) grants nothing.
+   */
+  consent_reply?: ConsentReplyKind | null
 }
 
 const automationOf = (input: SendMessageWorkflowInput) =>
@@ -76,6 +83,7 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     rich_payload: rendered.rcs as Record<string, unknown> | null,
     links: rendered.links,
     automation: automationOf(input),
+    consent_reply: input.consent_reply ?? null,
     metadata: input.metadata ?? null,
     send_after: input.delay_minutes ? new Date(Date.now() + input.delay_minutes * 60_000) : null,
     rule_region: phone.rule_region,

@@ -3,8 +3,9 @@ import { sendMessageWorkflow } from "./send-message"
 import { recordOptInStep, type RecordOptInStepInput } from "./steps"
 
 /**
- * A shopper's opt-in from the storefront: recorded with its proof, and, when it needs confirming, the
- * double opt-in text ("reply YES …", no offer in it) sent once per request.
+ * A shopper's marketing opt-in from the storefront: recorded with its proof, and, when it needs
+ * confirming, the double opt-in text ("reply YES …", no offer in it) — at most one per number per
+ * `consent.optInCooldownHours`, never to a number that stopped everything.
  */
 export const storefrontOptInWorkflow = createWorkflow("sms-rcs-storefront-opt-in", (input: RecordOptInStepInput) => {
   const result = recordOptInStep(input)
@@ -16,6 +17,7 @@ export const storefrontOptInWorkflow = createWorkflow("sms-rcs-storefront-opt-in
       locale: input.locale ?? null,
       customer_id: input.customer_id ?? null,
       purpose: "transactional" as const,
+      consent_reply: "double_opt_in" as const,
     }))
     sendMessageWorkflow.runAsStep({ input: ask })
   })

@@ -25,9 +25,35 @@ describe("consent ledger", () => {
     expect(consentAllows({ purpose: "transactional" }, { marketing: "revoked" })).toEqual({ allowed: true })
     expect(consentAllows({ purpose: "transactional" }, { transactional: "revoked" })).toMatchObject({ allowed: false })
     expect(consentAllows({ purpose: "marketing" }, { marketing: "granted", transactional: "revoked" })).toMatchObject({ allowed: false })
-    expect(
-      consentAllows({ purpose: "transactional", template_key: "consent_stop_confirmation" }, { transactional: "revoked" })
-    ).toEqual({ allowed: true })
+    expect(consentAllows({ purpose: "transactional", consent_reply: "stop_confirmation" }, { transactional: "revoked" })).toEqual({
+      allowed: true,
+    })
+  })
+
+  it("lets the plugin's own replies through by their server-side flag, never by a template key", () => {
+    // a campaign variant an admin keyed "consent_help" is an ordinary marketing text
+    const typedKey = { purpose: "marketing", template_key: "consent_help" } as Parameters<typeof consentAllows>[0]
+    expect(consentAllows(typedKey, {})).toMatchObject({ allowed: false })
+    expect(consentAllows({ purpose: "transactional", consent_reply: "help" }, { transactional: "revoked" })).toEqual({ allowed: true })
+    expect(consentAllows({ purpose: "transactional", consent_reply: "clarify" }, { transactional: "revoked" })).toEqual({ allowed: true })
+    // the "reply YES" ask and a verification code: to a number that never opted in, not after STOP ALL
+    expect(consentAllows({ purpose: "transactional", consent_reply: "double_opt_in" }, { marketing: "revoked" })).toEqual({ allowed: true })
+    expect(consentAllows({ purpose: "transactional", consent_reply: "double_opt_in" }, { transactional: "revoked" })).toMatchObject({
+      allowed: false,
+    })
+    expect(consentAllows({ purpose: "transactional", consent_reply: "verification_code" }, { transactional: "revoked" })).toMatchObject({
+      allowed: false,
+    })
+  })
+
+  it("orders events of the same instant by the database's sequence", () => {
+    const at = new Date("2026-12-01T10:00:00Z")
+    const events: ConsentEventLike[] = [
+      { purpose: "marketing", action: "revoke", occurred_at: at, seq: 8 },
+      { purpose: "marketing", action: "grant", occurred_at: at, seq: 7 },
+    ]
+    expect(foldConsent(events)).toEqual({ marketing: "revoked" })
+    expect(foldConsent([...events].reverse())).toEqual({ marketing: "revoked" })
   })
 
   // The property: over any sequence of grants, revokes, requests and sends, a marketing send is allowed

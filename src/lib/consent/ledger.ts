@@ -1,47 +1,48 @@
+import { ANSWERS_TO_OWNER, type ConsentReplyKind } from "./consent-reply"
+
 /**
- * Consent as a fold over its append-only events: the latest event (by when it happened) decides; a
- * pending double opt-in request never overrides a grant. The module keeps the same rule in SQL (the
+ * Consent as a fold over its append-only events: the latest event (by when it happened by the database's
+ * clock, then by the database's sequence) decides; a pending double opt-in request never overrides a grant. The module keeps the same rule in SQL (the
  * consent row, updated in the event's transaction); this pure version is what the property tests check.
  */
 export type ConsentPurpose = "transactional" | "marketing"
 export type ConsentStatus = "granted" | "revoked" | "pending"
 export type ConsentAction = "grant" | "revoke" | "request"
 
-export type ConsentEventLike = { purpose: ConsentPurpose; action: ConsentAction; occurred_at: Date }
+export type ConsentEventLike = { purpose: ConsentPurpose; action: ConsentAction; occurred_at: Date; seq?: number }
 export type ConsentState = Partial<Record<ConsentPurpose, ConsentStatus>>
 
 const STATUS_OF: Record<ConsentAction, ConsentStatus> = { grant: "granted", revoke: "revoked", request: "pending" }
 
 export function foldConsent(events: readonly ConsentEventLike[]): ConsentState {
-  const latest: Partial<Record<ConsentPurpose, { status: ConsentStatus; at: number }>> = {}
+  const latest: Partial<Record<ConsentPurpose, { status: ConsentStatus; at: number; seq: number }>> = {}
   for (const event of events) {
     const at = event.occurred_at.getTime()
+    const seq = event.seq ?? 0
     const current = latest[event.purpose]
-    if (current && current.at > at) continue
+    if (current && (current.at > at || (current.at === at && current.seq > seq))) continue
     if (event.action === "request" && current?.status === "granted") continue
-    latest[event.purpose] = { status: STATUS_OF[event.action], at }
+    latest[event.purpose] = { status: STATUS_OF[event.action], at, seq }
   }
   return Object.fromEntries(Object.entries(latest).map(([purpose, v]) => [purpose, v!.status])) as ConsentState
 }
 
-/** Template keys of the replies the consent rules themselves require (the one confirmation after STOP, HELP). */
-export const CONSENT_REPLY_TEMPLATES: ReadonlySet<string> = new Set([
-  "consent_stop_confirmation",
-  "consent_help",
-  "consent_start_confirmation",
-  // asking for consent is not marketing: it carries no offer, and goes even to a phone that never opted in
-  "consent_double_opt_in",
-])
-
 /**
  * May this message go to this phone now? Marketing needs a current grant (and no "stop all");
- * transactional needs no "stop all". The replies the rules require always go.
+ * transactional needs no "stop all". The plugin's own answers to the owner's texts always go (the one
+ * confirmation after STOP); its double opt-in ask and verification codes go unless the number stopped
+ * everything. Which message is such a reply is the row's `consent_reply`, written by the plugin itself —
+ * never its template key, which an admin can type into a campaign.
  */
 export function consentAllows(
-  message: { purpose: ConsentPurpose; template_key?: string | null },
+  message: { purpose: ConsentPurpose; consent_reply?: ConsentReplyKind | null },
   state: ConsentState
 ): { allowed: true } | { allowed: false; reason: string } {
-  if (message.template_key && CONSENT_REPLY_TEMPLATES.has(message.template_key)) {
+  if (message.consent_reply && ANSWERS_TO_OWNER.has(message.consent_reply)) {
+    return { allowed: true }
+  }
+  if (message.consent_reply && state.transactional !== "revoked") {
+    // the ask and the code are not marketing: they carry no offer and go to a number that never opted in
     return { allowed: true }
   }
   if (state.transactional === "revoked") {

@@ -212,6 +212,25 @@ DEFAULT_TEMPLATES.consent_help = {
   },
 }
 
+// Answer to an ambiguous text ("when will this stop?"): no consent changed, the way to stop said plainly.
+DEFAULT_TEMPLATES.consent_clarify = {
+  purpose: "transactional",
+  variables: [],
+  sms: {
+    en: "{{store_name}}: to stop our offers, reply STOP. To stop all texts, including order updates, reply STOP ALL. Reply HELP for help.",
+    fr: "{{store_name}} : pour ne plus recevoir nos offres, répondez STOP. Pour ne plus rien recevoir, suivi de commande compris, répondez STOP TOUT.",
+  },
+}
+// The code that proves a shopper holds the number before the storefront changes its transactional consent.
+DEFAULT_TEMPLATES.consent_verification_code = {
+  purpose: "transactional",
+  variables: ["code", "minutes"],
+  sms: {
+    en: "{{store_name}}: your code is {{code}}. It expires in {{minutes}} minutes. If you did not ask for it, ignore this text.",
+    fr: "{{store_name}} : votre code est {{code}}. Il expire dans {{minutes}} minutes. Si vous ne l'avez pas demandé, ignorez ce SMS.",
+  },
+}
+
 /** The text for a key in the wanted locale, falling back to its language, then English. */
 export function defaultSmsTemplate(key: string, locale: string): string | undefined {
   const template = DEFAULT_TEMPLATES[key]

@@ -29,6 +29,7 @@ import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch
 import { CampaignStore } from "./campaigns/campaign-store"
 import { CampaignControl } from "./campaigns/campaign-control"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
+import { PhoneVerifications, type StartVerificationInput } from "./consent/phone-verifications"
 import { MessageStates } from "./dispatch/message-states"
 import { PersonalData, type DataSubject } from "./dispatch/personal-data"
 import { RateLimiter } from "./dispatch/rate-limiter"
@@ -38,6 +39,7 @@ import { Attribution } from "./models/attribution"
 import { AutomationSetting } from "./models/automation-setting"
 import { CartActivity } from "./models/cart-activity"
 import { PhoneCapability } from "./models/phone-capability"
+import { PhoneVerification } from "./models/phone-verification"
 import { Campaign } from "./models/campaign"
 import { Segment } from "./models/segment"
 import { Click } from "./models/click"
@@ -72,6 +74,7 @@ class MessagingModuleService extends MedusaService({
   AutomationSetting,
   CartActivity,
   PhoneCapability,
+  PhoneVerification,
   Campaign,
   Segment,
 }) {
@@ -80,6 +83,7 @@ class MessagingModuleService extends MedusaService({
   protected readonly states_: MessageStates
   protected readonly guards_: SendingGuards
   protected readonly consents_: ConsentStore
+  protected readonly verifications_: PhoneVerifications
   protected readonly carts_: CartActivities
   protected readonly links_: LinkStore
   protected readonly attributions_: AttributionStore
@@ -101,6 +105,7 @@ class MessagingModuleService extends MedusaService({
     this.isWorker_ = dependencies.smsRcsWorkerMode !== "server"
     this.states_ = new MessageStates(dependencies.__pg_connection__)
     this.consents_ = new ConsentStore(dependencies.__pg_connection__)
+    this.verifications_ = new PhoneVerifications(dependencies.__pg_connection__, () => this.installationSecret("verification"))
     this.carts_ = new CartActivities(dependencies.__pg_connection__)
     this.links_ = new LinkStore(dependencies.__pg_connection__, (error, lost) =>
       this.logger_.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)
@@ -169,6 +174,39 @@ class MessagingModuleService extends MedusaService({
   }
 
   /**
+   * A storefront marketing opt-in request, recorded with its proof; `ask` says whether to text the number
+   * "reply YES" (at most once per `consent.optInCooldownHours`, never after STOP ALL).
+   */
+  async requestMarketingOptIn(input: Omit<RecordConsentInput, "action" | "purpose">) {
+    return this.consents_.requestOptIn({ ...input, purpose: "marketing", action: "request" }, this.options_.consent.optInCooldownHours)
+  }
+
+  /** The double opt-in request a YES from this phone would confirm now (within its time limit), or null. */
+  async pendingOptInRequest(phone: string): Promise<string | null> {
+    return this.consents_.pendingRequest(phone, this.options_.consent.doubleOptInTtlHours)
+  }
+
+  /** The purposes the owner's last opt-out ended, which a START restores. */
+  async endedByLastStop(phone: string) {
+    return this.consents_.endedByLastStop(phone)
+  }
+
+  /** Starts proving a number with a code (the code is returned only when it may be texted). */
+  async startPhoneVerification(input: StartVerificationInput) {
+    return this.verifications_.start(input, this.options_.consent.verification)
+  }
+
+  /** One try at a verification code; on success, the consent change it was asked for. */
+  async confirmPhoneVerification(id: string, code: string) {
+    return this.verifications_.confirm(id, code, this.options_.consent.verification)
+  }
+
+  /** Whether the customer proved with a code that they hold this number. */
+  async isVerifiedPhoneOf(phone: string, customerId: string): Promise<boolean> {
+    return this.verifications_.isVerifiedBy(phone, customerId)
+  }
+
+  /**
    * Stores an inbound text once per provider message (a replayed webhook finds it already there and
    * changes nothing). Returns whether it was new.
    */
@@ -178,7 +216,7 @@ class MessagingModuleService extends MedusaService({
     body: string
     provider: string
     provider_message_id: string
-    intent: "stop" | "stop_all" | "start" | "help" | "none"
+    intent: "stop" | "stop_all" | "start" | "confirm" | "help" | "ambiguous" | "none"
     keyword?: string | null
   }): Promise<{ id: string; created: boolean }> {
     const knex = this.states_.knex
@@ -328,6 +366,13 @@ class MessagingModuleService extends MedusaService({
       this.clickSecret_ = (await this.redis_.get(key))!
     }
     return this.clickSecret_
+  }
+
+  /** A random key per installation and use, made once and kept in Redis (never in the database). */
+  protected async installationSecret(use: string): Promise<string> {
+    const key = `sms-rcs:${use}-secret`
+    await this.redis_.set(key, randomBytes(32).toString("hex"), "NX")
+    return (await this.redis_.get(key))!
   }
 
   /** Whether a provider's webhook event was processed already (a replay): remembered for 7 days. */

@@ -1,3 +1,4 @@
+import type { ConsentReplyKind } from "../../lib/consent/consent-reply"
 import type { MessageStatus } from "../../lib/message-status"
 import type { NewTrackedLink } from "../../lib/tracking"
 
@@ -67,6 +68,8 @@ export type CreateMessageInput = {
   /** Not before this time (an automation's delay). */
   send_after?: Date | null
   automation?: string | null
+  /** Only the plugin's own consent replies set it (lib/consent/consent-reply.ts). */
+  consent_reply?: ConsentReplyKind | null
   /** Short links in the body and RCS buttons, stored with the message. */
   links?: NewTrackedLink[]
 }

@@ -13,7 +13,9 @@ export const prepareCheckoutOptInStep = createStep(
   "sms-rcs-prepare-checkout-opt-in",
   async (order: OrderForMessage & { metadata?: Record<string, unknown> | null }, { container }) => {
     const optIn = readCheckoutOptIn(order.metadata)
-    if (!optIn) {
+    // A ticked box proves nothing about who holds the number: transactional consent is not changed from
+    // a checkout (a stranger could otherwise undo someone's STOP ALL by ordering with their number).
+    if (!optIn || optIn.purpose !== "marketing") {
       return new StepResponse<RecordOptInStepInput | null>(null)
     }
     const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
@@ -30,7 +32,7 @@ export const prepareCheckoutOptInStep = createStep(
     }
     return new StepResponse<RecordOptInStepInput | null>({
       phone: check.e164,
-      purpose: optIn.purpose,
+      purpose: "marketing",
       customer_id: order.customer_id ?? null,
       wording: optIn.wording,
       wording_version: optIn.wording_version,

@@ -3,7 +3,8 @@ import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/mes
 
 export type RecordOptInStepInput = {
   phone: string
-  purpose: "marketing" | "transactional"
+  /** Only marketing: transactional consent changes from the storefront need proof of the number. */
+  purpose: "marketing"
   customer_id?: string | null
   wording: string
   wording_version: string
@@ -16,17 +17,18 @@ export type RecordOptInStepInput = {
 }
 
 /**
- * A storefront opt-in, with its proof. Marketing consent from a guest — or from anyone while double
- * opt-in is on — is only a request until the shopper replies YES; a logged-in customer's completes at once
- * when double opt-in is off. Transactional consent needs no confirmation.
+ * A storefront marketing opt-in, with its proof. From a guest — or from anyone while double opt-in is on
+ * — it is only a request until the number's owner replies YES; `confirm` says whether to text them the
+ * "reply YES" (at most once per cooldown, never to a number that stopped everything or is subscribed).
+ * A logged-in customer's completes at once when double opt-in is off.
  */
 export const recordOptInStep = createStep("sms-rcs-record-opt-in", async (input: RecordOptInStepInput, { container }) => {
   const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const { doubleOptIn } = messaging.getOptions().consent
-  const needsConfirmation = input.purpose === "marketing" && (doubleOptIn || !input.customer_id)
-  const { event_id, status } = await messaging.recordConsent({
-    ...input,
-    action: needsConfirmation ? "request" : "grant",
-  })
-  return new StepResponse({ event_id, status, confirm: needsConfirmation && status === "pending" })
+  if (!doubleOptIn && input.customer_id) {
+    const { event_id, status } = await messaging.recordConsent({ ...input, action: "grant" })
+    return new StepResponse({ event_id, status, confirm: false })
+  }
+  const { event_id, status, ask } = await messaging.requestMarketingOptIn(input)
+  return new StepResponse({ event_id, status, confirm: ask })
 })

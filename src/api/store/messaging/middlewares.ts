@@ -1,6 +1,6 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreAttachAttributionBody } from "./attribution/validators"
-import { StoreOptInBody, StoreRevokeBody } from "./consent/validators"
+import { StoreOptInBody, StoreRevokeBody, StoreVerificationBody, StoreVerificationConfirmBody } from "./consent/validators"
 
 export const storeMessagingMiddlewares: MiddlewareRoute[] = [
   {
@@ -19,7 +19,23 @@ export const storeMessagingMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/store/messaging/consent/revoke",
-    middlewares: [validateAndTransformBody(StoreRevokeBody)],
+    middlewares: [
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      validateAndTransformBody(StoreRevokeBody),
+    ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/messaging/consent/verification",
+    middlewares: [
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      validateAndTransformBody(StoreVerificationBody),
+    ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/messaging/consent/verification/confirm",
+    middlewares: [validateAndTransformBody(StoreVerificationConfirmBody)],
   },
   {
     methods: ["POST"],

@@ -15,15 +15,18 @@ export type RecordConsentInput = {
   ip?: string | null
   user_agent?: string | null
   evidence?: Record<string, unknown> | null
+  /** Only for events that happened elsewhere (an import); otherwise the database's now(). */
   occurred_at?: Date
 }
 
 const STATUS_OF = { grant: "granted", revoke: "revoked", request: "pending" } as const
+/** Opt-outs the number's owner made themselves: a START may undo them. */
+const OWNER_OPT_OUT_SOURCES = new Set(["keyword", "storefront_form"])
 
 /**
  * The consent ledger in SQL: each event is appended (never updated or deleted) and the current state row
- * is upserted in the same transaction, by the same rule as `foldConsent`: the latest event wins, and a
- * pending request never overrides a grant.
+ * is upserted in the same transaction, by the same rule as `foldConsent`: the latest event wins — latest
+ * by the database's clock and sequence, (occurred_at, seq) — and a pending request never overrides a grant.
  */
 export class ConsentStore {
   constructor(private readonly knex: Knex) {}
@@ -42,57 +45,143 @@ export class ConsentStore {
   }
 
   private async recordIn(trx: Knex.Transaction, input: RecordConsentInput): Promise<{ event_id: string; status: string }> {
-    const occurredAt = input.occurred_at ?? new Date()
     const channel = input.channel ?? "all"
     const eventId = generateEntityId(undefined, "smsce")
     const status = STATUS_OF[input.action]
-    {
-      await trx("sms_rcs_consent_event").insert({
-        id: eventId,
-        phone: input.phone,
-        customer_id: input.customer_id ?? null,
-        purpose: input.purpose,
+    // The event's time is the database's (now(), unless an import brings its own), and its place in the
+    // ledger is (occurred_at, seq): every process orders by the same clock and the same sequence.
+    const { rows } = await trx.raw(
+      `WITH event AS (
+         INSERT INTO sms_rcs_consent_event (id, phone, customer_id, purpose, channel, action, source, wording, wording_version, locale, ip, user_agent, evidence, occurred_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?::timestamptz, now()))
+         RETURNING id, occurred_at, seq
+       )
+       INSERT INTO sms_rcs_consent (id, phone, customer_id, purpose, channel, status, granted_at, revoked_at, last_event_id, last_event_at, last_event_seq)
+       SELECT ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN event.occurred_at END, CASE WHEN ? THEN event.occurred_at END, event.id, event.occurred_at, event.seq
+         FROM event
+       ON CONFLICT (phone, purpose, channel) WHERE deleted_at IS NULL DO UPDATE SET
+         status = excluded.status,
+         customer_id = coalesce(excluded.customer_id, sms_rcs_consent.customer_id),
+         granted_at = coalesce(excluded.granted_at, sms_rcs_consent.granted_at),
+         revoked_at = coalesce(excluded.revoked_at, sms_rcs_consent.revoked_at),
+         last_event_id = excluded.last_event_id,
+         last_event_at = excluded.last_event_at,
+         last_event_seq = excluded.last_event_seq,
+         updated_at = now()
+       WHERE (sms_rcs_consent.last_event_at IS NULL
+              OR (sms_rcs_consent.last_event_at, coalesce(sms_rcs_consent.last_event_seq, 0)) < (excluded.last_event_at, excluded.last_event_seq))
+         AND NOT (excluded.status = 'pending' AND sms_rcs_consent.status = 'granted')
+       RETURNING status`,
+      [
+        eventId,
+        input.phone,
+        input.customer_id ?? null,
+        input.purpose,
         channel,
-        action: input.action,
-        source: input.source,
-        wording: input.wording ?? null,
-        wording_version: input.wording_version ?? null,
-        locale: input.locale ?? null,
-        ip: input.ip ?? null,
-        user_agent: input.user_agent ?? null,
-        evidence: input.evidence ? JSON.stringify(input.evidence) : null,
-        occurred_at: occurredAt,
-      })
+        input.action,
+        input.source,
+        input.wording ?? null,
+        input.wording_version ?? null,
+        input.locale ?? null,
+        input.ip ?? null,
+        input.user_agent ?? null,
+        input.evidence ? JSON.stringify(input.evidence) : null,
+        input.occurred_at ?? null,
+        generateEntityId(undefined, "smscons"),
+        input.phone,
+        input.customer_id ?? null,
+        input.purpose,
+        channel,
+        status,
+        input.action === "grant",
+        input.action === "revoke",
+      ]
+    )
+    const current =
+      rows[0]?.status ??
+      (await trx("sms_rcs_consent").where({ phone: input.phone, purpose: input.purpose, channel }).whereNull("deleted_at").first("status"))?.status
+    return { event_id: eventId, status: current }
+  }
+
+  /**
+   * A marketing opt-in request from the storefront: recorded with its proof, and whether it may text the
+   * number "reply YES": not if the number stopped everything, is already subscribed, or was asked within
+   * the cooldown. Decided under a per-number lock, so concurrent requests make one text.
+   */
+  async requestOptIn(input: RecordConsentInput, cooldownHours: number): Promise<{ event_id: string; status: string; ask: boolean }> {
+    return this.knex.transaction(async (trx) => {
+      await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`sms-rcs-opt-in:${input.phone}`])
       const { rows } = await trx.raw(
-        `INSERT INTO sms_rcs_consent (id, phone, customer_id, purpose, channel, status, granted_at, revoked_at, last_event_id, last_event_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (phone, purpose, channel) WHERE deleted_at IS NULL DO UPDATE SET
-           status = excluded.status,
-           customer_id = coalesce(excluded.customer_id, sms_rcs_consent.customer_id),
-           granted_at = coalesce(excluded.granted_at, sms_rcs_consent.granted_at),
-           revoked_at = coalesce(excluded.revoked_at, sms_rcs_consent.revoked_at),
-           last_event_id = excluded.last_event_id,
-           last_event_at = excluded.last_event_at,
-           updated_at = now()
-         WHERE (sms_rcs_consent.last_event_at IS NULL OR sms_rcs_consent.last_event_at <= excluded.last_event_at)
-           AND NOT (excluded.status = 'pending' AND sms_rcs_consent.status = 'granted')
-         RETURNING status`,
-        [
-          generateEntityId(undefined, "smscons"),
-          input.phone,
-          input.customer_id ?? null,
-          input.purpose,
-          channel,
-          status,
-          input.action === "grant" ? occurredAt : null,
-          input.action === "revoke" ? occurredAt : null,
-          eventId,
-          occurredAt,
-        ]
+        `SELECT
+           (SELECT status FROM sms_rcs_consent WHERE phone = ? AND purpose = 'transactional' AND channel = 'all' AND deleted_at IS NULL) AS transactional,
+           (SELECT status FROM sms_rcs_consent WHERE phone = ? AND purpose = 'marketing' AND channel = 'all' AND deleted_at IS NULL) AS marketing,
+           EXISTS (SELECT 1 FROM sms_rcs_consent_event
+                    WHERE phone = ? AND purpose = 'marketing' AND action = 'request' AND deleted_at IS NULL
+                      AND evidence->>'confirmation_text' = 'true' AND occurred_at > now() - (? * interval '1 hour')) AS asked_recently`,
+        [input.phone, input.phone, input.phone, cooldownHours]
       )
-      const current = rows[0]?.status ?? (await trx("sms_rcs_consent").where({ phone: input.phone, purpose: input.purpose, channel }).whereNull("deleted_at").first("status"))?.status
-      return { event_id: eventId, status: current }
+      const state = rows[0] as { transactional: string | null; marketing: string | null; asked_recently: boolean }
+      const withheld =
+        state.transactional === "revoked"
+          ? "the number stopped all messages"
+          : state.marketing === "granted"
+            ? "the number is subscribed already"
+            : state.asked_recently
+              ? `the number was asked less than ${cooldownHours} h ago`
+              : null
+      const evidence = { ...(input.evidence ?? {}), confirmation_text: !withheld, ...(withheld ? { no_text_because: withheld } : {}) }
+      const recorded = await this.recordIn(trx, { ...input, action: "request", evidence })
+      return { ...recorded, ask: !withheld }
+    })
+  }
+
+  /**
+   * The double opt-in request a YES from this phone confirms: marketing still pending, asked by text
+   * within `ttlHours` (by the database's clock), and no grant or revoke since the ask. Null otherwise.
+   */
+  async pendingRequest(phone: string, ttlHours: number): Promise<string | null> {
+    const { rows } = await this.knex.raw(
+      `SELECT e.id FROM sms_rcs_consent_event e
+         JOIN sms_rcs_consent c ON c.phone = e.phone AND c.purpose = 'marketing' AND c.channel = 'all'
+                               AND c.deleted_at IS NULL AND c.status = 'pending'
+        WHERE e.phone = ? AND e.purpose = 'marketing' AND e.action = 'request' AND e.deleted_at IS NULL
+          AND e.evidence->>'confirmation_text' = 'true' AND e.occurred_at > now() - (? * interval '1 hour')
+          AND NOT EXISTS (SELECT 1 FROM sms_rcs_consent_event r
+                           WHERE r.phone = e.phone AND r.purpose = 'marketing' AND r.action IN ('grant', 'revoke')
+                             AND r.deleted_at IS NULL AND (r.occurred_at, r.seq) > (e.occurred_at, e.seq))
+        ORDER BY e.occurred_at DESC, e.seq DESC
+        LIMIT 1`,
+      [phone, ttlHours]
+    )
+    return rows[0]?.id ?? null
+  }
+
+  /**
+   * What the owner's last opt-out ended, per purpose, for a START: the purposes whose latest events are
+   * revokes the owner made (a STOP text, the carrier's STOP, the storefront) after a state that let
+   * messages go — a grant for marketing; a grant or nothing at all for transactional. A revoke an admin
+   * or an import recorded is not undone by START.
+   */
+  async endedByLastStop(phone: string): Promise<ConsentPurpose[]> {
+    const { rows } = await this.knex.raw(
+      `SELECT purpose, action, source FROM (
+         SELECT purpose, action, source, row_number() OVER (PARTITION BY purpose ORDER BY occurred_at DESC, seq DESC) AS n
+           FROM sms_rcs_consent_event
+          WHERE phone = ? AND channel = 'all' AND deleted_at IS NULL
+       ) latest WHERE n <= 50 ORDER BY purpose, n`,
+      [phone]
+    )
+    const ended: ConsentPurpose[] = []
+    for (const purpose of ["marketing", "transactional"] as const) {
+      const events = (rows as { purpose: string; action: ConsentAction; source: string }[]).filter((r) => r.purpose === purpose)
+      let k = 0
+      while (k < events.length && events[k].action === "revoke") k++
+      const revokes = events.slice(0, k)
+      if (!revokes.length || revokes.some((r) => !OWNER_OPT_OUT_SOURCES.has(r.source))) continue
+      const before = events[k]
+      if (before?.action === "grant" || (purpose === "transactional" && !before)) ended.push(purpose)
     }
+    return ended
   }
 
   /** The current consent of a phone, per purpose, as the send gate reads it. */

@@ -1,4 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { ConsentReplyKind } from "../../../lib/consent/consent-reply"
 import { MessageStatus, STATUS_TIMESTAMP, allowedSourcesOf } from "../../../lib/message-status"
 
 const TABLE = "sms_rcs_message"
@@ -16,6 +17,8 @@ export type ClaimedMessage = {
   channel: "sms" | "rcs"
   purpose: "transactional" | "marketing"
   template_key: string | null
+  /** The plugin's own consent reply (see lib/consent/consent-reply): what may pass the consent check. */
+  consent_reply: ConsentReplyKind | null
   body: string
   rich_payload: Record<string, unknown> | null
   segments: number
@@ -53,7 +56,7 @@ export class MessageStates {
               status_updated_at = now(), updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred')
           AND (send_after IS NULL OR send_after <= now()) AND ${NOT_HELD_BY_CAMPAIGN}
-      RETURNING id, "to", channel, purpose, template_key, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`,
+      RETURNING id, "to", channel, purpose, template_key, consent_reply, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`,
       [id]
     )
     return rows[0] ?? null

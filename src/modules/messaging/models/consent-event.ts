@@ -17,7 +17,10 @@ export const ConsentEvent = model
       locale: model.text().nullable(),
       ip: model.text().nullable(),
       user_agent: model.text().nullable(),
+      /** When it happened, by the database's clock (now()), never a process's: processes' clocks drift. */
       occurred_at: model.dateTime(),
+      /** The database's order of events (a sequence): breaks ties between events of the same instant. */
+      seq: model.autoincrement(),
       evidence: model.json().nullable(),
     }
   )

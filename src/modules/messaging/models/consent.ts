@@ -16,6 +16,8 @@ export const Consent = model
       last_event_id: model.text().nullable(),
       /** When the event that set the current status happened; an older event never overrides a newer one. */
       last_event_at: model.dateTime().nullable(),
+      /** That event's `seq`: with `last_event_at`, the order the ledger is folded in. */
+      last_event_seq: model.number().nullable(),
     }
   )
   .indexes([

@@ -11,8 +11,11 @@ export const InboundMessage = model
       body: model.text(),
       provider: model.text(),
       provider_message_id: model.text(),
-      /** What the text asked for: stop, stop_all, start, help, or none (a reply for the admin). */
-      intent: model.enum(["stop", "stop_all", "start", "help", "none"]),
+      /**
+       * What the text asked for: stop, stop_all, start, confirm (YES to a double opt-in), help, ambiguous
+       * (an opt-out word that does not say what it stops: flagged for the admin), or none (a reply).
+       */
+      intent: model.enum(["stop", "stop_all", "start", "confirm", "help", "ambiguous", "none"]),
       keyword: model.text().nullable(),
       received_at: model.dateTime(),
       metadata: model.json().nullable(),

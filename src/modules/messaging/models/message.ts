@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { CONSENT_REPLY_KINDS } from "../../../lib/consent/consent-reply"
 import { MESSAGE_STATUSES } from "../../../lib/message-status"
 
 /**
@@ -58,6 +59,12 @@ export const Message = model
       failed_at: model.dateTime().nullable(),
       status_updated_at: model.dateTime().nullable(),
       metadata: model.json().nullable(),
+      /**
+       * Set only by the plugin's own consent replies (the STOP confirmation, HELP, the double opt-in ask, a
+       * verification code): what lets one pass the send-time consent check. Never read from a template key
+       * or from anything an admin or a shopper types.
+       */
+      consent_reply: model.enum([...CONSENT_REPLY_KINDS]).nullable(),
     }
   )
   .indexes([

@@ -1,34 +1,42 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
 import { storefrontOptInWorkflow } from "../../../../workflows/storefront-opt-in"
-import { guardStorefrontPhone } from "./phone-guard"
+import { customerOf, guardStorefrontPhone, requireVerifiedNumber, storefrontClient } from "./phone-guard"
 import type { StoreOptInBodyType } from "./validators"
 
 /**
  * POST /store/messaging/consent — a shopper opts in (publishable key; a customer session is optional).
- * Answers `{ consent: { phone, purpose, status } }`: `pending` until the shopper replies YES to the
- * confirmation text, `granted` when no confirmation is needed.
+ * Marketing: always **202** `{ consent: { phone, purpose, status: "requested" } }`, whatever the number's
+ * consent was, so the answer tells nobody who is subscribed; the number gets the "reply YES" text when it
+ * must confirm (at most one per cooldown, never after STOP ALL). Transactional: only for the logged-in
+ * customer's own verified number (200 `granted`), else 403 — other shoppers go through a code.
  */
 export async function POST(req: MedusaRequest<StoreOptInBodyType>, res: MedusaResponse) {
   const body = req.validatedBody
-  const phone = await guardStorefrontPhone(req, res, body)
+  const phone = await guardStorefrontPhone(req, res, body, "opt_in")
   if (!phone) return
-  const auth = (req as AuthenticatedMedusaRequest).auth_context
-  const customerId = auth?.actor_type === "customer" && auth.actor_id ? auth.actor_id : null
-  const { result } = await storefrontOptInWorkflow(req.scope).run({
-    input: {
-      phone,
-      purpose: body.purpose,
+  const client = storefrontClient(req)
+  const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
+  const proof = { phone, wording: body.wording, wording_version: body.wording_version, locale: body.locale ?? null, ...client }
+
+  if (body.purpose === "transactional") {
+    const customerId = await requireVerifiedNumber(req, res, phone)
+    if (!customerId) return
+    const { status } = await messaging.recordConsent({
+      ...proof,
       customer_id: customerId,
-      wording: body.wording,
-      wording_version: body.wording_version,
-      locale: body.locale ?? null,
-      ip: req.ip ?? null,
-      user_agent: req.get("user-agent") ?? null,
+      purpose: "transactional",
+      action: "grant",
       source: "storefront_form",
-    },
+      evidence: { verified_by: "customer_verified_number" },
+    })
+    res.json({ consent: { phone, purpose: "transactional", status } })
+    return
+  }
+  await storefrontOptInWorkflow(req.scope).run({
+    input: { ...proof, purpose: "marketing", customer_id: customerOf(req), source: "storefront_form" },
   })
-  res.status(result.status === "granted" ? 200 : 202).json({ consent: { phone, purpose: body.purpose, status: result.status } })
+  res.status(202).json({ consent: { phone, purpose: "marketing", status: "requested" } })
 }
 
 /** GET /store/messaging/consent — the logged-in customer's own consents. */
