@@ -8,6 +8,7 @@ export const defaultAdminMessageFields = [
   "status_reason",
   "body",
   "template_key",
+  "consent_reply",
   "locale",
   "encoding",
   "segments",
