@@ -138,7 +138,7 @@ medusaIntegrationTestRunner({
       expect(event.evidence).toMatchObject({ inbound_message_id: "SM0000000000000000000000000000stop" })
     })
 
-    it("answers in French, stops everything on STOP ALL but still confirms, and re-subscribes on OUI", async () => {
+    it("answers in French, stops everything on STOP ALL but still confirms, and START undoes what it stopped", async () => {
       const phone = "+33611110002"
       await inbound(phone, "ARRÊT")
       const [fr] = await waitFor(async () => {
@@ -163,9 +163,10 @@ medusaIntegrationTestRunner({
       )
       expect(stopAllReply.body).toBe("Maison Demo: you are unsubscribed and will get no more texts from us. Reply START to subscribe again.")
 
-      await inbound(phone, "Oui")
-      await waitFor(async () => ((await messaging.consentStateOf(phone)).marketing === "granted" ? true : undefined))
-      expect(await messaging.consentStateOf(phone)).toEqual({ marketing: "granted", transactional: "granted" })
+      // START re-subscribes what the owner's opt-outs ended: order texts (allowed before), not marketing (never granted)
+      await inbound(phone, "START")
+      await waitFor(async () => ((await messaging.consentStateOf(phone)).transactional === "granted" ? true : undefined))
+      expect(await messaging.consentStateOf(phone)).toEqual({ marketing: "revoked", transactional: "granted" })
     })
 
     it("answers HELP with the store, frequency, rates and how to stop; stores other replies silently", async () => {
@@ -210,7 +211,7 @@ medusaIntegrationTestRunner({
       const phone = "+33611110005"
       const asked = await optIn({ phone: "06 11 11 00 05", country_code: "FR", locale: "fr" }, { "user-agent": "StorefrontTest/1.0" })
       expect(asked.status).toBe(202)
-      expect(asked.data).toEqual({ consent: { phone, purpose: "marketing", status: "pending" } })
+      expect(asked.data).toEqual({ consent: { phone, purpose: "marketing", status: "requested" } })
 
       const [ask] = await waitFor(async () => {
         const messages = await repliesTo(phone)
@@ -241,9 +242,9 @@ medusaIntegrationTestRunner({
       const { data: login } = await api.post("/auth/customer/emailpass", { email, password: "secret-pass" })
       const auth = { authorization: `Bearer ${login.token}` }
 
-      expect((await optIn({ phone: "+33611110006", purpose: "transactional" }, auth)).data.consent.status).toBe("granted")
+      expect((await optIn({ phone: "+33611110006" }, auth)).data.consent.status).toBe("requested")
       const { data } = await api.get("/store/messaging/consent", { headers: { ...storeHeaders().headers, ...auth } })
-      expect(data.consents).toEqual([expect.objectContaining({ phone: "+33611110006", purpose: "transactional", status: "granted" })])
+      expect(data.consents).toEqual([expect.objectContaining({ phone: "+33611110006", purpose: "marketing", status: "pending" })])
       const anonymous = await api.get("/store/messaging/consent", storeHeaders()).catch((e: any) => e.response)
       expect(anonymous.status).toBe(401)
     })
