@@ -5,6 +5,7 @@ import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { startFakeTwilio, type FakeTwilio } from "../fakes/twilio-server"
 import { freePort } from "../helpers/free-port"
 import { openStoreSession } from "../helpers/store-session"
+import { placeOrder, type Http } from "../helpers/storefront"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
 import { waitFor } from "../helpers/wait-for"
 
@@ -54,6 +55,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: DemoStore
     let admin: { headers: Record<string, string> }
+    let http: Http
 
     const messaging = () => getContainer().resolve("messaging") as any
     const db = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
@@ -107,7 +109,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeEach(async () => {
-      ;({ store, admin } = await openStoreSession(api, getContainer()))
+      ;({ store, admin, http } = await openStoreSession(api, getContainer()))
     })
 
     it("refuses transactional consent changes from an anonymous storefront request: nobody stops a stranger's order texts or undoes their STOP ALL", async () => {
@@ -125,6 +127,31 @@ medusaIntegrationTestRunner({
       // marketing stays as easy to stop as it was
       const marketing = await post("/store/messaging/consent/revoke", { phone: stranger })
       expect(marketing.data).toEqual({ consent: { phone: stranger, purpose: "marketing", status: "revoked" } })
+    })
+
+    it("ignores a transactional box ticked at checkout: an order with someone's number does not undo their STOP ALL", async () => {
+      const stopped = phone(22)
+      await stopAll(stopped)
+      const placed = await placeOrder(http, {
+        publishable_key: store.publishable_key,
+        region_id: store.region_id,
+        variant_id: store.variant_id,
+        email: "not-the-owner@example.com",
+        phone: stopped,
+        metadata: { sms_opt_in: { wording: "Text me about my order, please.", wording_version: "checkout-1", purpose: "transactional" } },
+      })
+      // run the checkout opt-in for this order to its end (as order.placed does), then look
+      const { default: checkoutOptIn } = require("medusa-plugin-sms-rcs/subscribers/checkout-opt-in")
+      await checkoutOptIn({ event: { name: "order.placed", data: { id: placed.id } }, container: getContainer(), pluginOptions: {} })
+      expect(await state(stopped)).toEqual({ marketing: "revoked", transactional: "revoked" })
+      const confirmation = await until("the order confirmation settled", async () => {
+        const { data } = await api.get(`/admin/messaging/messages?order_id=${placed.id}`, admin)
+        const m = data.messages[0]
+        return m && !["queued", "sending"].includes(m.status) ? m : undefined
+      })
+      expect(confirmation).toMatchObject({ status: "suppressed", status_reason: "opted_out: the recipient stopped all messages" })
+      expect(await state(stopped)).toEqual({ marketing: "revoked", transactional: "revoked" })
+      expect(await messaging().listConsentEvents({ phone: stopped, source: "checkout" })).toEqual([])
     })
 
     it("proves the number with a texted code: expiring, limited tries, used once, stored only as a keyed hash", async () => {

@@ -13,7 +13,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const filters = { ...(customer_id ? { customer_id } : {}), ...(phone ? { phone } : {}) }
   const [consents, events] = await Promise.all([
     messaging.listConsents(filters, { order: { purpose: "ASC" } }),
-    messaging.listConsentEvents(filters, { order: { occurred_at: "DESC" }, take: 200 }),
+    messaging.listConsentEvents(filters, { order: { occurred_at: "DESC", seq: "DESC" }, take: 200 }),
   ])
   res.json({ consents, events })
 }
