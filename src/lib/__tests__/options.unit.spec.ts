@@ -43,6 +43,17 @@ describe("parsePluginOptions", () => {
     expect(problemsOf({ automations: { abandoned_carts: {} } })).toEqual([`unknown option "abandoned_carts" in "automations"`])
   })
 
+  it("checks the opt-in cooldown, the verification code settings and the trusted proxy hops", () => {
+    expect(problemsOf({ consent: { optInCooldownHours: 0 } })[0]).toContain("consent.optInCooldownHours")
+    expect(problemsOf({ consent: { verification: { maxAttempts: 50 } } })[0]).toContain("consent.verification.maxAttempts")
+    expect(problemsOf({ consent: { verification: { codeTtl: 5 } } })).toEqual([`unknown option "codeTtl" in "consent.verification"`])
+    expect(problemsOf({ trustedProxyHops: -1 })[0]).toContain("trustedProxyHops")
+    expect(parsePluginOptions({ consent: { optInCooldownHours: 6 }, trustedProxyHops: 1 })).toMatchObject({
+      trustedProxyHops: 1,
+      consent: { optInCooldownHours: 6, verification: { codeTtlMinutes: 10, maxAttempts: 5, maxCodesPerNumberPerHour: 3 } },
+    })
+  })
+
   it("ignores the database settings Medusa adds to every module's options", () => {
     expect(parsePluginOptions({ database: { clientUrl: "postgres://x" } }).provider).toBe("sandbox")
   })
