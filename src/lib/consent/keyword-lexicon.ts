@@ -262,6 +262,9 @@ export const BENIGN_PHRASES: string[] = [
   "arret maladie",
   "sans arret",
   "le arret",
+  // stopping an order is cancelling it, not opting out
+  "stop ?the|my|this|that order|orders|delivery|shipment|parcel|package|payment",
+  "arretez ?la|ma|cette commande|livraison",
 ]
 
 /**

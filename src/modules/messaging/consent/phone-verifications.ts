@@ -52,6 +52,8 @@ export class PhoneVerifications {
     const codeHash = await this.hash(id, code)
     return this.knex.transaction(async (trx) => {
       await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`sms-rcs-verify:${input.phone}`])
+      // codes never used are of no further use: the number is not kept longer than a day for them
+      await trx.raw(`DELETE FROM ${TABLE} WHERE phone = ? AND verified_at IS NULL AND expires_at < now() - interval '1 day'`, [input.phone])
       const { rows } = await trx.raw(
         `SELECT
            (SELECT status FROM sms_rcs_consent WHERE phone = ? AND purpose = 'transactional' AND channel = 'all' AND deleted_at IS NULL) AS transactional,

@@ -20,7 +20,10 @@ export type RecordConsentInput = {
 }
 
 const STATUS_OF = { grant: "granted", revoke: "revoked", request: "pending" } as const
-/** Opt-outs the number's owner made themselves: a START may undo them. */
+/**
+ * Opt-outs a START from the number may undo: its STOP texts (and the carrier's STOP), and storefront
+ * opt-outs. A START is the number's own word; an admin's or an import's revoke is the store's decision.
+ */
 const OWNER_OPT_OUT_SOURCES = new Set(["keyword", "storefront_form"])
 
 /**
