@@ -215,11 +215,12 @@ function classifySegment(tokens: Token[], mixedCase: boolean, work?: Work): Segm
   const mark = (i: number, length: number) => {
     for (let k = i; k < i + length; k++) used[k] = true
   }
-  let stop: { scope: "marketing" | "all"; keyword: string } | null = null
+  // the strongest opt-out seen in the segment ("all" beats "marketing"), and the other signals
+  const found: { stop: { scope: "marketing" | "all"; keyword: string } | null } = { stop: null }
   let keep = false
   let ambiguous: string | null = null
   const stopFound = (scope: "marketing" | "all", keyword: string) => {
-    if (!stop || (scope === "all" && stop.scope !== "all")) stop = { scope, keyword }
+    if (!found.stop || (scope === "all" && found.stop.scope !== "all")) found.stop = { scope, keyword }
   }
 
   for (let i = 0; i < tokens.length; i++) {
@@ -277,8 +278,8 @@ function classifySegment(tokens: Token[], mixedCase: boolean, work?: Work): Segm
       ambiguous ??= w
     }
   }
-  if (stop && keep) return { kind: "ambiguous", keyword: (stop as { keyword: string }).keyword }
-  if (stop) return { kind: "stop", ...(stop as { scope: "marketing" | "all"; keyword: string }) }
+  if (found.stop && keep) return { kind: "ambiguous", keyword: found.stop.keyword }
+  if (found.stop) return { kind: "stop", ...found.stop }
   if (ambiguous) return { kind: "ambiguous", keyword: ambiguous }
   return { kind: keep ? "keep" : "none" }
 }
@@ -321,7 +322,7 @@ export function parseInboundKeyword(text: string, work?: Work): KeywordIntent {
     if (verdict.kind === "ambiguous") ambiguous ??= verdict.keyword
     if (verdict.kind === "help") help ??= verdict.keyword
   }
-  if (stop) return { kind: "stop", ...(stop as { scope: "marketing" | "all"; keyword: string }), language }
+  if (stop) return { kind: "stop", ...stop, language }
   if (ambiguous) return { kind: "ambiguous", keyword: ambiguous, language }
 
   const whole = segments
