@@ -17,6 +17,8 @@ import { waitFor } from "../helpers/wait-for"
  * Twilio is faked, at its HTTP boundary.
  */
 isolateQueues("http-consent-trust")
+// the campaign test sends marketing at any hour
+process.env.SMS_RCS_QUIET_HOURS = "off"
 jest.setTimeout(240_000)
 
 const ACCOUNT_SID = `AC${"c0".repeat(16)}`
@@ -361,6 +363,50 @@ medusaIntegrationTestRunner({
       expect(textsTo(p).some((m) => m.body.includes("Huge sale"))).toBe(false)
       // the STOP ALL confirmation went, by its flag
       expect(confirmation.consent_reply).toBe("stop_confirmation")
+    })
+
+    it("checks a campaign text an admin keyed 'consent_help' as the marketing text it is", async () => {
+      // two consenting customers in a group of their own, texted 10 s apart
+      const { data: groupData } = await api.post("/admin/customer-groups", { name: "Sneaky key" }, admin)
+      const members = [phone(23), phone(24)]
+      const ids: string[] = []
+      for (const [i, p] of members.entries()) {
+        const { data } = await api.post("/admin/customers", { email: `sneaky${i}@example.com`, first_name: `Sneaky${i}` }, admin)
+        await api.post("/admin/messaging/consents", { phone: p, customer_id: data.customer.id, purpose: "marketing", action: "grant", note: "Paper form" }, admin)
+        ids.push(data.customer.id)
+      }
+      await api.post(`/admin/customer-groups/${groupData.customer_group.id}/customers`, { add: ids }, admin)
+      const definition = { match: "all", rules: [{ field: "customer_group", operator: "in", value: [groupData.customer_group.id] }] }
+      const { data: segment } = await api.post("/admin/messaging/segments", { name: "Sneaky", definition }, admin)
+      const variants = [{ id: "a", name: "Sale", weight: 100, template_key: "consent_help", sms_body: "Flash sale at {{store_name}}: -50% today" }]
+      const { data: created } = await api.post(
+        "/admin/messaging/campaigns",
+        { name: "Sneaky", segment_id: segment.segment.id, variants, throttle: { per_second: 0.1 } },
+        admin
+      )
+      const id = created.campaign.id
+      await api.post(`/admin/messaging/campaigns/${id}/schedule`, {}, admin)
+      const { advanceCampaignsWorkflow } = require(require.resolve("medusa-plugin-sms-rcs/workflows", { paths: [TEST_APP_DIR] }))
+      expect((await advanceCampaignsWorkflow(getContainer()).run({ input: { campaign_id: id } })).result).toMatchObject({ planned: 2 })
+
+      // the second recipient texts STOP while their text waits for its turn
+      const { rows } = await db().raw(`SELECT id, "to" FROM sms_rcs_message WHERE campaign_id = ? ORDER BY send_after DESC`, [id])
+      const later = rows[0]
+      expect(rows.map((r: any) => r.to).sort()).toEqual([...members].sort())
+      await inbound(later.to, "STOP")
+      await until("the STOP", async () => ((await state(later.to)).marketing === "revoked" ? true : undefined))
+      const settledRow = await until("the later campaign text settled", async () => {
+        const { data } = await api.get(`/admin/messaging/messages/${later.id}`, admin)
+        return ["queued", "sending", "deferred"].includes(data.message.status) ? undefined : data.message
+      })
+      expect(settledRow).toMatchObject({
+        template_key: "consent_help",
+        purpose: "marketing",
+        status: "suppressed",
+        status_reason: "no_marketing_consent: the recipient opted out of marketing",
+        consent_reply: null,
+      })
+      expect(textsTo(later.to).some((m) => m.body.includes("Flash sale"))).toBe(false)
     })
 
     it("orders consent by the database's clock, not by a process's own", async () => {
