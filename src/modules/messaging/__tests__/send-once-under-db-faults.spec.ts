@@ -1,0 +1,139 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { MESSAGING_MODULE } from ".."
+import type MessagingModuleService from "../service"
+import { startFakeTwilio, type FakeTwilio, type FakeTwilioMessage } from "../../../../integration-tests/fakes/twilio-server"
+import { failStatusWrites, killTheNextWriteOf } from "../../../../integration-tests/helpers/pg-faults"
+
+jest.setTimeout(90_000)
+
+const ACCOUNT_SID = `AC${"c3".repeat(16)}`
+const AUTH_TOKEN = "fake-twilio-token-db-faults"
+const queueName = `sms-rcs-dbfault-${process.pid}-${Date.now().toString(36)}`
+
+// Filled in once the fake runs: the runner reads the options when each test boots the module.
+const twilio = {
+  accountSid: ACCOUNT_SID,
+  authToken: AUTH_TOKEN,
+  from: "+15005550006",
+  // no receiver: status callbacks fail, so only what the worker records counts
+  publicUrl: "http://127.0.0.1:9",
+  apiBaseUrl: "http://placeholder.invalid",
+  timeoutMs: 5_000,
+}
+
+let fake: FakeTwilio
+let onAccepted: ((m: FakeTwilioMessage) => Promise<void>) | null = null
+
+beforeAll(async () => {
+  fake = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, onAccepted: (m) => onAccepted?.(m) })
+  twilio.apiBaseUrl = fake.url
+})
+
+afterAll(async () => {
+  await fake?.close()
+})
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, tries = 200): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = await probe()
+    if (value) return value
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+moduleIntegrationTestRunner<MessagingModuleService>({
+  moduleName: MESSAGING_MODULE,
+  resolve: `${__dirname}/..`,
+  moduleOptions: { provider: "twilio", twilio, queueName, retry: { attempts: 3, backoffMs: 100 } },
+  testSuite: ({ service }) => {
+    const knex = () => (service as any).states_.knex
+    const row = async (id: string) => (await service.listMessages({ id }))[0] as any
+    const queue = async (to: string) => {
+      const { message } = await service.createMessageOnce({
+        idempotency_key: `dbfault-${Math.random().toString(36).slice(2)}`,
+        to,
+        channel: "sms",
+        purpose: "transactional",
+        template_key: "order_confirmation",
+        body: `Order for ${to} is confirmed`,
+        status: "queued",
+        encoding: "GSM-7",
+        segments: 1,
+      } as any)
+      return message.id
+    }
+    const requestsFor = (id: string) => fake.accepted.filter((m) => m.message_id === id)
+    const queueIdle = () =>
+      until("the queue to be idle", async () => {
+        const c = await service.queueCounts()
+        return c.waiting + c.active + c.delayed === 0
+      })
+
+    afterEach(() => {
+      onAccepted = null
+    })
+
+    it("records 'sent' once Twilio accepted, although PostgreSQL killed the connection writing it: one request", async () => {
+      const id = await queue("+33612000001")
+      let killed: Promise<number> | undefined
+      onAccepted = async (m) => {
+        if (m.message_id !== id) return
+        const fault = await killTheNextWriteOf(knex(), id)
+        await fault.locked
+        killed = fault.killed
+      }
+      await service.enqueueMessages([id])
+      const sent = await until("the message to be sent", async () => ((await row(id))?.status === "sent" ? row(id) : undefined))
+      expect(await killed).toEqual(expect.any(Number))
+      await queueIdle()
+      expect(requestsFor(id)).toHaveLength(1)
+      expect(sent).toMatchObject({ status: "sent", provider: "twilio", provider_message_id: requestsFor(id)[0].sid, attempts: 1 })
+    })
+
+    it("never sends again when the answer cannot be written at all: kept, then recorded by the reconciler", async () => {
+      const id = await queue("+33612000002")
+      const clear = await failStatusWrites(knex(), ["sent"])
+      try {
+        await service.enqueueMessages([id])
+        await until("Twilio to receive it", async () => requestsFor(id).length === 1)
+        await queueIdle()
+        // the worker gave up writing, kept Twilio's answer, and ended the job without a resend
+        expect(await row(id)).toMatchObject({ status: "sending", provider_message_id: null })
+        expect(await (service as any).kept_.get(id)).toMatchObject({ provider: "twilio", provider_message_id: requestsFor(id)[0].sid })
+        // the sweeper finds the abandoned claim; still nothing is sent
+        await service.sweepStranded(0, 0)
+        expect((await row(id)).status).toBe("unknown")
+      } finally {
+        await clear()
+      }
+      const report = await service.reconcileUnknown(0)
+      expect(report).toMatchObject({ recorded: 1, requeued: 0 })
+      expect(await row(id)).toMatchObject({ status: "sent", provider: "twilio", provider_message_id: requestsFor(id)[0].sid })
+      expect(await (service as any).kept_.get(id)).toBeNull()
+      await queueIdle()
+      expect(requestsFor(id)).toHaveLength(1)
+    })
+
+    it("retries a database error before the provider call, also when the claim cannot be given back: sent once", async () => {
+      const id = await queue("+33612000003")
+      // the consent read fails (before the provider), and so does giving the claim back to `queued`
+      await knex().raw(`ALTER TABLE sms_rcs_consent RENAME TO sms_rcs_consent_away`)
+      const clear = await failStatusWrites(knex(), ["queued"])
+      try {
+        await service.enqueueMessages([id])
+        await until("the first attempt to fail", async () => (await service.queueCounts()).delayed === 1)
+        expect(requestsFor(id)).toHaveLength(0)
+        expect((await row(id)).status).toBe("sending")
+      } finally {
+        await clear()
+        await knex().raw(`ALTER TABLE sms_rcs_consent_away RENAME TO sms_rcs_consent`)
+      }
+      // the job's retry takes its own claim again
+      const sent = await until("the message to be sent", async () => ((await row(id))?.status === "sent" ? row(id) : undefined))
+      await queueIdle()
+      expect(requestsFor(id)).toHaveLength(1)
+      expect(sent).toMatchObject({ attempts: 1, provider_message_id: requestsFor(id)[0].sid })
+    })
+  },
+})
