@@ -1,3 +1,5 @@
+import { redactPhones } from "../lib/redact-phones"
+
 /**
  * The one interface every gateway implements. The dispatch worker only ever talks to this, so adding a
  * gateway means writing one class (see README, "Writing a provider").
@@ -66,7 +68,9 @@ export class ProviderError extends Error {
     /** A permanent refusal that means "never send to this number" rather than "this send failed". */
     readonly suppress?: boolean
   ) {
-    super(message)
+    // providers' messages often name the number ("The 'To' number +33… is not valid"): it goes no further
+    // than here, neither into logs nor into `status_reason`
+    super(redactPhones(message))
     this.name = "ProviderError"
   }
 }

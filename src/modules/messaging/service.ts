@@ -12,6 +12,7 @@ import {
 } from "../../lib/automations"
 import { parseConsentCsv } from "../../lib/consent"
 import { MessageStatus } from "../../lib/message-status"
+import { redactPhones } from "../../lib/redact-phones"
 import type { PluginOptions } from "../../lib/options"
 import {
   createProviders,
@@ -707,7 +708,7 @@ class MessagingModuleService extends MedusaService({
         reason = `sent as SMS: the phone cannot receive RCS (${this.providers_.rcs.identifier}${capability.cached ? ", cached" : ""})`
       } catch (error) {
         // SMS is the floor: an RCS provider that cannot answer does not hold the message back
-        reason = `sent as SMS: RCS capability check failed: ${(error as Error).message}`
+        reason = `sent as SMS: RCS capability check failed: ${redactPhones((error as Error).message)}`
       }
     }
     await this.rcs_.switchToSms(message.id)

@@ -4,6 +4,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomBytes } from "crypto"
 import { MESSAGING_MODULE } from ".."
 import type MessagingModuleService from "../service"
+import { dropDatabase, ensureDatabase } from "../../../../integration-tests/helpers/services"
 import { parseRbmData, rbmMessageId } from "../../../providers/rbm"
 import { startFakeRbm, type FakeRbm } from "../../../../integration-tests/fakes/rbm-server"
 
@@ -65,8 +66,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
   throw new Error(`timed out waiting for ${what}`)
 }
 
+// a database of its own: these tests kill connections and break statements on purpose
+const dbName = `sms_rcs_reconcile_rbm_${process.pid}`
+beforeAll(() => ensureDatabase(dbName))
+afterAll(() => dropDatabase(dbName).catch(() => undefined))
+
 moduleIntegrationTestRunner<MessagingModuleService>({
   moduleName: MESSAGING_MODULE,
+  dbName,
   resolve: `${__dirname}/..`,
   moduleOptions: {
     queueName,

@@ -2,6 +2,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomBytes } from "crypto"
 import { MESSAGING_MODULE } from ".."
 import type MessagingModuleService from "../service"
+import { dropDatabase, ensureDatabase } from "../../../../integration-tests/helpers/services"
 import { startFakeTwilio, type FakeTwilio } from "../../../../integration-tests/fakes/twilio-server"
 
 jest.setTimeout(90_000)
@@ -45,8 +46,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
   throw new Error(`timed out waiting for ${what}`)
 }
 
+// a database of its own: these tests kill connections and break statements on purpose
+const dbName = `sms_rcs_reconcile_twilio_${process.pid}`
+beforeAll(() => ensureDatabase(dbName))
+afterAll(() => dropDatabase(dbName).catch(() => undefined))
+
 moduleIntegrationTestRunner<MessagingModuleService>({
   moduleName: MESSAGING_MODULE,
+  dbName,
   resolve: `${__dirname}/..`,
   moduleOptions: { provider: "twilio", twilio, rcs: { provider: "twilio", ttlSeconds: 60 }, queueName, retry: { attempts: 3, backoffMs: 100 } },
   testSuite: ({ service }) => {

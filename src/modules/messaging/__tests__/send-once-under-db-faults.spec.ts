@@ -1,6 +1,7 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MESSAGING_MODULE } from ".."
 import type MessagingModuleService from "../service"
+import { dropDatabase, ensureDatabase } from "../../../../integration-tests/helpers/services"
 import { startFakeTwilio, type FakeTwilio, type FakeTwilioMessage } from "../../../../integration-tests/fakes/twilio-server"
 import { failStatusWrites, killTheNextWriteOf } from "../../../../integration-tests/helpers/pg-faults"
 
@@ -21,11 +22,17 @@ const twilio = {
   timeoutMs: 5_000,
 }
 
+const REFUSED = "+33612000099"
+/** Every line the module logs, to check that no phone number reaches the logs. */
+const logged: string[] = []
+const capture = (...args: unknown[]) => void logged.push(args.map(String).join(" "))
+const logger = { info: capture, warn: capture, error: capture, debug: capture, log: capture, activity: capture, progress: capture, success: capture, failure: capture, panic: capture, shouldLog: () => true, setLogLevel: () => undefined, unsetLogLevel: () => undefined }
+
 let fake: FakeTwilio
 let onAccepted: ((m: FakeTwilioMessage) => Promise<void>) | null = null
 
 beforeAll(async () => {
-  fake = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, onAccepted: (m) => onAccepted?.(m) })
+  fake = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, onAccepted: (m) => onAccepted?.(m), refuse: { [REFUSED]: 21606 } })
   twilio.apiBaseUrl = fake.url
 })
 
@@ -42,10 +49,17 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
   throw new Error(`timed out waiting for ${what}`)
 }
 
+// a database of its own: these tests kill connections and break statements on purpose
+const dbName = `sms_rcs_dbfaults_${process.pid}`
+beforeAll(() => ensureDatabase(dbName))
+afterAll(() => dropDatabase(dbName).catch(() => undefined))
+
 moduleIntegrationTestRunner<MessagingModuleService>({
   moduleName: MESSAGING_MODULE,
+  dbName,
   resolve: `${__dirname}/..`,
   moduleOptions: { provider: "twilio", twilio, queueName, retry: { attempts: 3, backoffMs: 100 } },
+  injectedDependencies: { logger },
   testSuite: ({ service }) => {
     const knex = () => (service as any).states_.knex
     const row = async (id: string) => (await service.listMessages({ id }))[0] as any
@@ -135,6 +149,16 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       await queueIdle()
       expect(requestsFor(id)).toHaveLength(1)
       expect(sent).toMatchObject({ attempts: 1, provider_message_id: requestsFor(id)[0].sid })
+    })
+
+    it("keeps the number out of status_reason and the logs when Twilio's error names it", async () => {
+      const id = await queue(REFUSED)
+      await service.enqueueMessages([id])
+      const failed = await until("the refusal", async () => ((await row(id))?.status === "failed" ? row(id) : undefined))
+      expect(failed.status_reason).toBe("21606: twilio: The message to [phone] was refused (error 21606).")
+      const national = REFUSED.replace("+33", "0")
+      expect(logged.some((line) => line.includes(`message ${id} failed`))).toBe(true)
+      expect(logged.filter((line) => line.includes(REFUSED.slice(1)) || line.includes(national))).toEqual([])
     })
   },
 })
