@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto"
 import type { Logger } from "@medusajs/framework/types"
 import { generateEntityId, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { Job } from "bullmq"
+import { Worker, type Job } from "bullmq"
 import type IORedis from "ioredis"
 import {
   AUTOMATION_KEYS,
@@ -12,6 +12,7 @@ import {
 } from "../../lib/automations"
 import { parseConsentCsv } from "../../lib/consent"
 import { MessageStatus } from "../../lib/message-status"
+import { redactPhones } from "../../lib/redact-phones"
 import type { PluginOptions } from "../../lib/options"
 import {
   createProviders,
@@ -29,9 +30,13 @@ import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch
 import { CampaignStore } from "./campaigns/campaign-store"
 import { CampaignControl } from "./campaigns/campaign-control"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
-import { MessageStates } from "./dispatch/message-states"
+import { MessageStates, type ClaimedMessage } from "./dispatch/message-states"
 import { PersonalData, type DataSubject } from "./dispatch/personal-data"
 import { RateLimiter } from "./dispatch/rate-limiter"
+import { KeptAnswers } from "./dispatch/kept-answers"
+import { Reconciler, type ReconcileReport } from "./dispatch/reconciler"
+import { recordAccepted } from "./dispatch/record-answer"
+import { retryDb } from "./dispatch/db-retry"
 import { RcsChannel } from "./dispatch/rcs-channel"
 import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
@@ -55,6 +60,11 @@ type InjectedDependencies = {
   smsRcsOptions: PluginOptions
   smsRcsRedis: IORedis
   smsRcsWorkerMode: "shared" | "worker" | "server"
+}
+
+/** BullMQ's "put the job back without counting an attempt" (a rate limit, a provider's 429). */
+function isRateLimitError(error: unknown): boolean {
+  return (error as Error)?.name === "RateLimitError" || (error as Error)?.message === Worker.RateLimitError().message
 }
 
 /** A delivery status that arrives before its message is known is retried, then dropped with a log. */
@@ -91,6 +101,8 @@ class MessagingModuleService extends MedusaService({
   protected readonly rcs_: RcsChannel
   protected readonly redis_: IORedis
   protected readonly isWorker_: boolean
+  protected readonly kept_: KeptAnswers
+  protected readonly reconciler_: Reconciler
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -122,6 +134,10 @@ class MessagingModuleService extends MedusaService({
       reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
     })
     this.rcs_ = new RcsChannel(dependencies.__pg_connection__, this.options_, this.providers_.rcs, this.links_)
+    this.kept_ = new KeptAnswers(this.redis_, this.options_.queueName)
+    this.reconciler_ = new Reconciler(this.states_, this.providers_, this.kept_, this.queue_, this.logger_, (id, reason) =>
+      this.fallBackToSms(id, reason)
+    )
     if (this.options_.rateLimit) {
       const key = `${this.options_.queueName}:rate:${this.providers_.sms.identifier}`
       this.limiter_ = new RateLimiter(this.redis_, key, this.options_.rateLimit)
@@ -503,7 +519,9 @@ class MessagingModuleService extends MedusaService({
   /** Applies a provider's status report (webhook or sandbox) through the state machine. */
   async applyStatusEvent(event: ProviderStatusEvent): Promise<{ applied: boolean; message_id: string | null }> {
     const messageId =
-      event.message_id ?? (await this.states_.findByProviderId(event.provider, event.provider_message_id))
+      event.message_id ??
+      (await this.states_.findByProviderId(event.provider, event.provider_message_id)) ??
+      (await this.findByDerivedId(event))
     if (!messageId) {
       return { applied: false, message_id: null }
     }
@@ -520,40 +538,33 @@ class MessagingModuleService extends MedusaService({
     return { applied, message_id: messageId }
   }
 
+  /** A provider whose ids derive from ours finds the message before its answer was recorded. */
+  protected async findByDerivedId(event: ProviderStatusEvent): Promise<string | null> {
+    const provider = this.providers_.byId.get(event.provider)
+    if (!provider?.providerMessageIdOf || !event.to) return null
+    return this.states_.findByDerivedId(event.to, event.provider_message_id, (id) => provider.providerMessageIdOf!(id))
+  }
+
   /**
-   * Settles messages left `unknown` (a send timed out, a worker died mid-send) by asking the provider:
-   * found → the status it reports; not found → queued again, since it never left. Only messages older
-   * than `olderThanMs` are asked about, so a request still in flight cannot be missed.
+   * A webhook's status report: applied now, or, for a message not known yet (its send's answer not
+   * recorded), kept as a status job that is retried with backoff until the message is known.
    */
-  async reconcileUnknown(olderThanMs = 5 * 60_000): Promise<{ found: number; requeued: number }> {
-    const provider = this.providers_.sms
-    const lookup = provider.lookup?.bind(provider)
-    if (!lookup) {
-      return { found: 0, requeued: 0 }
+  async receiveStatusEvent(event: ProviderStatusEvent): Promise<{ applied: boolean; message_id: string | null; kept: boolean }> {
+    const result = await this.applyStatusEvent(event)
+    if (result.message_id) {
+      return { ...result, kept: false }
     }
-    let found = 0
-    const requeue: string[] = []
-    for (const message of await this.states_.unknownSince(olderThanMs, 200, "sms")) {
-      const since = new Date(message.claimed_at.getTime() - 1000)
-      const result = await lookup(message, since)
-      if (result.found) {
-        found++
-        await this.states_.transition(message.id, result.status, {
-          provider: provider.identifier,
-          provider_message_id: result.provider_message_id,
-          status_reason: "reconciled: found at the provider",
-        })
-      } else if (
-        await this.states_.transition(message.id, MessageStatus.QUEUED, {
-          status_reason: "reconciled: the provider never received it",
-          undo_attempt: true,
-        })
-      ) {
-        requeue.push(message.id)
-      }
-    }
-    await this.queue_.requeueSends(requeue)
-    return { found, requeued: requeue.length }
+    await this.queue_.enqueueStatus(event, 1_000)
+    return { ...result, kept: true }
+  }
+
+  /**
+   * Settles messages whose send had no clear answer (see dispatch/reconciler.ts): answers kept while
+   * PostgreSQL failed are written, and messages `unknown` for longer than `olderThanMs` are looked up at
+   * their provider, or sent again where the provider refuses a second copy. Every provider, both channels.
+   */
+  async reconcileUnknown(olderThanMs = 5 * 60_000): Promise<ReconcileReport> {
+    return this.reconciler_.run(olderThanMs)
   }
 
   /**
@@ -574,12 +585,56 @@ class MessagingModuleService extends MedusaService({
 
   protected async processSendJob(job: Job<SendJob>): Promise<void> {
     const id = job.data.message_id
-    const message = await this.states_.claim(id)
+    const message = await this.states_.claim(id, job.data.held_claim)
     if (!message) {
       // Sent, skipped, not yet due or claimed elsewhere already: a duplicate job is a no-op.
       return
     }
-    const decision = await this.guards_.decide(message)
+    let ready: { provider: MessagingProvider; note: string | null } | null
+    try {
+      ready = await this.prepareSend(message)
+    } catch (error) {
+      // Nothing reached the provider: a database error here is retried by BullMQ like any other.
+      throw await this.giveBackClaim(job, message, error)
+    }
+    if (!ready) {
+      return
+    }
+    const { provider, note } = ready
+    // an RCS message not delivered by then is revoked and replaced by its SMS (recorded with "sent")
+    const deadline = message.channel === "rcs" ? this.rcs_.deadline() : null
+    const outbound: OutboundMessage = {
+      id: message.id,
+      to: message.to,
+      channel: message.channel,
+      body: message.body,
+      rich_payload: message.rich_payload,
+      expires_at: deadline,
+    }
+    // Only the provider call may decide a retry: its try holds nothing else.
+    let result: Awaited<ReturnType<MessagingProvider["send"]>>
+    try {
+      result = await provider.send(outbound)
+    } catch (error) {
+      return this.handleSendError(job, message, provider, error, deadline)
+    }
+    await recordAccepted(this.states_, this.kept_, this.logger_, {
+      id,
+      provider: provider.identifier,
+      provider_message_id: result.provider_message_id,
+      note,
+      deadline,
+    })
+  }
+
+  /**
+   * Everything between the claim and the provider call: quiet hours and caps, the channel (RCS
+   * capability), the rate-limit slot, then consent, read last so that a STOP arriving meanwhile still
+   * stops the message. Null when the message is not to be sent now (deferred, skipped, suppressed).
+   */
+  protected async prepareSend(message: ClaimedMessage): Promise<{ provider: MessagingProvider; note: string | null } | null> {
+    const id = message.id
+    const decision = await this.guards_.hoursAndCaps(message)
     if (decision.action === "defer") {
       await this.states_.transition(id, MessageStatus.DEFERRED, {
         send_after: decision.until,
@@ -587,15 +642,11 @@ class MessagingModuleService extends MedusaService({
         undo_attempt: true,
       })
       await this.queue_.enqueueSendAt(id, decision.until)
-      return
-    }
-    if (decision.action === "suppress") {
-      await this.states_.transition(id, MessageStatus.SUPPRESSED, { status_reason: decision.reason, undo_attempt: true })
-      return
+      return null
     }
     if (decision.action === "skip") {
       await this.states_.transition(id, MessageStatus.SKIPPED, { status_reason: decision.reason, undo_attempt: true })
-      return
+      return null
     }
     const { provider, note } = await this.routeChannel(message)
     // `rateLimit` is the SMS gateway's pace, in segments; RCS messages go to another gateway, unpaced
@@ -608,31 +659,30 @@ class MessagingModuleService extends MedusaService({
       // our reserved slot in the provider's pace
       await new Promise((resolve) => setTimeout(resolve, wait))
     }
-    // an RCS message not delivered by then is revoked and replaced by its SMS (recorded with "sent")
-    const deadline = message.channel === "rcs" ? this.rcs_.deadline() : null
-    try {
-      const outbound: OutboundMessage = {
-        id: message.id,
-        to: message.to,
-        channel: message.channel,
-        body: message.body,
-        rich_payload: message.rich_payload,
-        expires_at: deadline,
-      }
-      const result = await provider.send(outbound)
-      const sent = await this.states_.transition(id, MessageStatus.SENT, {
-        provider: provider.identifier,
-        provider_message_id: result.provider_message_id,
-        status_reason: note,
-        ...(deadline ? { expires_at: deadline } : {}),
-      })
-      if (!sent) {
-        // A status callback overtook us (delivered before "sent" was written): keep its status.
-        await this.states_.recordProviderId(id, provider.identifier, result.provider_message_id)
-      }
-    } catch (error) {
-      await this.handleSendError(job, message, provider, error)
+    const consent = await this.guards_.consent(message)
+    if (consent.action === "suppress") {
+      await this.states_.transition(id, MessageStatus.SUPPRESSED, { status_reason: consent.reason, undo_attempt: true })
+      return null
     }
+    return { provider, note }
+  }
+
+  /**
+   * A claim that did not reach the provider (PostgreSQL failed before the call) goes back to `queued`;
+   * if even that cannot be written, the job keeps the claim's number so that its retry takes this same
+   * claim again (no other job can). Returns the error for BullMQ to retry the job with.
+   */
+  protected async giveBackClaim(job: Job<SendJob>, message: ClaimedMessage, error: unknown): Promise<unknown> {
+    if (isRateLimitError(error)) {
+      return error
+    }
+    const reason = `retrying: ${(error as Error)?.message ?? String(error)}`
+    try {
+      await retryDb(() => this.states_.transition(message.id, MessageStatus.QUEUED, { status_reason: reason, undo_attempt: true }))
+    } catch {
+      await job.updateData({ ...job.data, held_claim: message.attempts }).catch(() => undefined)
+    }
+    return error
   }
 
   /**
@@ -658,7 +708,7 @@ class MessagingModuleService extends MedusaService({
         reason = `sent as SMS: the phone cannot receive RCS (${this.providers_.rcs.identifier}${capability.cached ? ", cached" : ""})`
       } catch (error) {
         // SMS is the floor: an RCS provider that cannot answer does not hold the message back
-        reason = `sent as SMS: RCS capability check failed: ${(error as Error).message}`
+        reason = `sent as SMS: RCS capability check failed: ${redactPhones((error as Error).message)}`
       }
     }
     await this.rcs_.switchToSms(message.id)
@@ -703,19 +753,57 @@ class MessagingModuleService extends MedusaService({
     return { revoked, delivered }
   }
 
+  /**
+   * The provider refused, or gave no clear answer. Its verdict is recorded (the writes retried); if
+   * PostgreSQL still fails, a message the provider did not take is retried by the job (which keeps its
+   * claim), and one it may have taken is left to the sweeper and the reconciler — never resent blindly.
+   */
   protected async handleSendError(
+    job: Job<SendJob>,
+    message: { id: string; to: string; channel: "sms" | "rcs"; attempts: number },
+    provider: MessagingProvider,
+    error: unknown,
+    deadline: Date | null = null
+  ): Promise<void> {
+    const providerError =
+      error instanceof ProviderError ? error : new ProviderError("retryable", (error as Error)?.message ?? String(error))
+    try {
+      await this.recordSendError(job, message, provider, providerError, deadline)
+    } catch (thrown) {
+      if (thrown === providerError || isRateLimitError(thrown)) {
+        throw thrown
+      }
+      if (providerError.kind === "ambiguous") {
+        this.logger_.error(
+          `medusa-plugin-sms-rcs: message ${message.id} may have been sent and PostgreSQL could not record it ` +
+            `(${(thrown as Error).message}); left to the sweeper and the reconciler, never resent blindly`
+        )
+        return
+      }
+      await job.updateData({ ...job.data, held_claim: message.attempts }).catch(() => undefined)
+      throw thrown
+    }
+  }
+
+  protected async recordSendError(
     job: Job<SendJob>,
     message: { id: string; to: string; channel: "sms" | "rcs" },
     provider: MessagingProvider,
-    error: unknown
+    providerError: ProviderError,
+    deadline: Date | null
   ): Promise<void> {
     const id = message.id
-    const providerError =
-      error instanceof ProviderError ? error : new ProviderError("retryable", (error as Error)?.message ?? String(error))
     const attemptsLeft = (job.opts.attempts ?? 1) - (job.attemptsMade + 1)
 
     if (providerError.kind === "ambiguous") {
-      await this.states_.transition(id, MessageStatus.UNKNOWN, { status_reason: providerError.message })
+      // the provider and the deadline are kept: the reconciler asks that provider, the expiry job knows when
+      await retryDb(() =>
+        this.states_.transition(id, MessageStatus.UNKNOWN, {
+          status_reason: providerError.message,
+          provider: provider.identifier,
+          ...(deadline ? { expires_at: deadline } : {}),
+        })
+      )
       this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} may or may not have been sent: ${providerError.message}`)
       return
     }
@@ -724,7 +812,7 @@ class MessagingModuleService extends MedusaService({
       throw await this.putBack(id, providerError.retryAfterMs, `throttled by provider: ${providerError.message}`)
     }
     if (providerError.kind === "retryable" && attemptsLeft > 0) {
-      await this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` })
+      await retryDb(() => this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` }))
       throw providerError
     }
     if (providerError.code === "21610") {
@@ -741,10 +829,12 @@ class MessagingModuleService extends MedusaService({
       }
     }
     const reason = providerError.code ? `${providerError.code}: ${providerError.message}` : providerError.message
-    const failed = await this.states_.transition(id, providerError.suppress ? MessageStatus.SUPPRESSED : MessageStatus.FAILED, {
-      provider: provider.identifier,
-      status_reason: reason,
-    })
+    const failed = await retryDb(() =>
+      this.states_.transition(id, providerError.suppress ? MessageStatus.SUPPRESSED : MessageStatus.FAILED, {
+        provider: provider.identifier,
+        status_reason: reason,
+      })
+    )
     this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} failed: ${providerError.message}`)
     if (failed && message.channel === "rcs" && !providerError.suppress) {
       if (providerError.code === "RBM_NOT_RCS_REACHABLE") {
