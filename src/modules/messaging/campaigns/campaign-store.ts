@@ -26,7 +26,7 @@ const MESSAGE = "sms_rcs_message"
 const MESSAGE_COLUMNS = `id text, "to" text, raw_to text, country_code text, rule_region text, time_zones text[], channel text,
   purpose text, template_key text, locale text, body text, rich_payload jsonb, status text, idempotency_key text,
   encoding text, segments int, cost_amount real, cost_currency_code text, customer_id text, campaign_id text,
-  campaign_variant text, send_after timestamptz, status_updated_at timestamptz`
+  campaign_variant text, send_after timestamptz, status_updated_at timestamptz, status_reason text`
 const MESSAGE_NAMES = MESSAGE_COLUMNS.split(",").map((c) => c.trim().split(/\s+/)[0]).join(", ")
 
 /** A page of messages, and the tracked links of the ones inserted (a duplicate's links are dropped). */
@@ -181,7 +181,9 @@ export class CampaignStore {
         locale: context.locale,
         body: text.body,
         rich_payload: text.rich_payload,
-        status: "queued",
+        // a text too long for any provider is recorded with its reason, never queued
+        status: text.problem ? "failed" : "queued",
+        status_reason: text.problem,
         idempotency_key: `campaign:${campaign.id}:${phone.e164}`,
         encoding: text.encoding,
         segments: text.segments,
