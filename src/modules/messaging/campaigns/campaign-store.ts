@@ -18,6 +18,7 @@ import {
 } from "../../../lib/campaigns"
 import { checkPhone } from "../../../lib/phone"
 import { ruleRegionOf, timeZonesFor } from "../../../lib/sending-rules"
+import { withStatementTimeout } from "../statement-timeout"
 import type { CampaignRow } from "./types"
 
 const CAMPAIGN = "sms_rcs_campaign"
@@ -69,12 +70,21 @@ export type CampaignProgress = Record<"queued" | "deferred" | "sending" | "sent"
  * page's cursor in the same transaction, and pausing, resuming and canceling what is not sent yet.
  */
 export class CampaignStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** `reports.statementTimeoutMs`: how long a segment count may run. */
+    private readonly countTimeoutMs = 15_000
+  ) {}
 
+  /** Eligible recipients of a definition now; a count past `countTimeoutMs` is stopped with a 400. */
   async count(definition: SegmentDefinition): Promise<number> {
     const { sql, bindings } = countSql(definition)
-    const { rows } = await this.knex.raw(sql, bindings as Knex.RawBinding[])
-    return rows[0].n
+    return withStatementTimeout(
+      this.knex,
+      this.countTimeoutMs,
+      { name: "Counting the segment", narrow: "make its rules narrower" },
+      async (trx) => (await trx.raw(sql, bindings as Knex.RawBinding[])).rows[0].n
+    )
   }
 
   async retrieve(id: string): Promise<CampaignRow | null> {
