@@ -81,6 +81,10 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     rule_region: phone.rule_region,
     time_zones: phone.time_zones ? [...phone.time_zones] : null,
   }
+  if (rendered.problem) {
+    // recorded, never sent: the owner sees why on the message and fixes the template
+    return { ...base, to: "e164" in phone ? phone.e164 : null, status: "failed", status_reason: rendered.problem }
+  }
   if (phone.ok) {
     return { ...base, to: phone.e164, country_code: phone.country ?? null, status: "queued" }
   }

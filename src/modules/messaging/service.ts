@@ -26,6 +26,7 @@ import { CartActivities, type CartSettlement } from "./automation/cart-activitie
 import { LinkStore, type ResolvedLink } from "./tracking/link-store"
 import { AttributionStore, type OrderFacts } from "./tracking/attribution-store"
 import { messageAnalytics, type AnalyticsQuery } from "./tracking/analytics"
+import { withStatementTimeout } from "./statement-timeout"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
 import { CampaignStore } from "./campaigns/campaign-store"
 import { CampaignControl } from "./campaigns/campaign-control"
@@ -117,7 +118,7 @@ class MessagingModuleService extends MedusaService({
     this.links_ = new LinkStore(dependencies.__pg_connection__, (error, lost) =>
       this.logger_.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)
     )
-    this.attributions_ = new AttributionStore(dependencies.__pg_connection__)
+    this.attributions_ = new AttributionStore(dependencies.__pg_connection__, this.options_.reports.statementTimeoutMs)
     this.guards_ = new SendingGuards(
       this.options_,
       (message, caps) => this.states_.skipIfOverCap(message, caps),
@@ -129,7 +130,7 @@ class MessagingModuleService extends MedusaService({
       attempts: this.options_.retry.attempts,
       backoffMs: this.options_.retry.backoffMs,
     })
-    this.campaigns = new CampaignControl(new CampaignStore(dependencies.__pg_connection__), this.queue_)
+    this.campaigns = new CampaignControl(new CampaignStore(dependencies.__pg_connection__, this.options_.reports.statementTimeoutMs), this.queue_)
     this.providers_ = createProviders(this.options_, {
       reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
     })
@@ -409,10 +410,12 @@ class MessagingModuleService extends MedusaService({
         .first()
       currency = (top?.c as string | undefined) ?? null
     }
-    const [rows, [totals]] = await Promise.all([
-      messageAnalytics(knex, query, currency),
-      messageAnalytics(knex, { ...query, group_by: [] }, currency),
-    ])
+    const [rows, [totals]] = await withStatementTimeout(
+      knex,
+      this.options_.reports.statementTimeoutMs,
+      { name: "The analytics report", narrow: "choose a shorter period or fewer dimensions" },
+      (trx) => Promise.all([messageAnalytics(trx, query, currency), messageAnalytics(trx, { ...query, group_by: [] }, currency)])
+    )
     return { currency, cost_currency: this.options_.pricing?.currency ?? null, rows, totals }
   }
 
