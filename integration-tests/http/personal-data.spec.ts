@@ -106,6 +106,11 @@ medusaIntegrationTestRunner({
         idempotency_key: "order.placed:order_nophone", to: null, raw_to: null, customer_id: customerId, purpose: "transactional",
         channel: "sms", status: "skipped", status_reason: "missing_phone: no phone number", body: "Merci Jeanne pour votre commande", segments: 1,
       })
+      // a reminder still waiting for its time
+      const { message: waiting } = await messaging.createMessageOnce({
+        idempotency_key: "cart:waiting", to: PHONE, customer_id: customerId, purpose: "transactional", channel: "sms", status: "queued",
+        send_after: new Date(Date.now() + 3_600_000), body: "Votre panier vous attend, Jeanne", segments: 1,
+      })
       // what the RCS provider said about her phone
       await messaging.createPhoneCapabilities({
         phone: PHONE, provider: "sandbox", rcs_capable: true, features: ["RICHCARD_STANDALONE"], checked_at: new Date(), expires_at: new Date(Date.now() + 86_400_000),
@@ -150,7 +155,7 @@ medusaIntegrationTestRunner({
 
       const { data } = await api.post("/admin/messaging/personal-data/erase", { customer_id: customerId }, admin)
       expect(data.erased).toMatchObject({ phones: 1, clicks: 1, phone_capabilities: 1, inbound_messages: 1, suppressions: 2 })
-      expect(data.erased.messages).toBeGreaterThanOrEqual(4) // the test text, the STOP reply, the campaign row, the one with no phone
+      expect(data.erased.messages).toBeGreaterThanOrEqual(5) // the test text, the STOP reply, the campaign row, the one with no phone, the waiting one
 
       // The store erases its own copy in Medusa (the customer's phone), which the plugin leaves alone.
       await api.post(`/admin/customers/${customerId}`, { phone: null }, admin)
@@ -158,6 +163,10 @@ medusaIntegrationTestRunner({
       expect(await findTraces(knex)).toEqual([])
 
       // What is kept: the facts, the ledger under a keyed stand-in, the stranger's own consent.
+      // the waiting text will not go: its recipient is no longer known here
+      expect(await knex("sms_rcs_message").where({ id: waiting.id }).first("status", "status_reason", "to")).toEqual({
+        status: "skipped", status_reason: "erased: the recipient's personal data was erased before it was sent", to: null,
+      })
       const facts = await knex("sms_rcs_message").where({ customer_id: customerId }).select("status", "status_reason", "template_key", "segments")
       expect(facts).toEqual(expect.arrayContaining([expect.objectContaining({ status: "failed", status_reason: "twilio", segments: 1 })]))
       // one history under one stand-in: the admin's grant (tied to her) and her STOP ALL (by phone only)

@@ -13,6 +13,9 @@ export type DataSubject = { phones: string[]; customer_id?: string | null }
 /** The scheme and host of a URL (a POSIX regex for PostgreSQL's `substring`; anchored, no backtracking). */
 const URL_ORIGIN = "^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*"
 
+/** The reason of a text that was still waiting when its recipient was erased. */
+const ERASED_BEFORE_SENDING = "erased: the recipient's personal data was erased before it was sent"
+
 /** Consent sources whose `wording` is the person's own text (a STOP, a YES), not the store's checkbox. */
 const OWN_WORDS_SOURCES = ["keyword", "double_opt_in"]
 
@@ -112,8 +115,14 @@ export class PersonalData {
               body: null,
               rich_payload: null,
               metadata: null,
+              // a text still waiting is not sent to a number that no longer exists here (the claim is a
+              // conditional queued→sending update, so a worker cannot take it after this)
+              status: trx.raw(`CASE WHEN status IN ('queued', 'deferred') THEN 'skipped' ELSE status END`),
               // a provider's error text can quote the number: keep only the reason's code ("twilio", "opted_out")
-              status_reason: trx.raw("nullif(split_part(status_reason, ':', 1), '')"),
+              status_reason: trx.raw(
+                `CASE WHEN status IN ('queued', 'deferred') THEN ? ELSE nullif(split_part(status_reason, ':', 1), '') END`,
+                [ERASED_BEFORE_SENDING]
+              ),
               updated_at: trx.fn.now(),
             })
         : 0
