@@ -42,6 +42,11 @@ export type SendMessageWorkflowInput = {
   cart_id?: string | null
   customer_id?: string | null
   campaign_id?: string | null
+  /**
+   * A reason not to send, decided by the caller (an order created with "don't notify the customer"):
+   * the message is recorded `skipped` with it, and never queued.
+   */
+  skip_reason?: string | null
 }
 
 const automationOf = (input: SendMessageWorkflowInput) =>
@@ -80,6 +85,9 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     send_after: input.delay_minutes ? new Date(Date.now() + input.delay_minutes * 60_000) : null,
     rule_region: phone.rule_region,
     time_zones: phone.time_zones ? [...phone.time_zones] : null,
+  }
+  if (input.skip_reason) {
+    return { ...base, to: "e164" in phone ? phone.e164 : null, status: "skipped", status_reason: input.skip_reason }
   }
   if (rendered.problem) {
     // recorded, never sent: the owner sees why on the message and fixes the template

@@ -32,7 +32,9 @@ import { CampaignStore } from "./campaigns/campaign-store"
 import { CampaignControl } from "./campaigns/campaign-control"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { MessageStates, type ClaimedMessage } from "./dispatch/message-states"
-import { PersonalData, type DataSubject } from "./dispatch/personal-data"
+import { AuditLog, type AuditQuery } from "./audit/audit-log"
+import { ErasedNumbers } from "./personal-data/erased-numbers"
+import { PersonalData, type DataSubject } from "./personal-data/personal-data"
 import { RateLimiter } from "./dispatch/rate-limiter"
 import { KeptAnswers } from "./dispatch/kept-answers"
 import { Reconciler, type ReconcileReport } from "./dispatch/reconciler"
@@ -54,6 +56,9 @@ import { Message } from "./models/message"
 import { Template } from "./models/template"
 import { TrackedLink } from "./models/tracked-link"
 import type { CreateMessageInput, MessageDTO } from "./types"
+
+/** Who acts, for the audit log: the admin user of the request (`auth_context`). */
+export type AuditActor = { actor_id: string | null; actor_type?: string | null }
 
 type InjectedDependencies = {
   logger: Logger
@@ -91,6 +96,9 @@ class MessagingModuleService extends MedusaService({
   protected readonly states_: MessageStates
   protected readonly guards_: SendingGuards
   protected readonly consents_: ConsentStore
+  protected readonly erased_: ErasedNumbers
+  protected readonly audit_: AuditLog
+  protected readonly personalData_: PersonalData
   protected readonly carts_: CartActivities
   protected readonly links_: LinkStore
   protected readonly attributions_: AttributionStore
@@ -113,7 +121,10 @@ class MessagingModuleService extends MedusaService({
     this.redis_ = dependencies.smsRcsRedis
     this.isWorker_ = dependencies.smsRcsWorkerMode !== "server"
     this.states_ = new MessageStates(dependencies.__pg_connection__)
-    this.consents_ = new ConsentStore(dependencies.__pg_connection__)
+    this.erased_ = new ErasedNumbers(dependencies.__pg_connection__)
+    this.audit_ = new AuditLog(dependencies.__pg_connection__)
+    this.personalData_ = new PersonalData(dependencies.__pg_connection__, this.erased_, this.audit_)
+    this.consents_ = new ConsentStore(dependencies.__pg_connection__, (phone) => this.erased_.keyOf(phone))
     this.carts_ = new CartActivities(dependencies.__pg_connection__)
     this.links_ = new LinkStore(dependencies.__pg_connection__, (error, lost) =>
       this.logger_.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)
@@ -225,24 +236,51 @@ class MessagingModuleService extends MedusaService({
     return count <= max
   }
 
-  /** GDPR access: everything the plugin holds about a phone and/or a customer, as JSON. */
-  async exportPersonalData(subject: DataSubject) {
-    return new PersonalData(this.states_.knex).export(subject)
+  /**
+   * GDPR access: everything the plugin holds about the person's proven phones (and the customer's texts
+   * that had none), as JSON; the access is written to the audit log.
+   */
+  async exportPersonalData(subject: DataSubject, actor: AuditActor) {
+    return this.personalData_.export(subject, { ...actor, subject: { customer_id: subject.customer_id ?? null } })
   }
 
   /**
-   * GDPR erasure: phones, texts and network traces removed; anonymous facts kept for analytics; the
-   * consent ledger kept as proof under a one-way stand-in for the number.
+   * GDPR erasure of the person's proven phones (see PersonalData): phones, texts and network traces
+   * removed, anonymous facts kept, the ledger kept under a keyed stand-in, opt-outs kept under a keyed
+   * hash; written to the audit log in the same transaction.
    */
-  async erasePersonalData(subject: DataSubject) {
-    return new PersonalData(this.states_.knex).erase(subject)
+  async erasePersonalData(subject: DataSubject, actor: AuditActor) {
+    // clicks still queued in this process land first, so the erasure sees them
+    await this.links_.flush()
+    const erased = await this.personalData_.erase(subject, { ...actor, subject: { customer_id: subject.customer_id ?? null } })
+    // other processes' caches forget within LINK_CACHE_MS (a minute); this one at once
+    this.links_.forgetResolved()
+    return erased
+  }
+
+  /** Consent recorded by an admin (obtained or withdrawn offline), with its audit entry, in one transaction. */
+  async recordConsentAsAdmin(input: RecordConsentInput, actor: AuditActor): Promise<{ event_id: string; status: string }> {
+    return this.consents_.record(input, (trx, [result]) =>
+      this.audit_.record(trx, {
+        ...actor,
+        action: "consent.record",
+        subject: { event_id: result.event_id, customer_id: input.customer_id ?? null },
+        summary: { purpose: input.purpose, action: input.action, status: result.status },
+      })
+    )
+  }
+
+  /** The admin audit log, newest first. */
+  async listAuditLog(query: AuditQuery) {
+    return this.audit_.list(query)
   }
 
   /**
    * Imports existing subscribers from CSV: every good row is recorded (source "import", with its line
    * and note as evidence) in one transaction, and every bad row is reported with its line and reason.
    */
-  async importConsentCsv(csv: string, importedBy: string | null) {
+  async importConsentCsv(csv: string, actor: AuditActor) {
+    const importedBy = actor.actor_id
     const report = parseConsentCsv(csv, this.options_.defaultCountry)
     const importId = generateEntityId(undefined, "smsimp")
     await this.consents_.recordMany(
@@ -258,7 +296,14 @@ class MessagingModuleService extends MedusaService({
         ip: r.ip,
         locale: r.locale,
         evidence: { import_id: importId, line: r.line, note: r.note, imported_by: importedBy },
-      }))
+      })),
+      (trx) =>
+        this.audit_.record(trx, {
+          ...actor,
+          action: "consent.import",
+          subject: { import_id: importId },
+          summary: { imported: report.good.length, rejected: report.bad.length },
+        })
     )
     return { import_id: importId, imported: report.good.length, rejected: report.bad }
   }

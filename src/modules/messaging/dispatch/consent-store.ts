@@ -18,6 +18,8 @@ export type RecordConsentInput = {
   occurred_at?: Date
 }
 
+type AlsoInTransaction = (trx: Knex.Transaction, results: { event_id: string; status: string }[]) => Promise<unknown>
+
 const STATUS_OF = { grant: "granted", revoke: "revoked", request: "pending" } as const
 
 /**
@@ -26,17 +28,27 @@ const STATUS_OF = { grant: "granted", revoke: "revoked", request: "pending" } as
  * pending request never overrides a grant.
  */
 export class ConsentStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** The erased-number key of a phone (`ErasedNumbers.keyOf`): revocations kept after an erasure. */
+    private readonly erasedKeyOf?: (phone: string) => Promise<string>
+  ) {}
 
-  async record(input: RecordConsentInput): Promise<{ event_id: string; status: string }> {
-    return this.knex.transaction((trx) => this.recordIn(trx, input))
+  /** `alsoIn` writes more in the same transaction (the admin's audit entry): both land, or neither. */
+  async record(input: RecordConsentInput, alsoIn?: AlsoInTransaction): Promise<{ event_id: string; status: string }> {
+    return this.knex.transaction(async (trx) => {
+      const result = await this.recordIn(trx, input)
+      await alsoIn?.(trx, [result])
+      return result
+    })
   }
 
   /** Several events in one transaction: all of them land, or none (an import never lands half-way). */
-  async recordMany(inputs: RecordConsentInput[]): Promise<{ event_id: string; status: string }[]> {
+  async recordMany(inputs: RecordConsentInput[], alsoIn?: AlsoInTransaction): Promise<{ event_id: string; status: string }[]> {
     return this.knex.transaction(async (trx) => {
       const results: { event_id: string; status: string }[] = []
       for (const input of inputs) results.push(await this.recordIn(trx, input))
+      await alsoIn?.(trx, results)
       return results
     })
   }
@@ -95,9 +107,20 @@ export class ConsentStore {
     }
   }
 
-  /** The current consent of a phone, per purpose, as the send gate reads it. */
+  /**
+   * The current consent of a phone, per purpose, as the send gate reads it. A revocation kept from the
+   * number's erasure counts unless the number has a consent row again (recorded after the erasure, which
+   * deleted the number's rows: a new STOP or START by its owner decides).
+   */
   async stateOf(phone: string): Promise<ConsentState> {
-    const rows = await this.knex("sms_rcs_consent").select("purpose", "status").where({ phone }).whereNull("deleted_at")
+    const key = this.erasedKeyOf ? await this.erasedKeyOf(phone) : null
+    const { rows } = await this.knex.raw(
+      `SELECT purpose, status, 1 AS precedence FROM sms_rcs_consent WHERE phone = ? AND deleted_at IS NULL
+       UNION ALL
+       SELECT purpose, 'revoked', 0 FROM sms_rcs_erased_suppression WHERE phone_key = ? AND deleted_at IS NULL
+       ORDER BY precedence`,
+      [phone, key ?? ""]
+    )
     return Object.fromEntries(rows.map((r: { purpose: string; status: string }) => [r.purpose, r.status])) as ConsentState
   }
 }

@@ -98,6 +98,12 @@ export class LinkStore {
     return link
   }
 
+  /** Forgets every remembered link (after an erasure rewrote targets: a stale one would redirect with them). */
+  forgetResolved(): void {
+    this.hits.clear()
+    this.misses.clear()
+  }
+
   /** Queues a click; it is in the database within `FLUSH_MS`. */
   recordClick(link: ResolvedLink, click: { ip_hash: string | null; user_agent: string | null; is_bot: boolean; at: Date }) {
     this.queue({
