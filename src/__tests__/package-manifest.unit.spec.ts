@@ -30,10 +30,16 @@ describe("package.json", () => {
     expect(readme).toContain(`**Supported: Medusa ${minor}.x** (\`@medusajs/medusa\` \`${peers["@medusajs/medusa"]}\``)
   })
 
+  it("bounds @medusajs/ui to the releases the supported dashboards use (4.2.7 and later need icons 2.22)", () => {
+    const match = peers["@medusajs/ui"].match(/^>=4\.2\.(\d+) <4\.2\.(\d+)$/)
+    expect(match).not.toBeNull()
+    expect(Number(match![2])).toBeLessThanOrEqual(7)
+  })
+
   it("requires only the packages a new Medusa project lists itself; the admin's come from its dashboard", () => {
     const required = Object.keys(peers).filter((name) => !manifest.peerDependenciesMeta?.[name]?.optional)
     expect(required.sort()).toEqual(["@medusajs/admin-sdk", "@medusajs/framework", "@medusajs/medusa"])
-    for (const name of ["@medusajs/ui", "@medusajs/icons", "@medusajs/js-sdk"]) {
+    for (const name of ["@medusajs/ui", "@medusajs/icons", "@medusajs/js-sdk", "react", "react-dom", "react-router-dom"]) {
       expect(manifest.peerDependenciesMeta[name]).toEqual({ optional: true })
     }
   })
