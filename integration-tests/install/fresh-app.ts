@@ -1,4 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from "child_process"
+import { spawnSync } from "child_process"
+import { startServer, type ServerProcess } from "../helpers/process-group"
 import fs from "fs"
 import os from "os"
 import path from "path"
@@ -198,46 +199,16 @@ export function medusa(app: FreshApp, args: string[], cwd = app.dir): CommandRes
   return run(path.join(app.dir, "node_modules", ".bin", "medusa"), args, { cwd, env: app.env, logFile: app.logFile })
 }
 
-export type StartedApp = { url: string; stop(): Promise<void> }
+export type StartedApp = ServerProcess
 
 /** `medusa start` of the production build in `.medusa/server`, in its own process group, until /health answers. */
-export async function startProduction(app: FreshApp, port: number): Promise<StartedApp> {
+export function startProduction(app: FreshApp, port: number): Promise<StartedApp> {
   const serverDir = path.join(app.dir, ".medusa", "server")
-  const log = fs.openSync(app.logFile, "a")
-  const child: ChildProcess = spawn(path.join(serverDir, "node_modules", ".bin", "medusa"), ["start"], {
+  return startServer(path.join(serverDir, "node_modules", ".bin", "medusa"), ["start"], {
     cwd: serverDir,
     env: { ...app.env, NODE_ENV: "production", PORT: String(port) },
-    detached: true,
-    stdio: ["ignore", log, log],
+    url: `http://localhost:${port}`,
+    logFile: app.logFile,
+    what: "medusa start",
   })
-  let exited: number | null = null
-  child.on("exit", (code) => (exited = code ?? -1))
-  const stop = async () => {
-    if (exited !== null || !child.pid) return
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {
-      return
-    }
-    for (let i = 0; i < 50 && exited === null; i++) await new Promise((r) => setTimeout(r, 200))
-    if (exited === null) {
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {
-        /* gone */
-      }
-    }
-  }
-  const url = `http://localhost:${port}`
-  for (let i = 0; i < 240; i++) {
-    if (exited !== null) throw new Error(`medusa start exited with ${exited}; log: ${app.logFile}\n${fs.readFileSync(app.logFile, "utf8").slice(-5000)}`)
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, stop }
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  await stop()
-  throw new Error(`medusa start did not answer ${url}/health; log: ${app.logFile}`)
 }

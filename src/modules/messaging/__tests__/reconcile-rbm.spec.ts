@@ -5,6 +5,7 @@ import { randomBytes } from "crypto"
 import { MESSAGING_MODULE } from ".."
 import type MessagingModuleService from "../service"
 import { dropDatabase, ensureDatabase } from "../../../../integration-tests/helpers/services"
+import { until } from "../../../../integration-tests/helpers/wait-for"
 import { parseRbmData, rbmMessageId } from "../../../providers/rbm"
 import { startFakeRbm, type FakeRbm } from "../../../../integration-tests/fakes/rbm-server"
 
@@ -56,15 +57,6 @@ afterAll(async () => {
   receiver?.closeAllConnections()
   await new Promise((resolve) => receiver?.close(resolve))
 })
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const value = await probe()
-    if (value) return value
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 // a database of its own: these tests kill connections and break statements on purpose
 const dbName = `sms_rcs_reconcile_rbm_${process.pid}`

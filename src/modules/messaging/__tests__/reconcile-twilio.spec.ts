@@ -3,6 +3,7 @@ import { randomBytes } from "crypto"
 import { MESSAGING_MODULE } from ".."
 import type MessagingModuleService from "../service"
 import { dropDatabase, ensureDatabase } from "../../../../integration-tests/helpers/services"
+import { until } from "../../../../integration-tests/helpers/wait-for"
 import { startFakeTwilio, type FakeTwilio } from "../../../../integration-tests/fakes/twilio-server"
 
 jest.setTimeout(90_000)
@@ -36,15 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake?.close()
 })
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const value = await probe()
-    if (value) return value
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 // a database of its own: these tests kill connections and break statements on purpose
 const dbName = `sms_rcs_reconcile_twilio_${process.pid}`
