@@ -8,6 +8,7 @@ const suites = {
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
   chaos: ["**/integration-tests/chaos/**/*.spec.[jt]s"],
+  install: ["**/integration-tests/install/**/*.spec.[jt]s"],
 }
 
 const testType = process.env.TEST_TYPE ?? "unit"
@@ -32,5 +33,5 @@ module.exports = {
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/integration-tests/app/.medusa/"],
   testMatch: suites[testType],
   testPathIgnorePatterns: testType === "integration:modules" ? ["\\.unit\\.spec\\."] : [],
-  setupFiles: testType === "unit" ? [] : ["./integration-tests/setup.js"],
+  setupFiles: testType === "unit" || testType === "install" ? [] : ["./integration-tests/setup.js"],
 }

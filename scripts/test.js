@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: builds the plugin, then runs every suite in order against the real PostgreSQL and Redis:
-// unit → modules → http → chaos → browser. Stops at the first failing suite. `npm test -- unit http` runs some.
+// unit → modules → http → chaos → browser → install. Stops at the first failing suite. `npm test -- unit http`
+// runs some. `install` packs the plugin and installs the tarball into a fresh Medusa app of each supported version.
 const { spawnSync } = require("child_process")
 const path = require("path")
 const { linkTestApp } = require("./link-test-app")
 
 const root = path.join(__dirname, "..")
-const all = ["unit", "modules", "http", "chaos", "browser"]
+const all = ["unit", "modules", "http", "chaos", "browser", "install"]
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"))
 const suites = wanted.length ? wanted : all
 const unknown = suites.filter((suite) => !all.includes(suite))
@@ -26,7 +27,7 @@ if (suites.some((suite) => suite !== "unit")) {
   linkTestApp()
 }
 
-const testTypes = { unit: "unit", modules: "integration:modules", http: "integration:http", chaos: "chaos", browser: "browser" }
+const testTypes = { unit: "unit", modules: "integration:modules", http: "integration:http", chaos: "chaos", browser: "browser", install: "install" }
 const results = []
 for (const suite of suites) {
   console.log(`\n▶ ${suite} tests`)

@@ -22,14 +22,19 @@ export type HarnessOptions = {
   plugin?: Record<string, unknown>
   /** How long the plugin waits for Twilio's answer. */
   timeoutMs?: number
+  /** Twilio options on top of the harness's (e.g. `validityPeriodSeconds`). */
+  twilio?: Record<string, unknown>
 }
+
+/** The `application_name` of the dispatch workers' PostgreSQL connections (the db-faults scenario aims at them). */
+export const WORKER_APPLICATION_NAME = "sms-rcs-chaos-worker"
 
 /**
  * Everything a chaos scenario or a bench run needs: a fresh database with the plugin's tables, the
  * local fake Twilio, a receiver for its signed status callbacks (the same checks as the plugin's
  * webhook route), the module in `server` mode to enqueue and observe, and dispatch worker processes.
  */
-export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin, timeoutMs }: HarnessOptions) {
+export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin, timeoutMs, twilio }: HarnessOptions) {
   const dbName = `sms_rcs_${name.replace(/\W/g, "_")}_${process.pid}`
   await dropDatabase(dbName)
   await ensureDatabase(dbName)
@@ -47,6 +52,7 @@ export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin, 
       publicUrl,
       apiBaseUrl: fake.url,
       timeoutMs: timeoutMs ?? 10_000,
+      ...twilio,
     },
     redisUrl,
     queueName: `sms-rcs-${name}-${process.pid}`,
@@ -79,7 +85,10 @@ export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin, 
   const spawnNode = async (): Promise<ChildProcess> => {
     const child = fork(path.join(__dirname, "dispatch-node.ts"), [], {
       execArgv: ["-r", "ts-node/register/transpile-only"],
-      env: { ...process.env, DISPATCH_NODE_CONFIG: JSON.stringify({ databaseUrl: dbUrl, options }) },
+      env: {
+        ...process.env,
+        DISPATCH_NODE_CONFIG: JSON.stringify({ databaseUrl: `${dbUrl}?application_name=${WORKER_APPLICATION_NAME}`, options }),
+      },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     })
     await new Promise<void>((resolve, reject) => {

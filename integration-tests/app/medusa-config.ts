@@ -79,7 +79,14 @@ module.exports = defineConfig({
         retry: { attempts: 5, backoffMs: 500 },
         pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 }, rcs: { default: 0.03 } },
         // tracked links only where a test asks for them (the other tests read texts with their links as written)
-        tracking: { enabled: !!process.env.SMS_RCS_TRACKING_BASE_URL, baseUrl: process.env.SMS_RCS_TRACKING_BASE_URL || undefined },
+        // (the tests' campaigns link to the demo shop's site, a host of its own besides the storefront)
+        tracking: {
+          enabled: !!process.env.SMS_RCS_TRACKING_BASE_URL,
+          baseUrl: process.env.SMS_RCS_TRACKING_BASE_URL || undefined,
+          allowedHosts: ["shop.example.com"],
+        },
+        // reports stopped sooner where a test holds a lock to make one overrun
+        reports: { statementTimeoutMs: Number(process.env.SMS_RCS_REPORT_TIMEOUT_MS ?? 15_000) },
         consent: {
           helpContact: process.env.SMS_RCS_HELP_CONTACT || undefined,
           storefrontLimits: { perIpPerHour: Number(process.env.SMS_RCS_OPTIN_PER_IP ?? 10), perPrefixPerHour: 20 },

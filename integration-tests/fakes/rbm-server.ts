@@ -21,6 +21,13 @@ export type FakeRbmOptions = {
   offline?: string[]
   /** Delay before DELIVERED (READ follows after the same delay). */
   eventDelayMs?: number
+  /**
+   * Phones whose DELIVERED and READ reach the webhook before the send's answer goes back (RBM's events
+   * travel through Pub/Sub, apart from the API call, and can overtake its answer).
+   */
+  eventsBeforeAnswer?: string[]
+  /** How long a capability check takes (a slow carrier lookup). */
+  capabilityDelayMs?: number
 }
 
 export type FakeRbmMessage = {
@@ -114,6 +121,8 @@ export async function startFakeRbm(options: FakeRbmOptions) {
   const tokens = new Set<string>()
   const messages = new Map<string, FakeRbmMessage>()
   const capabilityChecks: string[] = []
+  /** POSTs of each messageId, refused duplicates included. */
+  const sendAttempts = new Map<string, number>()
   const webhookCalls: { body: string; signature: string; status: number }[] = []
   const pending = new Set<Promise<unknown>>()
   let webhookUrl: string | null = null
@@ -209,6 +218,7 @@ export async function startFakeRbm(options: FakeRbmOptions) {
     if (match[2] === "capabilities" && req.method === "GET" && !match[3]) {
       if (!url.searchParams.get("requestId")) return googleError(res, 400, "INVALID_ARGUMENT", "requestId is required")
       capabilityChecks.push(phone)
+      if (options.capabilityDelayMs) await new Promise((r) => setTimeout(r, options.capabilityDelayMs))
       if (!capable) return googleError(res, 404, "NOT_FOUND", "Requested entity was not found.")
       res.writeHead(200, { "content-type": "application/json" })
       return res.end(JSON.stringify({ features: ["RICHCARD_STANDALONE", "RICHCARD_CAROUSEL", "ACTION_CREATE_CALENDAR_EVENT", "ACTION_DIAL", "ACTION_OPEN_URL", "ACTION_SHARE_LOCATION", "ACTION_VIEW_LOCATION"] }))
@@ -216,6 +226,7 @@ export async function startFakeRbm(options: FakeRbmOptions) {
     if (match[2] === "agentMessages" && req.method === "POST" && !match[3]) {
       const messageId = url.searchParams.get("messageId") ?? ""
       if (!UUID.test(messageId)) return googleError(res, 400, "INVALID_ARGUMENT", "messageId must be a UUID")
+      sendAttempts.set(messageId, (sendAttempts.get(messageId) ?? 0) + 1)
       if (!String(req.headers["content-type"]).startsWith("application/json")) return googleError(res, 400, "INVALID_ARGUMENT", "expected JSON")
       let body: any
       try {
@@ -231,7 +242,12 @@ export async function startFakeRbm(options: FakeRbmOptions) {
       const record: FakeRbmMessage = { messageId, phone, contentMessage: body.contentMessage, ttl: body.ttl ?? null, state: "pending", received_at: Date.now() }
       messages.set(messageId, record)
       const delay = options.eventDelayMs ?? 100
-      if (options.offline?.includes(phone)) {
+      if (options.eventsBeforeAnswer?.includes(phone)) {
+        record.state = "delivered"
+        await deliver(event(record, "DELIVERED"))
+        record.state = "read"
+        await deliver(event(record, "READ"))
+      } else if (options.offline?.includes(phone)) {
         if (record.ttl) {
           later(parseFloat(record.ttl) * 1000, async () => {
             if (record.state !== "pending") return
@@ -271,6 +287,7 @@ export async function startFakeRbm(options: FakeRbmOptions) {
     serviceAccount,
     messages,
     capabilityChecks,
+    sendAttempts,
     webhookCalls,
     setWebhookUrl(next: string) {
       webhookUrl = next

@@ -22,6 +22,10 @@ export type FakeTwilioOptions = {
   timeoutHoldMs?: number
   /** Numbers that Twilio refuses, with the error code it answers. */
   refuse?: Record<string, number>
+  /** How long an accepted message stays `queued` (no date_sent) before Twilio sends it. */
+  queueHoldMs?: number
+  /** Called when a send is accepted, before the answer goes back (a test injects a fault there). */
+  onAccepted?: (message: FakeTwilioMessage) => Promise<void> | void
 }
 
 export type FakeTwilioMessage = {
@@ -34,8 +38,11 @@ export type FakeTwilioMessage = {
   /** Seconds Twilio may keep it queued, as asked. */
   validity_period: number | null
   message_id: string | null
+  messaging_service_sid: string | null
   status: string
   date_created: string
+  /** Set when the message leaves Twilio's queue; null while it is queued. */
+  date_sent: string | null
   /** When the request reached the fake (ms since epoch), for latency figures. */
   received_at: number
 }
@@ -127,6 +134,31 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
     return run
   }
 
+  /** A message resource as Twilio's API returns it (no StatusCallback: the API does not return it). */
+  const resource = (m: FakeTwilioMessage) => ({
+    account_sid: options.accountSid,
+    api_version: "2010-04-01",
+    // a Content API send is stored with the content's text as its body
+    body: m.body || (m.content_sid ? contents.get(m.content_sid)?.types["twilio/text"]?.body ?? "" : ""),
+    date_created: m.date_created,
+    date_sent: m.date_sent,
+    date_updated: m.date_sent ?? m.date_created,
+    direction: "outbound-api",
+    error_code: null,
+    error_message: null,
+    from: m.from,
+    messaging_service_sid: m.messaging_service_sid,
+    num_media: "0",
+    num_segments: "1",
+    price: null,
+    price_unit: "USD",
+    sid: m.sid,
+    status: m.status,
+    subresource_uris: { media: `/2010-04-01/Accounts/${options.accountSid}/Messages/${m.sid}/Media.json` },
+    to: m.to,
+    uri: `/2010-04-01/Accounts/${options.accountSid}/Messages/${m.sid}.json`,
+  })
+
   const server = http.createServer(async (req, res) => {
     const path = `/2010-04-01/Accounts/${options.accountSid}/Messages.json`
     const [pathname, search = ""] = (req.url ?? "").split("?")
@@ -154,6 +186,14 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
       res.writeHead(201, { "content-type": "application/json" })
       return res.end(JSON.stringify({ sid, account_sid: options.accountSid, ...content, date_created: new Date().toISOString() }))
     }
+    const one = pathname.match(new RegExp(`^/2010-04-01/Accounts/${options.accountSid}/Messages/([A-Za-z0-9]+)\\.json$`))
+    if (one && req.method === "GET") {
+      if (auth !== expected) return twilioError(res, 401, 20003, "Authenticate")
+      const found = accepted.find((m) => m.sid === one[1])
+      if (!found) return twilioError(res, 404, 20404, `The requested resource /2010-04-01/Accounts/${options.accountSid}/Messages/${one[1]}.json was not found`)
+      res.writeHead(200, { "content-type": "application/json" })
+      return res.end(JSON.stringify(resource(found)))
+    }
     if (pathname !== path || (req.method !== "POST" && req.method !== "GET")) {
       return twilioError(res, 404, 20404, "The requested resource was not found")
     }
@@ -161,15 +201,46 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
       return twilioError(res, 401, 20003, "Authenticate")
     }
     if (req.method === "GET") {
-      // Message list, filtered as Twilio filters it: To, and DateSent> (a day, inclusive)
+      // Message list as Twilio answers it: filters To, From, DateSent / DateSent< / DateSent> (a day; a
+      // message still queued has no date_sent and is left out by them), newest first, paged (PageSize
+      // up to 1000, default 50, `next_page_uri` until the last page). No StatusCallback in the resource.
       const query = new URLSearchParams(search)
       const to = query.get("To")
-      const since = query.get("DateSent>")
-      const messages = accepted
-        .filter((m) => (!to || m.to === to) && (!since || m.date_created.slice(0, 10) >= since))
-        .map((m) => ({ sid: m.sid, to: m.to, from: m.from, body: m.body, status: m.status, date_created: m.date_created }))
+      const from = query.get("From")
+      const day = (m: FakeTwilioMessage) => (m.date_sent ? new Date(m.date_sent).toISOString().slice(0, 10) : null)
+      const after = query.get("DateSent>")
+      const before = query.get("DateSent<")
+      const on = query.get("DateSent")
+      const matching = accepted
+        .filter((m) => (!to || m.to === to) && (!from || m.from === from))
+        .filter((m) => (!after || (day(m) !== null && day(m)! >= after)) && (!before || (day(m) !== null && day(m)! <= before)) && (!on || day(m) === on))
+        .slice()
+        .reverse()
+      const pageSize = Math.min(1000, Math.max(1, Number(query.get("PageSize") ?? 50) || 50))
+      const page = Math.max(0, Number(query.get("Page") ?? 0) || 0)
+      const slice = matching.slice(page * pageSize, (page + 1) * pageSize)
+      const pageUri = (n: number) => {
+        const q = new URLSearchParams(query)
+        q.set("PageSize", String(pageSize))
+        q.set("Page", String(n))
+        q.set("PageToken", `PA${n}`)
+        return `${path}?${q}`
+      }
+      const hasNext = (page + 1) * pageSize < matching.length
       res.writeHead(200, { "content-type": "application/json" })
-      return res.end(JSON.stringify({ messages, page: 0, page_size: messages.length }))
+      return res.end(
+        JSON.stringify({
+          messages: slice.map(resource),
+          end: page * pageSize + Math.max(0, slice.length - 1),
+          first_page_uri: pageUri(0),
+          next_page_uri: hasNext ? pageUri(page + 1) : null,
+          page,
+          page_size: pageSize,
+          previous_page_uri: page > 0 ? pageUri(page - 1) : null,
+          start: page * pageSize,
+          uri: `${path}?${search}`,
+        })
+      )
     }
     if (!String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded")) {
       return twilioError(res, 400, 20001, "Content-Type must be application/x-www-form-urlencoded")
@@ -192,7 +263,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
     }
     if (body.length > 1600) return twilioError(res, 400, 21617, "The concatenated message body exceeds the 1600 character limit.")
     const refusal = options.refuse?.[to]
-    if (refusal) return twilioError(res, 400, refusal, `Refused by the fake (error ${refusal}).`)
+    // Twilio's error messages name the number, as these do
+    if (refusal) return twilioError(res, 400, refusal, `The message to ${to} was refused (error ${refusal}).`)
 
     const fault: Fault | undefined =
       faults && Math.random() < faults.rate ? faults.kinds[Math.floor(Math.random() * faults.kinds.length)] : undefined
@@ -211,27 +283,37 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
     const record: FakeTwilioMessage = {
       sid,
       to,
-      from,
+      from: from ?? (service ? "+15005550009" : null),
       body,
       content_sid: contentSid,
       validity_period: form.get("ValidityPeriod") ? Number(form.get("ValidityPeriod")) : null,
       message_id: messageId,
-      status: "sent",
-      date_created: new Date().toISOString(),
+      messaging_service_sid: service,
+      status: "queued",
+      date_created: new Date().toUTCString(),
+      date_sent: null,
       received_at: Date.now(),
     }
     accepted.push(record)
     if (messageId) receivedById.set(messageId, (receivedById.get(messageId) ?? 0) + 1)
 
-    if (callbackUrl) {
-      const base = { MessageSid: sid, SmsSid: sid, AccountSid: options.accountSid, To: to, From: from ?? "", ApiVersion: "2010-04-01" }
-      void callBack(callbackUrl, { ...base, MessageStatus: "sent", SmsStatus: "sent" }).then(() => {
-        record.status = "delivered"
-        return callBack(callbackUrl, { ...base, MessageStatus: "delivered", SmsStatus: "delivered" })
-      })
-    } else {
-      record.status = "delivered"
+    const leaveQueue = async () => {
+      if (options.queueHoldMs) await new Promise((r) => setTimeout(r, options.queueHoldMs))
+      record.status = "sent"
+      record.date_sent = new Date().toUTCString()
     }
+    if (callbackUrl) {
+      const base = { MessageSid: sid, SmsSid: sid, AccountSid: options.accountSid, To: to, From: record.from ?? "", ApiVersion: "2010-04-01" }
+      void leaveQueue()
+        .then(() => callBack(callbackUrl, { ...base, MessageStatus: "sent", SmsStatus: "sent" }))
+        .then(() => {
+          record.status = "delivered"
+          return callBack(callbackUrl, { ...base, MessageStatus: "delivered", SmsStatus: "delivered" })
+        })
+    } else {
+      void leaveQueue().then(() => (record.status = "delivered"))
+    }
+    await options.onAccepted?.(record)
     if (fault === "timeout") {
       // Accepted and counted, but the answer comes too late: the client cannot know it was sent.
       faultsSeen.timeout++

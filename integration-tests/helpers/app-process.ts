@@ -1,6 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from "child_process"
+import { spawnSync } from "child_process"
 import fs from "fs"
 import path from "path"
+import { startServer } from "./process-group"
 import { databaseUrl } from "./services"
 import { TEST_APP_DIR } from "./test-env"
 
@@ -43,48 +44,15 @@ export type RunningApp = {
  */
 export async function startApp(env: NodeJS.ProcessEnv, { port, logFile }: { port: number; logFile: string }): Promise<RunningApp> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
-  const log = fs.openSync(logFile, "w")
-  const child: ChildProcess = spawn(MEDUSA_BIN, ["develop"], {
+  fs.writeFileSync(logFile, "")
+  const server = await startServer(MEDUSA_BIN, ["develop"], {
     cwd: TEST_APP_DIR,
     env: { ...env, PORT: String(port) },
-    detached: true,
-    stdio: ["ignore", log, log],
+    url: `http://localhost:${port}`,
+    logFile,
+    what: "medusa develop",
   })
-  let exited: number | null = null
-  child.on("exit", (code) => (exited = code ?? -1))
-
-  const url = `http://localhost:${port}`
-  const stop = async () => {
-    if (exited !== null || !child.pid) return
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {
-      return
-    }
-    for (let i = 0; i < 50 && exited === null; i++) await new Promise((r) => setTimeout(r, 200))
-    if (exited === null) {
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {
-        /* already gone */
-      }
-    }
-  }
-
-  for (let i = 0; i < 300; i++) {
-    if (exited !== null) {
-      throw new Error(`medusa develop exited with ${exited}; see ${logFile}:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`)
-    }
-    try {
-      const response = await fetch(`${url}/health`)
-      if (response.ok) return { url, logFile, stop }
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  await stop()
-  throw new Error(`medusa develop did not answer ${url}/health; see ${logFile}`)
+  return { ...server, logFile }
 }
 
 /** A small fetch client for the store and admin APIs of a running app. */

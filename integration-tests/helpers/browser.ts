@@ -27,9 +27,9 @@ export async function logInToAdmin(
   appUrl: string,
   admin: { email: string; password: string },
   height = 1400,
-  { acceptDownloads = false }: { acceptDownloads?: boolean } = {}
+  { acceptDownloads = false, extraHTTPHeaders }: { acceptDownloads?: boolean; extraHTTPHeaders?: Record<string, string> } = {}
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height }, acceptDownloads })
+  const page = await browser.newPage({ viewport: { width: 1440, height }, acceptDownloads, extraHTTPHeaders })
   await page.goto(`${appUrl}/app/login`, { timeout: 300_000 })
   await page.fill('input[name="email"]', admin.email, { timeout: 300_000 })
   await page.fill('input[name="password"]', admin.password)

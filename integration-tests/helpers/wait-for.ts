@@ -37,3 +37,13 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
     throw new Error(`${(error as Error).message} (last value: ${JSON.stringify(last)})`)
   }
 }
+
+/** Polls `probe` every 50 ms until it returns something truthy (at most `tries` times), and returns it. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, tries = 200): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const value = await probe()
+    if (value) return value
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}

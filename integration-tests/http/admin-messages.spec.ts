@@ -116,19 +116,19 @@ medusaIntegrationTestRunner({
       expect(error.data.message).toMatch(message)
     })
 
-    it("exports everything about a customer, then erases it while keeping anonymous facts and the ledger's proof", async () => {
+    it("exports everything about a phone, then erases it while keeping anonymous facts and the ledger's proof", async () => {
       const messaging = getContainer().resolve("messaging") as any
       await messaging.recordConsent({ phone: "+33611111111", customer_id: "cus_1", purpose: "marketing", action: "grant", source: "storefront_form", ip: "203.0.113.9", user_agent: "UA", wording: "Yes to offers" })
       await messaging.recordInbound({ from: "+33611111111", body: "Is it in stock?", provider: "twilio", provider_message_id: "SMin1", intent: "none" })
 
-      const { data: exported } = await api.get("/admin/messaging/personal-data?customer_id=cus_1", admin)
+      const { data: exported } = await api.get("/admin/messaging/personal-data?phone=%2B33611111111", admin)
       expect(exported.subject.phones).toEqual(["+33611111111"])
       expect(exported.messages.map((m: any) => m.body).sort()).toEqual(["message 0", "message 1"])
       expect(exported.consent_events).toEqual([expect.objectContaining({ phone: "+33611111111", ip: "203.0.113.9", wording: "Yes to offers" })])
       expect(exported.inbound_messages).toEqual([expect.objectContaining({ body: "Is it in stock?" })])
 
-      const { data } = await api.post("/admin/messaging/personal-data/erase", { customer_id: "cus_1" }, admin)
-      expect(data.erased).toEqual({ phones: 1, messages: 2, inbound_messages: 1, consent_events: 1, consents: 1 })
+      const { data } = await api.post("/admin/messaging/personal-data/erase", { phone: "+33611111111" }, admin)
+      expect(data.erased).toMatchObject({ phones: 1, messages: 2, inbound_messages: 1, consent_events: 1, consents: 1, suppressions: 0 })
 
       const after = (await api.get(`/admin/messaging/messages?customer_id=cus_1`, admin)).data
       expect(after.count).toBe(2)
@@ -137,8 +137,9 @@ medusaIntegrationTestRunner({
       expect(again.messages).toEqual([])
       expect(again.inbound_messages).toEqual([])
       const [event] = await messaging.listConsentEvents({ customer_id: "cus_1" })
+      // the store's wording is kept (it is the store's text, and the proof); the person's traces are not
       expect(event).toMatchObject({ action: "grant", wording: "Yes to offers", ip: null, user_agent: null })
-      expect(event.phone).toMatch(/^erased:[0-9a-f]{24}$/)
+      expect(event.phone).toMatch(/^erased:[0-9a-f]{32}$/)
     })
 
     it("imports existing subscribers: good rows recorded with their line as proof, bad rows reported", async () => {

@@ -430,6 +430,22 @@ medusaIntegrationTestRunner({
       expect(new Date(events[0].occurred_at).getTime()).toBeLessThan(Date.now() + 60_000)
     })
 
+    it("erases a number's proof-of-number codes with it, and lets its owner's START lift its kept STOP ALL", async () => {
+      const p = phone(25)
+      await post("/store/messaging/consent/verification", { phone: p, action: "revoke" })
+      await codeTextedTo(p)
+      await stopAll(p)
+      const { data } = await api.post("/admin/messaging/personal-data/erase", { phone: p }, admin)
+      expect(data.erased).toMatchObject({ phone_verifications: 1 })
+      expect((await db().raw(`SELECT count(*)::int AS n FROM sms_rcs_phone_verification WHERE phone = ?`, [p])).rows[0].n).toBe(0)
+      expect(await state(p)).toEqual({ marketing: "revoked", transactional: "revoked" })
+
+      // the owner comes back and texts START: order texts again, marketing still needs a new opt-in
+      await inbound(p, "START")
+      await until("START", async () => ((await state(p)).transactional === "granted" ? true : undefined))
+      expect(await state(p)).toEqual({ marketing: "revoked", transactional: "granted" })
+    })
+
     // last: it uses up this address's opt-in allowance for the hour
     it("keys limits on the TCP peer, not X-Forwarded-For, and never lets an opt-in flood block an opt-out", async () => {
       const statuses: number[] = []

@@ -27,6 +27,8 @@ export async function estimateCampaign(container: MedusaContainer, campaign: Cam
       encoding: sample.encoding,
       segments: sample.segments,
       cost_per_message: sample.cost?.amount ?? null,
+      /** Why the sample text cannot be sent (too long once filled in), or null. */
+      problem: sample.problem,
       recipients: Math.round(recipients * share),
     }
   })

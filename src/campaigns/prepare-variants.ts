@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { prepareText, type PreparedVariant, type RenderContext } from "../lib/campaigns"
 import type { RcsPayload } from "../lib/rcs/payload"
+import { trackableHosts } from "../lib/tracking"
 import { defaultRcsTemplate, defaultSmsTemplate, formatVariables } from "../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../modules/messaging"
 import type { CampaignVariant } from "../modules/messaging/campaigns/types"
@@ -34,6 +35,13 @@ export async function prepareVariants(
     optOutText: options.consent.optOutText,
     smartEncoding: options.smartEncoding,
     trackingBaseUrl: messaging.trackingBaseUrl(),
+    trackableHosts: trackableHosts({
+      trackingBaseUrl: messaging.trackingBaseUrl(),
+      storefrontUrl: options.storefrontUrl,
+      cartRecoveryUrl: options.cartRecoveryUrl,
+      allowedHosts: options.tracking.allowedHosts,
+    }),
+    maxVariableLength: options.templates.maxVariableLength,
     rcsChannel: messaging.rcsRouting().available,
     pricing: options.pricing,
   }

@@ -5,18 +5,19 @@ import { MESSAGING_MODULE, type MessagingModuleService } from "../modules/messag
 /**
  * PostgreSQL is the truth and Redis only carries ids: every minute, due messages that no job carries
  * any more (Redis restarted, a crash between insert and enqueue) are queued again, and messages left
- * `unknown` are settled by asking the provider.
+ * `unknown` are settled (answers kept during a database fault written, the rest asked of the provider).
  */
 export default async function sweepStrandedMessages(container: MedusaContainer) {
   const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const { requeued, unknown } = await messaging.sweepStranded()
   const reconciled = await messaging.reconcileUnknown()
-  if (requeued || unknown || reconciled.found || reconciled.requeued) {
+  if (requeued || unknown || reconciled.recorded || reconciled.found || reconciled.requeued) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .info(
         `medusa-plugin-sms-rcs: sweeper re-queued ${requeued} message(s), marked ${unknown} unknown; ` +
-          `of the unknown, ${reconciled.found} found at the provider and ${reconciled.requeued} sent again`
+          `${reconciled.recorded} answer(s) kept during a database fault recorded; of the unknown, ` +
+          `${reconciled.found} found at the provider, ${reconciled.requeued} sent again, ${reconciled.waiting} still waiting`
       )
   }
 }

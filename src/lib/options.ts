@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { marketingRules } from "./sending-rules/rules"
+import { DEFAULT_MAX_VARIABLE_LENGTH } from "./templates/cap-variables"
 
 const countryCode = z
   .string()
@@ -36,6 +37,11 @@ export const isTimeZone = (zone: string) => {
 }
 
 const prices = z.record(regionKey, z.number().min(0))
+
+/** A host name ("shop.example.com"), or "*.example.com" for all its subdomains. */
+const allowedHost = z
+  .string()
+  .regex(/^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/, 'expected a host name such as "blog.example.com" or "*.example.com"')
 
 /** A store's defaults for one automation; the admin's choices (Settings → SMS & RCS) override them. */
 const automation = z
@@ -297,9 +303,29 @@ export const pluginOptionsSchema = z
         expireAfterDays: z.number().int().min(1).max(3_650).default(90),
         /** The query parameter carrying the code to the storefront, for the cart. */
         refParam: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "expected a query parameter name").default("sms_rcs_ref"),
+        /**
+         * Hosts links may be tracked to, besides the storefront, the cart-recovery page and the links the
+         * plugin fills in (a shipment's tracking page): a URL to any other host is sent as written.
+         */
+        allowedHosts: z.array(allowedHost).max(100).default([]),
       })
       .strict()
-      .default({ enabled: true, expireAfterDays: 90, refParam: "sms_rcs_ref" }),
+      .default({ enabled: true, expireAfterDays: 90, refParam: "sms_rcs_ref", allowedHosts: [] }),
+    /** Template rendering (see docs/templates.md). */
+    templates: z
+      .object({
+        /** Longest value a variable may have, in characters; longer ones (a 100 KB first name) are cut before rendering. */
+        maxVariableLength: z.number().int().min(1).max(1_600).default(DEFAULT_MAX_VARIABLE_LENGTH),
+      })
+      .strict()
+      .default({ maxVariableLength: DEFAULT_MAX_VARIABLE_LENGTH }),
+    /** Reports (analytics, segment counts, attribution recompute): how long one SQL statement may run. */
+    reports: z
+      .object({
+        statementTimeoutMs: z.number().int().min(100).max(600_000).default(15_000),
+      })
+      .strict()
+      .default({ statementTimeoutMs: 15_000 }),
     /** Which message an order is credited to: the last touch inside these windows (see README, "Attribution"). */
     attribution: z
       .object({

@@ -23,13 +23,15 @@ export const SHOPPER_FIELDS = [
 ]
 
 /** What a message about an order needs from it, fetched with `query.graph`. */
-export const ORDER_MESSAGE_FIELDS = ["id", "display_id", ...SHOPPER_FIELDS]
+export const ORDER_MESSAGE_FIELDS = ["id", "display_id", "no_notification", ...SHOPPER_FIELDS]
 
 type Address = { first_name?: string | null; phone?: string | null; country_code?: string | null; province?: string | null }
 
 export type OrderForMessage = {
   id: string
   display_id?: number | null
+  /** "Don't notify the customer" (e.g. a draft order converted with it): no automated text about the order. */
+  no_notification?: boolean | null
   locale?: string | null
   currency_code: string
   total?: unknown
@@ -82,6 +84,9 @@ export function shopperFirstName(order: Pick<OrderForMessage, "customer" | "ship
   return order.customer?.first_name || order.shipping_address?.first_name || order.billing_address?.first_name || null
 }
 
+/** Why a text about an order created with "don't notify the customer" was not sent. */
+export const ORDER_NO_NOTIFICATION = "no_notification: the order was created with \"don't notify the customer\""
+
 export function buildOrderMessageInput(
   order: OrderForMessage,
   input: {
@@ -90,11 +95,18 @@ export function buildOrderMessageInput(
     variables?: Record<string, unknown>
     delay_minutes?: number
     metadata?: Record<string, unknown> | null
+    /**
+     * Whether the text is about this order (confirmation, shipping, refund …: the default), so that the
+     * order's `no_notification` stops it; false for a text that only borrows the order's details (win-back).
+     */
+    about_order?: boolean
   }
 ): SendMessageWorkflowInput {
   const { phone, country_code, province } = pickOrderPhone(order)
   const firstName = shopperFirstName(order)
+  const silenced = order.no_notification === true && input.about_order !== false
   return {
+    ...(silenced ? { skip_reason: ORDER_NO_NOTIFICATION } : {}),
     template_key: input.template_key,
     idempotency_key: input.idempotency_key,
     phone,

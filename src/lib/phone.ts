@@ -39,7 +39,8 @@ export function checkPhone(raw: string | null | undefined, options: PhoneCheckOp
     return {
       ok: false,
       reason: "invalid_phone",
-      detail: `"${input}" is not a valid phone number${defaultCountry ? ` (default country ${defaultCountry})` : ""}`,
+      // the input is echoed for the admin, bounded: a 100 KB "phone" must not become a 100 KB reason
+      detail: `"${input.length > 40 ? `${input.slice(0, 40)}…` : input}" is not a valid phone number${defaultCountry ? ` (default country ${defaultCountry})` : ""}`,
     }
   }
   const e164 = parsed.number

@@ -1,4 +1,7 @@
 import { SegmentedMessage } from "sms-segments-calculator"
+// the calculator's own table, so the text sent is the one its smart encoding would produce
+import SMART_ENCODING_MAP from "sms-segments-calculator/dist/libs/SmartEncodingMap"
+import { isTooLongForSms, TextTooLongError } from "./sms-length"
 
 export type SmsEncoding = "GSM-7" | "UCS-2"
 
@@ -12,10 +15,15 @@ export type SegmentCount = {
 /**
  * Counts segments the way the largest gateway bills them. Twilio's own calculator is the reference:
  * escape pairs and surrogate pairs are never split across parts, and `ç` is not GSM-7.
+ * The calculator's time grows with the square of the length, so a text longer than any provider accepts
+ * (MAX_SMS_CHARACTERS) is refused with a `TextTooLongError` instead of counted: callers check first.
  */
 export function countSegments(text: string): SegmentCount {
   if (!text) {
     return { encoding: "GSM-7", segments: 0, non_gsm_characters: [] }
+  }
+  if (isTooLongForSms(text)) {
+    throw new TextTooLongError(text)
   }
   const message = new SegmentedMessage(text, "auto")
   return {
@@ -31,7 +39,14 @@ export function countSegments(text: string): SegmentCount {
  * left alone (they change the spelling, not just the look).
  */
 export function smartEncode(text: string): string {
-  return new SegmentedMessage(text, "auto", true).graphemes.join("")
+  // The calculator maps each code point through this table (and then splits graphemes, in quadratic
+  // time, only to join them again): the same mapping in one pass, whatever the length.
+  const map = SMART_ENCODING_MAP as unknown as Record<string, string | undefined>
+  let out = ""
+  for (const char of text) {
+    out += map[char] ?? char
+  }
+  return out
 }
 
 export type NonGsmCharacter = {

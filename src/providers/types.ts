@@ -1,3 +1,5 @@
+import { redactPhones } from "../lib/redact-phones"
+
 /**
  * The one interface every gateway implements. The dispatch worker only ever talks to this, so adding a
  * gateway means writing one class (see README, "Writing a provider").
@@ -45,6 +47,8 @@ export type ProviderStatusEvent = {
   /** Our id, when the provider echoes it back (callback URL, RBM messageId, sandbox). */
   message_id?: string
   status: "sent" | "delivered" | "read" | "failed" | "expired"
+  /** The phone the message went to, when the event names it (RBM): finds a message by a derived id. */
+  to?: string
   reason?: string
   occurred_at: string
 }
@@ -64,7 +68,9 @@ export class ProviderError extends Error {
     /** A permanent refusal that means "never send to this number" rather than "this send failed". */
     readonly suppress?: boolean
   ) {
-    super(message)
+    // providers' messages often name the number ("The 'To' number +33… is not valid"): it goes no further
+    // than here, neither into logs nor into `status_reason`
+    super(redactPhones(message))
     this.name = "ProviderError"
   }
 }
@@ -77,18 +83,38 @@ export type ProviderContext = {
 /** What the provider knows of a message whose send had no clear answer. */
 export type LookupResult =
   | { found: true; provider_message_id: string; status: "sent" | "delivered" | "read" | "failed" }
-  | { found: false }
+  /**
+   * Not there. `lost`: and it never will be — the provider's queue window since the claim has passed, so
+   * sending it now cannot make a second copy; otherwise it is asked about again later.
+   */
+  | { found: false; lost: boolean }
+
+/** A message to look for: what was (or would have been) sent, when it was claimed, and any id known. */
+export type LookupQuery = OutboundMessage & {
+  claimed_at: Date
+  /** The provider's id, when its answer reached us (kept after a database fault): the exact match. */
+  provider_message_id?: string | null
+}
+
+/** Which of these provider ids are already recorded on other messages (a lookup must not take them). */
+export type TakenIds = (providerMessageIds: string[]) => Promise<Set<string>>
 
 export interface MessagingProvider {
   readonly identifier: string
   readonly channels: readonly Channel[]
   send(message: OutboundMessage): Promise<SendResult>
   /**
-   * Finds a message the provider may or may not have taken (a timeout, a worker killed mid-send), sent
-   * no earlier than `since`. Providers that cannot look messages up leave it out: such messages stay
-   * `unknown` until a status callback settles them.
+   * Finds a message the provider may or may not have taken (a timeout, a worker killed mid-send).
+   * Providers that cannot look messages up leave it out (see `resendIsSafe`).
    */
-  lookup?(message: OutboundMessage, since: Date): Promise<LookupResult>
+  lookup?(message: LookupQuery, taken: TakenIds): Promise<LookupResult>
+  /**
+   * The provider deduplicates sends by an id derived from ours (RBM's `messageId`): sending a message
+   * whose first send had no clear answer again cannot reach the phone twice, so that is how it is settled.
+   */
+  readonly resendIsSafe?: boolean
+  /** The provider's id of our message, when it is derived from ours (events may arrive before the send's answer). */
+  providerMessageIdOf?(messageId: string): string
   /**
    * RCS providers: can this phone receive RCS? A provider that checks by itself on every send (Twilio's
    * Messaging Service falls back to SMS on its own) leaves it out, and every RCS message is tried.

@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { redactPhones } from "../lib/redact-phones"
 import { NOTIFICATION_REQUESTED_EVENT } from "../providers/sms/sms-notification-provider"
 import { sendNotificationWorkflow } from "../workflows/send-notification"
 
@@ -10,7 +11,7 @@ export default async function notificationRequestedHandler({ event, container }:
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .error(`medusa-plugin-sms-rcs: notification ${event.data.id} not sent: ${(error as Error).message}`)
+      .error(`medusa-plugin-sms-rcs: notification ${event.data.id} not sent: ${redactPhones((error as Error).message)}`)
   }
 }
 

@@ -49,6 +49,11 @@ export type SendMessageWorkflowInput = {
    * from a request, and a template key alone (which an admin can type into a campaign) grants nothing.
    */
   consent_reply?: ConsentReplyKind | null
+  /**
+   * A reason not to send, decided by the caller (an order created with "don't notify the customer"):
+   * the message is recorded `skipped` with it, and never queued.
+   */
+  skip_reason?: string | null
 }
 
 const automationOf = (input: SendMessageWorkflowInput) =>
@@ -88,6 +93,13 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     send_after: input.delay_minutes ? new Date(Date.now() + input.delay_minutes * 60_000) : null,
     rule_region: phone.rule_region,
     time_zones: phone.time_zones ? [...phone.time_zones] : null,
+  }
+  if (input.skip_reason) {
+    return { ...base, to: "e164" in phone ? phone.e164 : null, status: "skipped", status_reason: input.skip_reason }
+  }
+  if (rendered.problem) {
+    // recorded, never sent: the owner sees why on the message and fixes the template
+    return { ...base, to: "e164" in phone ? phone.e164 : null, status: "failed", status_reason: rendered.problem }
   }
   if (phone.ok) {
     return { ...base, to: phone.e164, country_code: phone.country ?? null, status: "queued" }

@@ -22,8 +22,17 @@ type ConsentEvent = {
 
 const STATUS_COLOR: Record<string, "green" | "red" | "orange" | "grey"> = { granted: "green", revoked: "red", pending: "orange" }
 
+/**
+ * The widget stays mounted when the admin goes from one customer's page straight to another's (the same
+ * route, another id): keyed by the customer, everything in it — above all the offline-consent form and
+ * its phone — starts again for the new customer, so consent is never recorded on the previous one.
+ */
+const CustomerConsentWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => (
+  <CustomerConsent key={customer.id} customer={customer} />
+)
+
 /** The customer's SMS consent per purpose, the ledger that proves it, their texts, and offline consent. */
-const CustomerConsentWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+const CustomerConsent = ({ customer }: { customer: AdminCustomer }) => {
   const [state, setState] = useState<{ consents: Consent[]; events: ConsentEvent[] }>({ consents: [], events: [] })
   const [form, setForm] = useState({ phone: customer.phone ?? "", purpose: "marketing", action: "grant", note: "" })
   const [saving, setSaving] = useState(false)

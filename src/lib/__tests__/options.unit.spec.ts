@@ -24,7 +24,9 @@ describe("parsePluginOptions", () => {
       },
       automations: {},
       events: {},
-      tracking: { enabled: true, expireAfterDays: 90, refParam: "sms_rcs_ref" },
+      tracking: { enabled: true, expireAfterDays: 90, refParam: "sms_rcs_ref", allowedHosts: [] },
+      templates: { maxVariableLength: 200 },
+      reports: { statementTimeoutMs: 15000 },
       attribution: { clickWindowHours: 120, deliveryWindowHours: 24, readWindowHours: 24 },
     })
   })

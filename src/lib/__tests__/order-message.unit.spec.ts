@@ -1,4 +1,4 @@
-import { buildOrderMessageInput, pickOrderPhone } from "../order-message"
+import { buildOrderMessageInput, ORDER_NO_NOTIFICATION, pickOrderPhone } from "../order-message"
 
 const order = {
   id: "order_1",
@@ -68,5 +68,13 @@ describe("buildOrderMessageInput", () => {
       delay_minutes: undefined,
       metadata: null,
     })
+  })
+
+  it("silences a text about an order created with no_notification, with the reason", () => {
+    const quiet = { ...order, no_notification: true }
+    expect(buildOrderMessageInput(quiet, { template_key: "order_shipped", idempotency_key: "k" }).skip_reason).toBe(ORDER_NO_NOTIFICATION)
+    expect(buildOrderMessageInput({ ...order, no_notification: false }, { template_key: "order_shipped", idempotency_key: "k" }).skip_reason).toBeUndefined()
+    // a text that only borrows the order's details (win-back) is not about the order
+    expect(buildOrderMessageInput(quiet, { template_key: "win_back", idempotency_key: "k", about_order: false }).skip_reason).toBeUndefined()
   })
 })

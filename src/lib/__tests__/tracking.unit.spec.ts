@@ -40,6 +40,7 @@ describe("tracked links", () => {
         suggestions: [{ type: "reply", text: "No", postback_data: "no" }],
       },
       baseUrl: "https://go.example.com/",
+      isTrackable: () => true,
       utm: { medium: "campaign", campaign: "bf" },
       makeCode: () => `CODE${++n}xxxx`,
     })
@@ -58,7 +59,7 @@ describe("tracked links", () => {
 
   it("shortens a long link, so the text costs fewer segments", () => {
     const long = `Track: https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901&lang=fr&source=email&x=${"y".repeat(120)}`
-    const short = shortenLinks({ body: long, rcs: null, baseUrl: "https://go.example.com", utm: { medium: "m", campaign: "c" } })
+    const short = shortenLinks({ body: long, rcs: null, baseUrl: "https://go.example.com", isTrackable: () => true, utm: { medium: "m", campaign: "c" } })
     expect(countSegments(long).segments).toBe(2)
     expect(countSegments(short.body).segments).toBe(1)
   })

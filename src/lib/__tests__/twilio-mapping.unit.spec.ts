@@ -1,3 +1,4 @@
+import { HttpRequestError } from "../../providers/http-request"
 import { twilioHttpError, twilioNetworkError, twilioStatusEvent } from "../../providers/twilio"
 
 describe("Twilio answers", () => {
@@ -15,16 +16,20 @@ describe("Twilio answers", () => {
     expect(twilioHttpError(status, body, retryAfter)).toMatchObject(expected)
   })
 
-  it("retries a connection that never reached Twilio, and never resends after a timeout", () => {
-    expect(twilioNetworkError(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }))).toMatchObject({
+  it("retries a request that never reached Twilio, and never resends one that may have", () => {
+    expect(twilioNetworkError(new HttpRequestError("connect ECONNREFUSED 127.0.0.1:1", "ECONNREFUSED", false))).toMatchObject({
       kind: "retryable",
       code: "ECONNREFUSED",
     })
-    expect(twilioNetworkError(new DOMException("The operation was aborted due to timeout", "TimeoutError"))).toMatchObject({
+    // waiting for a pooled connection, or a keep-alive connection Twilio had closed: the request never left
+    expect(twilioNetworkError(new HttpRequestError("no connection within 10 ms", "CONNECT_TIMEOUT", false)).kind).toBe("retryable")
+    expect(twilioNetworkError(new HttpRequestError("read ECONNRESET", "ECONNRESET", false)).kind).toBe("retryable")
+    // written, then no answer: Twilio may have created the message
+    expect(twilioNetworkError(new HttpRequestError("no answer within 10 ms", "ANSWER_TIMEOUT", true))).toMatchObject({
       kind: "ambiguous",
-      code: "TimeoutError",
+      code: "ANSWER_TIMEOUT",
     })
-    expect(twilioNetworkError(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } })).kind).toBe("ambiguous")
+    expect(twilioNetworkError(new HttpRequestError("read ECONNRESET", "ECONNRESET", true)).kind).toBe("ambiguous")
   })
 })
 

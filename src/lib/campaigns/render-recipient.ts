@@ -2,8 +2,9 @@ import { withOptOutMention } from "../consent"
 import { estimateCost, type Pricing } from "../cost"
 import type { RcsPayload } from "../rcs/payload"
 import { countSegments, smartEncode, type SmsEncoding } from "../segments"
-import { renderRcsPayload, renderTemplate } from "../templates"
-import { shortenLinks, type NewTrackedLink } from "../tracking"
+import { isTooLongForSms, MAX_SMS_CHARACTERS, tooLongMessage } from "../sms-length"
+import { capString, renderRcsPayload, renderTemplate } from "../templates"
+import { linkHostMatcher, shortenLinks, type NewTrackedLink } from "../tracking"
 
 /** A variant's texts, ready to be filled in per recipient (template resolved, smart-encoded once). */
 export type PreparedVariant = {
@@ -21,6 +22,10 @@ export type RenderContext = {
   optOutText: Record<string, string>
   smartEncoding: boolean
   trackingBaseUrl: string | null
+  /** Hosts links may be tracked to (see lib/tracking/link-hosts): the storefront's, the configured ones. */
+  trackableHosts: readonly string[]
+  /** `templates.maxVariableLength`. */
+  maxVariableLength?: number
   /** Whether an RCS provider is there: the RCS variant is used only then (capability checked at send time, its text as fallback). */
   rcsChannel: boolean
   pricing?: Pricing
@@ -34,6 +39,8 @@ export type RenderedRecipient = {
   segments: number
   links: NewTrackedLink[]
   cost: { amount: number; currency_code: string } | undefined
+  /** Why this text cannot be sent (longer than a provider accepts once filled in), or null. */
+  problem: string | null
 }
 
 /** Printable ASCII without GSM-7's extension characters (^{}\[~]|) nor the backtick, which GSM-7 lacks. */
@@ -74,16 +81,31 @@ export function renderForRecipient(
     last_name: recipient.last_name ?? "",
     customer_name: [recipient.first_name, recipient.last_name].filter(Boolean).join(" "),
   }
-  let body = withOptOutMention(renderTemplate(variant.sms_body, variables), context.locale, context.optOutText)
-  let rcs = context.rcsChannel && variant.rcs_payload ? renderRcsPayload(variant.rcs_payload, variables) : null
+  const limits = { maxVariableLength: context.maxVariableLength }
+  let body = withOptOutMention(renderTemplate(variant.sms_body, variables, limits), context.locale, context.optOutText)
+  let rcs = context.rcsChannel && variant.rcs_payload ? renderRcsPayload(variant.rcs_payload, variables, limits) : null
   let links: NewTrackedLink[] = []
   if (context.trackingBaseUrl) {
     ;({ body, rcs, links } = shortenLinks({
       body,
       rcs,
       baseUrl: context.trackingBaseUrl,
+      isTrackable: linkHostMatcher(context.trackableHosts),
       utm: { medium: "campaign", campaign: context.campaign_id },
     }))
+  }
+  if (isTooLongForSms(body)) {
+    // never counted nor sent: recorded as failed with the reason (see campaign-store's fan-out)
+    return {
+      channel: "sms",
+      body: capString(body, MAX_SMS_CHARACTERS),
+      rich_payload: null,
+      encoding: "GSM-7",
+      segments: 0,
+      links: [],
+      cost: undefined,
+      problem: `text_too_long: ${tooLongMessage(body, `variant "${variant.id}", filled in for this recipient,`)}`,
+    }
   }
   const { encoding, segments } = fastSegments(body)
   const channel = rcs ? "rcs" : "sms"
@@ -95,5 +117,6 @@ export function renderForRecipient(
     segments,
     links,
     cost: estimateCost(context.pricing, { channel, country: recipient.country, segments }),
+    problem: null,
   }
 }

@@ -1,4 +1,5 @@
 export * from "./render"
+export * from "./cap-variables"
 export * from "./defaults"
 export * from "./variables"
 export * from "./catalog"

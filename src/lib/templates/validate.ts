@@ -1,12 +1,12 @@
 import Mustache from "mustache"
 import { mapRcsTexts, rcsPayloadSchema, rcsTexts, type RcsPayload } from "../rcs/payload"
 import { COMMON_VARIABLES, ITEM_FIELDS } from "./catalog"
-import { renderTemplate, templateVariables } from "./render"
+import { isTooLongForSms, MAX_SMS_CHARACTERS, tooLongMessage } from "../sms-length"
+import { renderTemplate, templateVariables, type RenderOptions } from "./render"
 
 export type TemplateProblem = { path: string; message: string }
 
-/** The most any SMS provider accepts in one message (Twilio: 1,600 characters, ten segments or so). */
-export const MAX_SMS_CHARACTERS = 1_600
+export { MAX_SMS_CHARACTERS }
 
 export type TemplateDraft = {
   sms_body?: unknown
@@ -49,9 +49,11 @@ export function validateTemplate(
       message: "the SMS text is empty; it is mandatory, also as the fallback of the RCS variant",
     })
   } else {
-    checkText("sms_body", draft.sms_body)
-    if (draft.sms_body.length > MAX_SMS_CHARACTERS) {
-      problems.push({ path: "sms_body", message: `the SMS text is longer than ${MAX_SMS_CHARACTERS} characters, the most a provider accepts` })
+    if (isTooLongForSms(draft.sms_body)) {
+      // said first, and the text is not parsed further: the rest of the checks would be noise
+      problems.push({ path: "sms_body", message: tooLongMessage(draft.sms_body, "the SMS text") })
+    } else {
+      checkText("sms_body", draft.sms_body)
     }
   }
 
@@ -83,8 +85,8 @@ function rcsIssueMessage(issue: { code: string; message: string; keys?: string[]
 }
 
 /** The RCS variant with its variables filled in. */
-export function renderRcsPayload(payload: RcsPayload, variables: Record<string, unknown>): RcsPayload {
-  return mapRcsTexts(payload, (text) => renderTemplate(text, variables))
+export function renderRcsPayload(payload: RcsPayload, variables: Record<string, unknown>, options: RenderOptions = {}): RcsPayload {
+  return mapRcsTexts(payload, (text) => renderTemplate(text, variables, options))
 }
 
 /** True when the text parses as Mustache (for callers that only need a yes/no). */

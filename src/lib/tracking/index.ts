@@ -1,3 +1,4 @@
 export * from "./links"
 export * from "./bots"
 export * from "./attribution"
+export * from "./link-hosts"

@@ -14,17 +14,29 @@ export function newLinkCode(length = 10): string {
   return code
 }
 
-/** An http(s) URL in a text, without the punctuation that ends the sentence around it. */
+/** An http(s) URL in a text: a greedy run with no way back, so one pass however long the text. */
 const URL_PATTERN = /https?:\/\/[^\s<>"'`]+/g
-const TRAILING = /[.,;:!?)\]}'"»]+$/
+/** The punctuation that ends the sentence around a URL rather than the URL. */
+const TRAILING = new Set([...".,;:!?)]}'\"»"])
 
+/**
+ * The URLs of a text, without the punctuation that ends the sentence around them. The punctuation is
+ * stripped by walking back from the end: `/[.,…]+$/` restarts at every dot of a long run that does not
+ * end the URL, which is quadratic (seconds for a 100 KB "https://a....x").
+ */
 export function findUrls(text: string): { url: string; index: number }[] {
   const found: { url: string; index: number }[] = []
   for (const match of text.matchAll(URL_PATTERN)) {
-    const url = match[0].replace(TRAILING, "")
+    const url = trimTrailingPunctuation(match[0])
     if (url.length > "https://".length) found.push({ url, index: match.index! })
   }
   return found
+}
+
+function trimTrailingPunctuation(url: string): string {
+  let end = url.length
+  while (end > 0 && TRAILING.has(url[end - 1])) end--
+  return url.slice(0, end)
 }
 
 export type Utm = { source: "sms" | "rcs"; medium: string; campaign: string }
@@ -53,21 +65,24 @@ export type ShortenInput = {
   rcs: RcsPayload | null
   /** e.g. "https://shop.example.com": links become `{baseUrl}/r/{code}`. */
   baseUrl: string
+  /** Which targets may be tracked (see `linkHostMatcher`); the others are left as written. */
+  isTrackable: (url: string) => boolean
   utm: Omit<Utm, "source">
   makeCode?: () => string
 }
 
 /**
- * Replaces every URL of the SMS text and every RCS open-URL action by a short tracked link, one code per
- * URL and channel (a tap on the RCS button and a tap in the SMS fallback are told apart). Links already
- * pointing at the tracker are left alone.
+ * Replaces every URL of the SMS text and every RCS open-URL action whose host may be tracked by a short
+ * tracked link, one code per URL and channel (a tap on the RCS button and a tap in the SMS fallback are
+ * told apart). Links already pointing at the tracker, and links to any other host, are left as written:
+ * a shopper who types a URL as their name must not get a redirect on the store's domain.
  */
 export function shortenLinks(input: ShortenInput): { body: string; rcs: RcsPayload | null; links: NewTrackedLink[] } {
   const base = input.baseUrl.replace(/\/+$/, "")
   const makeCode = input.makeCode ?? newLinkCode
   const links: NewTrackedLink[] = []
   const shorten = (url: string, channel: "sms" | "rcs") => {
-    if (url.startsWith(`${base}/r/`)) return url
+    if (url.startsWith(`${base}/r/`) || !input.isTrackable(url)) return url
     const code = makeCode()
     links.push({ code, target_url: withUtm(url, { ...input.utm, source: channel }), channel })
     return `${base}/r/${code}`

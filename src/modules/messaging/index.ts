@@ -12,3 +12,6 @@ export default Module(MESSAGING_MODULE, {
 export { MessagingModuleService }
 export * from "./types"
 export type { RecordConsentInput } from "./dispatch/consent-store"
+export type { DataSubject } from "./personal-data/personal-data"
+export type { AuditActor } from "./service"
+export { AUDIT_ACTIONS, type AuditAction } from "./audit/audit-log"

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto"
 import type { Logger } from "@medusajs/framework/types"
 import { generateEntityId, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { Job } from "bullmq"
+import { Worker, type Job } from "bullmq"
 import type IORedis from "ioredis"
 import {
   AUTOMATION_KEYS,
@@ -12,6 +12,7 @@ import {
 } from "../../lib/automations"
 import { parseConsentCsv } from "../../lib/consent"
 import { MessageStatus } from "../../lib/message-status"
+import { redactPhones } from "../../lib/redact-phones"
 import type { PluginOptions } from "../../lib/options"
 import {
   createProviders,
@@ -25,14 +26,21 @@ import { CartActivities, type CartSettlement } from "./automation/cart-activitie
 import { LinkStore, type ResolvedLink } from "./tracking/link-store"
 import { AttributionStore, type OrderFacts } from "./tracking/attribution-store"
 import { messageAnalytics, type AnalyticsQuery } from "./tracking/analytics"
+import { withStatementTimeout } from "./statement-timeout"
 import { DispatchQueue, type SendJob, type StatusJob } from "./dispatch/dispatch-queue"
 import { CampaignStore } from "./campaigns/campaign-store"
 import { CampaignControl } from "./campaigns/campaign-control"
 import { ConsentStore, type RecordConsentInput } from "./dispatch/consent-store"
 import { PhoneVerifications, type StartVerificationInput } from "./consent/phone-verifications"
-import { MessageStates } from "./dispatch/message-states"
-import { PersonalData, type DataSubject } from "./dispatch/personal-data"
+import { MessageStates, type ClaimedMessage } from "./dispatch/message-states"
+import { AuditLog, type AuditQuery } from "./audit/audit-log"
+import { ErasedNumbers } from "./personal-data/erased-numbers"
+import { PersonalData, type DataSubject } from "./personal-data/personal-data"
 import { RateLimiter } from "./dispatch/rate-limiter"
+import { KeptAnswers } from "./dispatch/kept-answers"
+import { Reconciler, type ReconcileReport } from "./dispatch/reconciler"
+import { recordAccepted } from "./dispatch/record-answer"
+import { retryDb } from "./dispatch/db-retry"
 import { RcsChannel } from "./dispatch/rcs-channel"
 import { SendingGuards } from "./dispatch/sending-guards"
 import { Attribution } from "./models/attribution"
@@ -51,12 +59,20 @@ import { Template } from "./models/template"
 import { TrackedLink } from "./models/tracked-link"
 import type { CreateMessageInput, MessageDTO } from "./types"
 
+/** Who acts, for the audit log: the admin user of the request (`auth_context`). */
+export type AuditActor = { actor_id: string | null; actor_type?: string | null }
+
 type InjectedDependencies = {
   logger: Logger
   __pg_connection__: Knex
   smsRcsOptions: PluginOptions
   smsRcsRedis: IORedis
   smsRcsWorkerMode: "shared" | "worker" | "server"
+}
+
+/** BullMQ's "put the job back without counting an attempt" (a rate limit, a provider's 429). */
+function isRateLimitError(error: unknown): boolean {
+  return (error as Error)?.name === "RateLimitError" || (error as Error)?.message === Worker.RateLimitError().message
 }
 
 /** A delivery status that arrives before its message is known is retried, then dropped with a log. */
@@ -84,6 +100,9 @@ class MessagingModuleService extends MedusaService({
   protected readonly guards_: SendingGuards
   protected readonly consents_: ConsentStore
   protected readonly verifications_: PhoneVerifications
+  protected readonly erased_: ErasedNumbers
+  protected readonly audit_: AuditLog
+  protected readonly personalData_: PersonalData
   protected readonly carts_: CartActivities
   protected readonly links_: LinkStore
   protected readonly attributions_: AttributionStore
@@ -95,6 +114,8 @@ class MessagingModuleService extends MedusaService({
   protected readonly rcs_: RcsChannel
   protected readonly redis_: IORedis
   protected readonly isWorker_: boolean
+  protected readonly kept_: KeptAnswers
+  protected readonly reconciler_: Reconciler
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -104,13 +125,20 @@ class MessagingModuleService extends MedusaService({
     this.redis_ = dependencies.smsRcsRedis
     this.isWorker_ = dependencies.smsRcsWorkerMode !== "server"
     this.states_ = new MessageStates(dependencies.__pg_connection__)
-    this.consents_ = new ConsentStore(dependencies.__pg_connection__)
-    this.verifications_ = new PhoneVerifications(dependencies.__pg_connection__, () => this.installationSecret("verification"))
+    this.erased_ = new ErasedNumbers(dependencies.__pg_connection__)
+    this.audit_ = new AuditLog(dependencies.__pg_connection__)
+    this.personalData_ = new PersonalData(dependencies.__pg_connection__, this.erased_, this.audit_)
+    this.consents_ = new ConsentStore(dependencies.__pg_connection__, (phone) => this.erased_.keyOf(phone))
+    this.verifications_ = new PhoneVerifications(
+      dependencies.__pg_connection__,
+      () => this.installationSecret("verification"),
+      (phone) => this.consents_.stateOf(phone)
+    )
     this.carts_ = new CartActivities(dependencies.__pg_connection__)
     this.links_ = new LinkStore(dependencies.__pg_connection__, (error, lost) =>
       this.logger_.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)
     )
-    this.attributions_ = new AttributionStore(dependencies.__pg_connection__)
+    this.attributions_ = new AttributionStore(dependencies.__pg_connection__, this.options_.reports.statementTimeoutMs)
     this.guards_ = new SendingGuards(
       this.options_,
       (message, caps) => this.states_.skipIfOverCap(message, caps),
@@ -122,11 +150,15 @@ class MessagingModuleService extends MedusaService({
       attempts: this.options_.retry.attempts,
       backoffMs: this.options_.retry.backoffMs,
     })
-    this.campaigns = new CampaignControl(new CampaignStore(dependencies.__pg_connection__), this.queue_)
+    this.campaigns = new CampaignControl(new CampaignStore(dependencies.__pg_connection__, this.options_.reports.statementTimeoutMs), this.queue_)
     this.providers_ = createProviders(this.options_, {
       reportStatus: (event, delayMs) => this.queue_.enqueueStatus(event, delayMs),
     })
     this.rcs_ = new RcsChannel(dependencies.__pg_connection__, this.options_, this.providers_.rcs, this.links_)
+    this.kept_ = new KeptAnswers(this.redis_, this.options_.queueName)
+    this.reconciler_ = new Reconciler(this.states_, this.providers_, this.kept_, this.queue_, this.logger_, (id, reason) =>
+      this.fallBackToSms(id, reason)
+    )
     if (this.options_.rateLimit) {
       const key = `${this.options_.queueName}:rate:${this.providers_.sms.identifier}`
       this.limiter_ = new RateLimiter(this.redis_, key, this.options_.rateLimit)
@@ -246,24 +278,51 @@ class MessagingModuleService extends MedusaService({
     return count <= max
   }
 
-  /** GDPR access: everything the plugin holds about a phone and/or a customer, as JSON. */
-  async exportPersonalData(subject: DataSubject) {
-    return new PersonalData(this.states_.knex).export(subject)
+  /**
+   * GDPR access: everything the plugin holds about the person's proven phones (and the customer's texts
+   * that had none), as JSON; the access is written to the audit log.
+   */
+  async exportPersonalData(subject: DataSubject, actor: AuditActor) {
+    return this.personalData_.export(subject, { ...actor, subject: { customer_id: subject.customer_id ?? null } })
   }
 
   /**
-   * GDPR erasure: phones, texts and network traces removed; anonymous facts kept for analytics; the
-   * consent ledger kept as proof under a one-way stand-in for the number.
+   * GDPR erasure of the person's proven phones (see PersonalData): phones, texts and network traces
+   * removed, anonymous facts kept, the ledger kept under a keyed stand-in, opt-outs kept under a keyed
+   * hash; written to the audit log in the same transaction.
    */
-  async erasePersonalData(subject: DataSubject) {
-    return new PersonalData(this.states_.knex).erase(subject)
+  async erasePersonalData(subject: DataSubject, actor: AuditActor) {
+    // clicks still queued in this process land first, so the erasure sees them
+    await this.links_.flush()
+    const erased = await this.personalData_.erase(subject, { ...actor, subject: { customer_id: subject.customer_id ?? null } })
+    // other processes' caches forget within LINK_CACHE_MS (a minute); this one at once
+    this.links_.forgetResolved()
+    return erased
+  }
+
+  /** Consent recorded by an admin (obtained or withdrawn offline), with its audit entry, in one transaction. */
+  async recordConsentAsAdmin(input: RecordConsentInput, actor: AuditActor): Promise<{ event_id: string; status: string }> {
+    return this.consents_.record(input, (trx, [result]) =>
+      this.audit_.record(trx, {
+        ...actor,
+        action: "consent.record",
+        subject: { event_id: result.event_id, customer_id: input.customer_id ?? null },
+        summary: { purpose: input.purpose, action: input.action, status: result.status },
+      })
+    )
+  }
+
+  /** The admin audit log, newest first. */
+  async listAuditLog(query: AuditQuery) {
+    return this.audit_.list(query)
   }
 
   /**
    * Imports existing subscribers from CSV: every good row is recorded (source "import", with its line
    * and note as evidence) in one transaction, and every bad row is reported with its line and reason.
    */
-  async importConsentCsv(csv: string, importedBy: string | null) {
+  async importConsentCsv(csv: string, actor: AuditActor) {
+    const importedBy = actor.actor_id
     const report = parseConsentCsv(csv, this.options_.defaultCountry)
     const importId = generateEntityId(undefined, "smsimp")
     await this.consents_.recordMany(
@@ -279,7 +338,14 @@ class MessagingModuleService extends MedusaService({
         ip: r.ip,
         locale: r.locale,
         evidence: { import_id: importId, line: r.line, note: r.note, imported_by: importedBy },
-      }))
+      })),
+      (trx) =>
+        this.audit_.record(trx, {
+          ...actor,
+          action: "consent.import",
+          subject: { import_id: importId },
+          summary: { imported: report.good.length, rejected: report.bad.length },
+        })
     )
     return { import_id: importId, imported: report.good.length, rejected: report.bad }
   }
@@ -438,10 +504,12 @@ class MessagingModuleService extends MedusaService({
         .first()
       currency = (top?.c as string | undefined) ?? null
     }
-    const [rows, [totals]] = await Promise.all([
-      messageAnalytics(knex, query, currency),
-      messageAnalytics(knex, { ...query, group_by: [] }, currency),
-    ])
+    const [rows, [totals]] = await withStatementTimeout(
+      knex,
+      this.options_.reports.statementTimeoutMs,
+      { name: "The analytics report", narrow: "choose a shorter period or fewer dimensions" },
+      (trx) => Promise.all([messageAnalytics(trx, query, currency), messageAnalytics(trx, { ...query, group_by: [] }, currency)])
+    )
     return { currency, cost_currency: this.options_.pricing?.currency ?? null, rows, totals }
   }
 
@@ -548,7 +616,9 @@ class MessagingModuleService extends MedusaService({
   /** Applies a provider's status report (webhook or sandbox) through the state machine. */
   async applyStatusEvent(event: ProviderStatusEvent): Promise<{ applied: boolean; message_id: string | null }> {
     const messageId =
-      event.message_id ?? (await this.states_.findByProviderId(event.provider, event.provider_message_id))
+      event.message_id ??
+      (await this.states_.findByProviderId(event.provider, event.provider_message_id)) ??
+      (await this.findByDerivedId(event))
     if (!messageId) {
       return { applied: false, message_id: null }
     }
@@ -565,40 +635,33 @@ class MessagingModuleService extends MedusaService({
     return { applied, message_id: messageId }
   }
 
+  /** A provider whose ids derive from ours finds the message before its answer was recorded. */
+  protected async findByDerivedId(event: ProviderStatusEvent): Promise<string | null> {
+    const provider = this.providers_.byId.get(event.provider)
+    if (!provider?.providerMessageIdOf || !event.to) return null
+    return this.states_.findByDerivedId(event.to, event.provider_message_id, (id) => provider.providerMessageIdOf!(id))
+  }
+
   /**
-   * Settles messages left `unknown` (a send timed out, a worker died mid-send) by asking the provider:
-   * found → the status it reports; not found → queued again, since it never left. Only messages older
-   * than `olderThanMs` are asked about, so a request still in flight cannot be missed.
+   * A webhook's status report: applied now, or, for a message not known yet (its send's answer not
+   * recorded), kept as a status job that is retried with backoff until the message is known.
    */
-  async reconcileUnknown(olderThanMs = 5 * 60_000): Promise<{ found: number; requeued: number }> {
-    const provider = this.providers_.sms
-    const lookup = provider.lookup?.bind(provider)
-    if (!lookup) {
-      return { found: 0, requeued: 0 }
+  async receiveStatusEvent(event: ProviderStatusEvent): Promise<{ applied: boolean; message_id: string | null; kept: boolean }> {
+    const result = await this.applyStatusEvent(event)
+    if (result.message_id) {
+      return { ...result, kept: false }
     }
-    let found = 0
-    const requeue: string[] = []
-    for (const message of await this.states_.unknownSince(olderThanMs, 200, "sms")) {
-      const since = new Date(message.claimed_at.getTime() - 1000)
-      const result = await lookup(message, since)
-      if (result.found) {
-        found++
-        await this.states_.transition(message.id, result.status, {
-          provider: provider.identifier,
-          provider_message_id: result.provider_message_id,
-          status_reason: "reconciled: found at the provider",
-        })
-      } else if (
-        await this.states_.transition(message.id, MessageStatus.QUEUED, {
-          status_reason: "reconciled: the provider never received it",
-          undo_attempt: true,
-        })
-      ) {
-        requeue.push(message.id)
-      }
-    }
-    await this.queue_.requeueSends(requeue)
-    return { found, requeued: requeue.length }
+    await this.queue_.enqueueStatus(event, 1_000)
+    return { ...result, kept: true }
+  }
+
+  /**
+   * Settles messages whose send had no clear answer (see dispatch/reconciler.ts): answers kept while
+   * PostgreSQL failed are written, and messages `unknown` for longer than `olderThanMs` are looked up at
+   * their provider, or sent again where the provider refuses a second copy. Every provider, both channels.
+   */
+  async reconcileUnknown(olderThanMs = 5 * 60_000): Promise<ReconcileReport> {
+    return this.reconciler_.run(olderThanMs)
   }
 
   /**
@@ -619,12 +682,56 @@ class MessagingModuleService extends MedusaService({
 
   protected async processSendJob(job: Job<SendJob>): Promise<void> {
     const id = job.data.message_id
-    const message = await this.states_.claim(id)
+    const message = await this.states_.claim(id, job.data.held_claim)
     if (!message) {
       // Sent, skipped, not yet due or claimed elsewhere already: a duplicate job is a no-op.
       return
     }
-    const decision = await this.guards_.decide(message)
+    let ready: { provider: MessagingProvider; note: string | null } | null
+    try {
+      ready = await this.prepareSend(message)
+    } catch (error) {
+      // Nothing reached the provider: a database error here is retried by BullMQ like any other.
+      throw await this.giveBackClaim(job, message, error)
+    }
+    if (!ready) {
+      return
+    }
+    const { provider, note } = ready
+    // an RCS message not delivered by then is revoked and replaced by its SMS (recorded with "sent")
+    const deadline = message.channel === "rcs" ? this.rcs_.deadline() : null
+    const outbound: OutboundMessage = {
+      id: message.id,
+      to: message.to,
+      channel: message.channel,
+      body: message.body,
+      rich_payload: message.rich_payload,
+      expires_at: deadline,
+    }
+    // Only the provider call may decide a retry: its try holds nothing else.
+    let result: Awaited<ReturnType<MessagingProvider["send"]>>
+    try {
+      result = await provider.send(outbound)
+    } catch (error) {
+      return this.handleSendError(job, message, provider, error, deadline)
+    }
+    await recordAccepted(this.states_, this.kept_, this.logger_, {
+      id,
+      provider: provider.identifier,
+      provider_message_id: result.provider_message_id,
+      note,
+      deadline,
+    })
+  }
+
+  /**
+   * Everything between the claim and the provider call: quiet hours and caps, the channel (RCS
+   * capability), the rate-limit slot, then consent, read last so that a STOP arriving meanwhile still
+   * stops the message. Null when the message is not to be sent now (deferred, skipped, suppressed).
+   */
+  protected async prepareSend(message: ClaimedMessage): Promise<{ provider: MessagingProvider; note: string | null } | null> {
+    const id = message.id
+    const decision = await this.guards_.hoursAndCaps(message)
     if (decision.action === "defer") {
       await this.states_.transition(id, MessageStatus.DEFERRED, {
         send_after: decision.until,
@@ -632,15 +739,11 @@ class MessagingModuleService extends MedusaService({
         undo_attempt: true,
       })
       await this.queue_.enqueueSendAt(id, decision.until)
-      return
-    }
-    if (decision.action === "suppress") {
-      await this.states_.transition(id, MessageStatus.SUPPRESSED, { status_reason: decision.reason, undo_attempt: true })
-      return
+      return null
     }
     if (decision.action === "skip") {
       await this.states_.transition(id, MessageStatus.SKIPPED, { status_reason: decision.reason, undo_attempt: true })
-      return
+      return null
     }
     const { provider, note } = await this.routeChannel(message)
     // `rateLimit` is the SMS gateway's pace, in segments; RCS messages go to another gateway, unpaced
@@ -653,31 +756,30 @@ class MessagingModuleService extends MedusaService({
       // our reserved slot in the provider's pace
       await new Promise((resolve) => setTimeout(resolve, wait))
     }
-    // an RCS message not delivered by then is revoked and replaced by its SMS (recorded with "sent")
-    const deadline = message.channel === "rcs" ? this.rcs_.deadline() : null
-    try {
-      const outbound: OutboundMessage = {
-        id: message.id,
-        to: message.to,
-        channel: message.channel,
-        body: message.body,
-        rich_payload: message.rich_payload,
-        expires_at: deadline,
-      }
-      const result = await provider.send(outbound)
-      const sent = await this.states_.transition(id, MessageStatus.SENT, {
-        provider: provider.identifier,
-        provider_message_id: result.provider_message_id,
-        status_reason: note,
-        ...(deadline ? { expires_at: deadline } : {}),
-      })
-      if (!sent) {
-        // A status callback overtook us (delivered before "sent" was written): keep its status.
-        await this.states_.recordProviderId(id, provider.identifier, result.provider_message_id)
-      }
-    } catch (error) {
-      await this.handleSendError(job, message, provider, error)
+    const consent = await this.guards_.consent(message)
+    if (consent.action === "suppress") {
+      await this.states_.transition(id, MessageStatus.SUPPRESSED, { status_reason: consent.reason, undo_attempt: true })
+      return null
     }
+    return { provider, note }
+  }
+
+  /**
+   * A claim that did not reach the provider (PostgreSQL failed before the call) goes back to `queued`;
+   * if even that cannot be written, the job keeps the claim's number so that its retry takes this same
+   * claim again (no other job can). Returns the error for BullMQ to retry the job with.
+   */
+  protected async giveBackClaim(job: Job<SendJob>, message: ClaimedMessage, error: unknown): Promise<unknown> {
+    if (isRateLimitError(error)) {
+      return error
+    }
+    const reason = `retrying: ${(error as Error)?.message ?? String(error)}`
+    try {
+      await retryDb(() => this.states_.transition(message.id, MessageStatus.QUEUED, { status_reason: reason, undo_attempt: true }))
+    } catch {
+      await job.updateData({ ...job.data, held_claim: message.attempts }).catch(() => undefined)
+    }
+    return error
   }
 
   /**
@@ -703,7 +805,7 @@ class MessagingModuleService extends MedusaService({
         reason = `sent as SMS: the phone cannot receive RCS (${this.providers_.rcs.identifier}${capability.cached ? ", cached" : ""})`
       } catch (error) {
         // SMS is the floor: an RCS provider that cannot answer does not hold the message back
-        reason = `sent as SMS: RCS capability check failed: ${(error as Error).message}`
+        reason = `sent as SMS: RCS capability check failed: ${redactPhones((error as Error).message)}`
       }
     }
     await this.rcs_.switchToSms(message.id)
@@ -748,19 +850,57 @@ class MessagingModuleService extends MedusaService({
     return { revoked, delivered }
   }
 
+  /**
+   * The provider refused, or gave no clear answer. Its verdict is recorded (the writes retried); if
+   * PostgreSQL still fails, a message the provider did not take is retried by the job (which keeps its
+   * claim), and one it may have taken is left to the sweeper and the reconciler — never resent blindly.
+   */
   protected async handleSendError(
+    job: Job<SendJob>,
+    message: { id: string; to: string; channel: "sms" | "rcs"; attempts: number },
+    provider: MessagingProvider,
+    error: unknown,
+    deadline: Date | null = null
+  ): Promise<void> {
+    const providerError =
+      error instanceof ProviderError ? error : new ProviderError("retryable", (error as Error)?.message ?? String(error))
+    try {
+      await this.recordSendError(job, message, provider, providerError, deadline)
+    } catch (thrown) {
+      if (thrown === providerError || isRateLimitError(thrown)) {
+        throw thrown
+      }
+      if (providerError.kind === "ambiguous") {
+        this.logger_.error(
+          `medusa-plugin-sms-rcs: message ${message.id} may have been sent and PostgreSQL could not record it ` +
+            `(${(thrown as Error).message}); left to the sweeper and the reconciler, never resent blindly`
+        )
+        return
+      }
+      await job.updateData({ ...job.data, held_claim: message.attempts }).catch(() => undefined)
+      throw thrown
+    }
+  }
+
+  protected async recordSendError(
     job: Job<SendJob>,
     message: { id: string; to: string; channel: "sms" | "rcs" },
     provider: MessagingProvider,
-    error: unknown
+    providerError: ProviderError,
+    deadline: Date | null
   ): Promise<void> {
     const id = message.id
-    const providerError =
-      error instanceof ProviderError ? error : new ProviderError("retryable", (error as Error)?.message ?? String(error))
     const attemptsLeft = (job.opts.attempts ?? 1) - (job.attemptsMade + 1)
 
     if (providerError.kind === "ambiguous") {
-      await this.states_.transition(id, MessageStatus.UNKNOWN, { status_reason: providerError.message })
+      // the provider and the deadline are kept: the reconciler asks that provider, the expiry job knows when
+      await retryDb(() =>
+        this.states_.transition(id, MessageStatus.UNKNOWN, {
+          status_reason: providerError.message,
+          provider: provider.identifier,
+          ...(deadline ? { expires_at: deadline } : {}),
+        })
+      )
       this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} may or may not have been sent: ${providerError.message}`)
       return
     }
@@ -769,7 +909,7 @@ class MessagingModuleService extends MedusaService({
       throw await this.putBack(id, providerError.retryAfterMs, `throttled by provider: ${providerError.message}`)
     }
     if (providerError.kind === "retryable" && attemptsLeft > 0) {
-      await this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` })
+      await retryDb(() => this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` }))
       throw providerError
     }
     if (providerError.code === "21610") {
@@ -786,10 +926,12 @@ class MessagingModuleService extends MedusaService({
       }
     }
     const reason = providerError.code ? `${providerError.code}: ${providerError.message}` : providerError.message
-    const failed = await this.states_.transition(id, providerError.suppress ? MessageStatus.SUPPRESSED : MessageStatus.FAILED, {
-      provider: provider.identifier,
-      status_reason: reason,
-    })
+    const failed = await retryDb(() =>
+      this.states_.transition(id, providerError.suppress ? MessageStatus.SUPPRESSED : MessageStatus.FAILED, {
+        provider: provider.identifier,
+        status_reason: reason,
+      })
+    )
     this.logger_.warn(`medusa-plugin-sms-rcs: message ${id} failed: ${providerError.message}`)
     if (failed && message.channel === "rcs" && !providerError.suppress) {
       if (providerError.code === "RBM_NOT_RCS_REACHABLE") {

@@ -86,6 +86,7 @@ export function parseRbmData(data: string): RbmWebhookEvent {
         provider: "rbm",
         provider_message_id: d.messageId,
         status,
+        ...(d.senderPhoneNumber ?? d.phoneNumber ? { to: (d.senderPhoneNumber ?? d.phoneNumber)! } : {}),
         ...(status === "expired" ? { reason: "RCS TTL expired: revoked by the platform" } : {}),
         occurred_at: at,
       },

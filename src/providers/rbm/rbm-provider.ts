@@ -47,10 +47,16 @@ export class RbmProvider implements MessagingProvider {
   static readonly identifier = "rbm"
   readonly identifier = RbmProvider.identifier
   readonly channels = ["rcs"] as const
+  /** RBM refuses a second message with an id it has seen (409), and ours is derived from our message id. */
+  readonly resendIsSafe = true
   private readonly token: ServiceAccountToken
 
   constructor(private readonly options: RbmOptions) {
     this.token = new ServiceAccountToken(options.serviceAccountKey, options.timeoutMs, options.tokenUrl)
+  }
+
+  providerMessageIdOf(messageId: string): string {
+    return rbmMessageId(messageId)
   }
 
   private url(path: string, query: Record<string, string>): string {

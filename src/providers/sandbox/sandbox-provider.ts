@@ -1,4 +1,4 @@
-import { randomUUID } from "crypto"
+import { createHash } from "crypto"
 import {
   ProviderError,
   type CapabilityResult,
@@ -39,7 +39,14 @@ export class SandboxProvider implements MessagingProvider {
   readonly identifier = SandboxProvider.identifier
   readonly channels = ["sms", "rcs"] as const
 
+  /** Its ids are derived from ours, as RBM's are, so sending an unknown message again makes no second copy. */
+  readonly resendIsSafe = true
+
   private readonly throttledOnce = new Set<string>()
+
+  providerMessageIdOf(messageId: string): string {
+    return `sbx_${createHash("sha256").update(messageId).digest("hex").slice(0, 32)}`
+  }
 
   constructor(
     private readonly options: SandboxOptions,
@@ -57,7 +64,7 @@ export class SandboxProvider implements MessagingProvider {
       this.throttledOnce.add(message.id)
       throw new ProviderError("retryable", "sandbox: too many requests (429)", "SBX_THROTTLED", 300)
     }
-    const providerMessageId = `sbx_${randomUUID().replace(/-/g, "")}`
+    const providerMessageId = this.providerMessageIdOf(message.id)
     if (message.channel === "rcs" && message.to.endsWith(SANDBOX_CAPABILITY_SUFFIXES.offline)) {
       // taken, never delivered: the expiry job revokes it and sends the SMS
       return { provider_message_id: providerMessageId }

@@ -1,3 +1,4 @@
+import { HttpRequestError } from "../http-request"
 import { ProviderError } from "../types"
 
 /**
@@ -43,14 +44,16 @@ export function twilioHttpError(status: number, body: TwilioErrorBody, retryAfte
 }
 
 /**
- * A request that failed before an answer: refused or unresolvable connections never reached Twilio
- * (retry); a timeout or a reset after the request went out may have created the message (ambiguous).
+ * A request that got no answer: one that certainly never reached Twilio (no connection in time, refused,
+ * unresolvable, or a keep-alive connection Twilio had closed) is retried; one that may have (a timeout or
+ * a reset after it was written) may have created the message: ambiguous, never resent blindly.
  */
 export function twilioNetworkError(error: unknown): ProviderError {
-  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
-  const code = err.cause?.code ?? err.name ?? "NETWORK"
-  const text = `twilio: ${err.cause?.message ?? err.message ?? String(error)}`
-  if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"].includes(code)) {
+  if (error instanceof ProviderError) return error
+  const err = error as { name?: string; message?: string; code?: string; sent?: boolean }
+  const code = err.code ?? err.name ?? "NETWORK"
+  const text = `twilio: ${err.message ?? String(error)}`
+  if (err instanceof HttpRequestError ? !err.sent : ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"].includes(code)) {
     return new ProviderError("retryable", text, code)
   }
   return new ProviderError("ambiguous", text, code)

@@ -1,8 +1,20 @@
 import type { RcsPayload } from "../../lib/rcs/payload"
-import { readJsonAnswer } from "../read-answer"
+import type http from "node:http"
+import { httpRequest, providerAgent, type HttpAnswer } from "../http-request"
 import { toTwilioContent } from "./twilio-content"
 import { twilioHttpError, twilioNetworkError } from "./twilio-errors"
-import { ProviderError, type LookupResult, type MessagingProvider, type OutboundMessage, type ProviderHealth, type SendResult, type WebhookEndpoint } from "../types"
+import { findTwilioMessage, twilioLookupStatus, type TwilioListedMessage } from "./twilio-lookup"
+import {
+  ProviderError,
+  type LookupQuery,
+  type LookupResult,
+  type MessagingProvider,
+  type OutboundMessage,
+  type ProviderHealth,
+  type SendResult,
+  type TakenIds,
+  type WebhookEndpoint,
+} from "../types"
 
 export type TwilioOptions = {
   accountSid: string
@@ -26,8 +38,25 @@ export type TwilioOptions = {
 export const TWILIO_STATUS_PATH = "/hooks/messaging/twilio/status"
 export const TWILIO_INBOUND_PATH = "/hooks/messaging/twilio/inbound"
 
-/** Twilio keeps a message queued at most 10 hours (`ValidityPeriod`). */
+/** Twilio keeps a message queued at most 10 hours (`ValidityPeriod`), and that long unless told otherwise. */
 const MAX_VALIDITY_SECONDS = 36_000
+
+/** Pages of 1,000 read at most when looking for a message among those sent to one number. */
+const MAX_LOOKUP_PAGES = 20
+
+/** The answer's JSON, whatever it is: an empty body is `{}`, a non-JSON one (a proxy's page) is kept as the message. */
+function jsonOf(answer: HttpAnswer): any {
+  try {
+    return answer.text ? JSON.parse(answer.text) : {}
+  } catch {
+    return { message: answer.text.slice(0, 200) }
+  }
+}
+
+const header = (answer: HttpAnswer, name: string): string | null => {
+  const value = answer.headers[name]
+  return Array.isArray(value) ? value[0] ?? null : value ?? null
+}
 
 /**
  * Twilio Programmable Messaging over its REST API: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json`,
@@ -41,9 +70,26 @@ export class TwilioProvider implements MessagingProvider {
   readonly channels: readonly ("sms" | "rcs")[]
   /** Content items created, by friendly name (a hash of the content): created once per process. */
   private readonly contentSids = new Map<string, Promise<string>>()
+  private readonly agent: http.Agent
 
   constructor(private readonly options: TwilioOptions) {
     this.channels = options.messagingServiceSid ? ["sms", "rcs"] : ["sms"]
+    this.agent = providerAgent(options.apiBaseUrl)
+  }
+
+  /** One call to Twilio; a network failure is classified by whether the request may have left. */
+  private async call(url: string, method: string, headers: Record<string, string>, body?: string): Promise<HttpAnswer> {
+    try {
+      return await httpRequest(url, {
+        method,
+        headers: { authorization: this.authorization, accept: "application/json", ...headers },
+        body,
+        timeoutMs: this.options.timeoutMs,
+        agent: this.agent,
+      })
+    } catch (error) {
+      throw twilioNetworkError(error)
+    }
   }
 
   statusCallbackUrl(messageId: string): string {
@@ -57,39 +103,65 @@ export class TwilioProvider implements MessagingProvider {
     return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`
   }
 
+  private get apiBase(): string {
+    return this.options.apiBaseUrl.replace(/\/$/, "")
+  }
+
+  /** `…/Accounts/{AccountSid}/Messages`: `.json` lists and creates, `/{sid}.json` reads one. */
+  private get messagesBase(): string {
+    return `${this.apiBase}/2010-04-01/Accounts/${this.options.accountSid}/Messages`
+  }
+
   private get messagesUrl(): string {
-    return `${this.options.apiBaseUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${this.options.accountSid}/Messages.json`
+    return `${this.messagesBase}.json`
   }
 
   /**
-   * Twilio has no idempotency key, so a message whose send had no answer is looked for among the
-   * messages sent to the same number since the claim (`GET Messages.json?To=…&DateSent>=…`), by its body.
+   * Twilio has no idempotency key, and its list API does not return the StatusCallback URL that carries
+   * our id, so a message whose send had no clear answer is found by what Twilio does return: its sid
+   * when the send's answer was kept (`GET Messages/{sid}.json`, exact); otherwise among every page of
+   * messages sent to the number (`GET Messages.json?To=…`: no `DateSent` filter, a message still queued at
+   * Twilio has none), created since the claim, from our sender, with our text, and not recorded for
+   * another of our messages (see twilio-lookup.ts). Not found: lost only once Twilio's queue window
+   * (`ValidityPeriod`) since the claim has passed — before that it may still show up.
    */
-  async lookup(message: OutboundMessage, since: Date): Promise<LookupResult> {
-    const query = new URLSearchParams({ To: message.to, "DateSent>": since.toISOString().slice(0, 10), PageSize: "100" })
-    let response: Response
-    try {
-      response = await fetch(`${this.messagesUrl}?${query}`, {
-        headers: { authorization: this.authorization, accept: "application/json" },
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      })
-    } catch (error) {
-      throw twilioNetworkError(error)
+  async lookup(message: LookupQuery, taken: TakenIds): Promise<LookupResult> {
+    if (message.provider_message_id) {
+      const answer = await this.call(`${this.messagesBase}/${encodeURIComponent(message.provider_message_id)}.json`, "GET", {})
+      if (answer.status === 200) {
+        const found = jsonOf(answer) as TwilioListedMessage
+        return { found: true, provider_message_id: found.sid, status: twilioLookupStatus(found.status) }
+      }
+      if (answer.status !== 404) {
+        throw twilioHttpError(answer.status, jsonOf(answer), header(answer, "retry-after"))
+      }
     }
-    const body: any = await response.json().catch(() => ({}))
-    if (!response.ok) {
-      throw twilioHttpError(response.status, body, response.headers.get("retry-after"))
+    const listed: TwilioListedMessage[] = []
+    let url: string | null = `${this.messagesUrl}?${new URLSearchParams({ To: message.to, PageSize: "1000" })}`
+    for (let page = 0; url && page < MAX_LOOKUP_PAGES; page++) {
+      const answer = await this.call(url, "GET", {})
+      const body = jsonOf(answer)
+      if (answer.status !== 200) {
+        throw twilioHttpError(answer.status, body, header(answer, "retry-after"))
+      }
+      listed.push(...(Array.isArray(body.messages) ? body.messages : []))
+      url = typeof body.next_page_uri === "string" && body.next_page_uri ? `${this.apiBase}${body.next_page_uri}` : null
     }
-    const match = (body.messages ?? []).find(
-      (m: any) => m.body === message.body && new Date(m.date_created).getTime() >= since.getTime() - 1000
-    )
-    if (!match) {
-      return { found: false }
+    if (url) {
+      throw new ProviderError("retryable", `twilio: more than ${MAX_LOOKUP_PAGES} pages of messages to this number; not decided`)
     }
-    const status = ({ delivered: "delivered", read: "read", failed: "failed", undelivered: "failed" } as const)[
-      match.status as string
-    ]
-    return { found: true, provider_message_id: match.sid, status: status ?? "sent" }
+    const match = await findTwilioMessage(listed, message, { from: this.options.from ?? null, messagingServiceSid: this.options.messagingServiceSid ?? null }, taken)
+    if (match) {
+      return { found: true, provider_message_id: match.sid, status: twilioLookupStatus(match.status) }
+    }
+    return { found: false, lost: Date.now() >= this.queueWindowEnd(message).getTime() }
+  }
+
+  /** Until when Twilio may still hold (and send) a message claimed then: its ValidityPeriod. */
+  private queueWindowEnd(message: LookupQuery): Date {
+    if (message.channel === "rcs" && message.expires_at) return message.expires_at
+    const seconds = this.options.validityPeriodSeconds ?? MAX_VALIDITY_SECONDS
+    return new Date(message.claimed_at.getTime() + seconds * 1000)
   }
 
   /**
@@ -108,22 +180,18 @@ export class TwilioProvider implements MessagingProvider {
   }
 
   private async createContent(content: ReturnType<typeof toTwilioContent>): Promise<string> {
-    let response: Response
+    let answer: HttpAnswer
     try {
-      response = await fetch(`${this.options.contentApiBaseUrl.replace(/\/$/, "")}/v1/Content`, {
-        method: "POST",
-        headers: { authorization: this.authorization, "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(content),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      })
+      answer = await this.call(`${this.options.contentApiBaseUrl.replace(/\/$/, "")}/v1/Content`, "POST", { "content-type": "application/json" }, JSON.stringify(content))
     } catch (error) {
       // creating content sends nothing to anyone: whatever the network did, it is safe to retry
-      const { message, code } = twilioNetworkError(error)
+      const { message, code } = error as ProviderError
       throw new ProviderError("retryable", message, code)
     }
-    const body: any = await response.json().catch(() => ({}))
-    if (!response.ok || typeof body.sid !== "string") {
-      throw twilioHttpError(response.ok ? 500 : response.status, body, response.headers.get("retry-after"))
+    const body = jsonOf(answer)
+    const ok = answer.status >= 200 && answer.status < 300
+    if (!ok || typeof body.sid !== "string") {
+      throw twilioHttpError(ok ? 500 : answer.status, body, header(answer, "retry-after"))
     }
     return body.sid
   }
@@ -148,24 +216,10 @@ export class TwilioProvider implements MessagingProvider {
     if (validity) {
       form.set("ValidityPeriod", String(Math.min(MAX_VALIDITY_SECONDS, Math.max(1, validity))))
     }
-    let response: Response
-    try {
-      response = await fetch(this.messagesUrl, {
-        method: "POST",
-        headers: {
-          authorization: this.authorization,
-          "content-type": "application/x-www-form-urlencoded",
-          accept: "application/json",
-        },
-        body: form,
-        signal: AbortSignal.timeout(o.timeoutMs),
-      })
-    } catch (error) {
-      throw twilioNetworkError(error)
-    }
-    const body = await readJsonAnswer(response, (text) => ({ message: text }))
-    if (!response.ok) {
-      throw twilioHttpError(response.status, body, response.headers.get("retry-after"))
+    const answer = await this.call(this.messagesUrl, "POST", { "content-type": "application/x-www-form-urlencoded" }, form.toString())
+    const body = jsonOf(answer)
+    if (answer.status < 200 || answer.status >= 300) {
+      throw twilioHttpError(answer.status, body, header(answer, "retry-after"))
     }
     if (typeof body.sid !== "string") {
       throw twilioHttpError(500, { message: "answer without a message sid" }, null)

@@ -3,7 +3,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { withOptOutMention } from "../../lib/consent"
 import type { RcsPayload } from "../../lib/rcs/payload"
 import { countSegments, smartEncode, type SmsEncoding } from "../../lib/segments"
+import { isTooLongForSms, MAX_SMS_CHARACTERS, tooLongMessage } from "../../lib/sms-length"
+import { trackableHosts } from "../../lib/tracking"
 import {
+  capString,
   DEFAULT_TEMPLATES,
   defaultRcsTemplate,
   defaultSmsTemplate,
@@ -34,6 +37,13 @@ export type RenderedMessage = {
   segments: number
   /** The RCS variant, filled in; the text above is its SMS fallback. */
   rcs: RcsPayload | null
+  /** Hosts of the links the plugin filled in (a shipment's tracking page): they may be tracked. */
+  link_hosts: string[]
+  /**
+   * Why the text cannot be sent (it is longer than a provider accepts once filled in): the message is
+   * recorded as failed with this reason, its text cut to the limit, and nothing is counted or sent.
+   */
+  problem: string | null
 }
 
 /**
@@ -74,11 +84,18 @@ export const renderTemplateStep = createStep(
       message_frequency: options.consent.messageFrequency,
     }
     const variables = formatVariables({ ...common, ...input.variables }, locale)
-    const filled = renderTemplate(text, variables)
+    const limits = { maxVariableLength: options.templates.maxVariableLength }
+    const filled = renderTemplate(text, variables, limits)
     const rendered = purpose === "marketing" ? withOptOutMention(filled, locale, options.consent.optOutText) : filled
     const body = options.smartEncoding ? smartEncode(rendered) : rendered
+    const rcs = rcsTemplate ? renderRcsPayload(rcsTemplate, variables, limits) : null
+    const link_hosts = trackableHosts({ variables })
+    if (isTooLongForSms(body)) {
+      const problem = `text_too_long: ${tooLongMessage(body, `the text of "${input.template_key}", filled in,`)}`
+      const cut = capString(body, MAX_SMS_CHARACTERS)
+      return new StepResponse<RenderedMessage>({ body: cut, locale, purpose, encoding: "GSM-7", segments: 0, rcs: null, link_hosts, problem })
+    }
     const { encoding, segments } = countSegments(body)
-    const rcs = rcsTemplate ? renderRcsPayload(rcsTemplate, variables) : null
-    return new StepResponse<RenderedMessage>({ body, locale, purpose, encoding, segments, rcs })
+    return new StepResponse<RenderedMessage>({ body, locale, purpose, encoding, segments, rcs, link_hosts, problem: null })
   }
 )

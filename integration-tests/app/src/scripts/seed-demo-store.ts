@@ -15,7 +15,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 
-import { createAdminUser } from "../../../helpers/admin-user"
+import { createAdminUser } from "./admin-user"
 
 export type DemoStore = {
   store_name: string

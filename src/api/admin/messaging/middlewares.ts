@@ -6,6 +6,7 @@ import { AdminProviderTestSendBody } from "./providers/validators"
 import { AdminPreviewTemplateBody, AdminSaveTemplateBody, AdminTestTemplateBody } from "./templates/validators"
 import { AdminGetConsentsParams, AdminImportConsentsBody, AdminRecordConsentBody } from "./consents/validators"
 import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-data/validators"
+import { AdminListAuditLogParams } from "./audit-log/validators"
 import {
   AdminCreateCampaignBody,
   AdminListCampaignsParams,
@@ -93,6 +94,11 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/messaging/personal-data/erase",
     middlewares: [validateAndTransformBody(AdminErasePersonalDataBody)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/messaging/audit-log",
+    middlewares: [validateAndTransformQuery(AdminListAuditLogParams, { isList: false, defaults: [] })],
   },
   {
     methods: ["POST"],

@@ -10,7 +10,8 @@ const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 /**
  * GET /r/:code — a tap on a tracked link: 302 to the target with the code in a query parameter (the
  * storefront puts it on the cart), then the click is recorded. One indexed lookup before answering;
- * an unknown code gets a 404 page, an expired one the store's home page, and nothing here answers 500.
+ * an unknown code gets a 404 page, an expired one the store's home page, one whose stored target is not
+ * an http(s) URL the store's home page too (or a 503 page without one), and nothing here answers 500.
  * Express answers HEAD (link previews) with this handler too; such clicks are recorded as bots.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
@@ -30,11 +31,15 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.status(404).type("html").send(NOT_FOUND_PAGE)
     return
   }
+  const target = httpUrl(link.target_url)
+  if (!target) {
+    // a stored target that no longer parses (written by hand, or by an older version): the store's home
+    return fallback(req, res, options.storefrontUrl, new Error(`link ${code} has an unusable target`))
+  }
   if (link.expires_at && new Date(link.expires_at).getTime() < Date.now()) {
-    res.redirect(302, options.storefrontUrl ?? new URL(link.target_url).origin)
+    res.redirect(302, options.storefrontUrl ?? target.origin)
     return
   }
-  const target = new URL(link.target_url)
   target.searchParams.set(options.tracking.refParam, link.code)
   res.redirect(302, target.toString())
 
@@ -45,6 +50,16 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     .catch((error: Error) =>
       req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`medusa-plugin-sms-rcs: click on ${code} not recorded: ${error.message}`)
     )
+}
+
+/** The target as an http(s) URL, or null: nothing else is ever redirected to. */
+function httpUrl(text: string): URL | null {
+  try {
+    const url = new URL(text)
+    return url.protocol === "http:" || url.protocol === "https:" ? url : null
+  } catch {
+    return null
+  }
 }
 
 function fallback(req: MedusaRequest, res: MedusaResponse, home: string | undefined, error: Error) {

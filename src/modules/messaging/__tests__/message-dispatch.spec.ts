@@ -121,6 +121,17 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         expect(done.status_reason).toBe("SBX_UNAVAILABLE: sandbox: gateway unavailable (503)")
       })
 
+      it("settles an RCS message left unknown by a worker that died mid-send (sandbox): sent again under the same id, then final", async () => {
+        const { message: created } = await service.createMessageOnce(
+          message({ channel: "rcs", rich_payload: { type: "card", card: { title: "Order 9", description: "Confirmed" } } as any })
+        )
+        const states = (service as any).states_
+        await states.knex.raw(`UPDATE sms_rcs_message SET status = 'unknown', claimed_at = now(), attempts = 1 WHERE id = ?`, [created.id])
+        expect(await service.reconcileUnknown(0)).toMatchObject({ requeued: 1 })
+        const done = await waitForMessage(service, created.id, (m) => m.status === "read")
+        expect(done).toMatchObject({ channel: "rcs", provider: "sandbox" })
+      })
+
       it("re-enqueues a due message that no job carries (lost Redis data)", async () => {
         const { message: created } = await service.createMessageOnce(message())
         const result = await service.sweepStranded(0)

@@ -18,6 +18,7 @@ import {
 } from "../../../lib/campaigns"
 import { checkPhone } from "../../../lib/phone"
 import { ruleRegionOf, timeZonesFor } from "../../../lib/sending-rules"
+import { withStatementTimeout } from "../statement-timeout"
 import type { CampaignRow } from "./types"
 
 const CAMPAIGN = "sms_rcs_campaign"
@@ -26,7 +27,7 @@ const MESSAGE = "sms_rcs_message"
 const MESSAGE_COLUMNS = `id text, "to" text, raw_to text, country_code text, rule_region text, time_zones text[], channel text,
   purpose text, template_key text, locale text, body text, rich_payload jsonb, status text, idempotency_key text,
   encoding text, segments int, cost_amount real, cost_currency_code text, customer_id text, campaign_id text,
-  campaign_variant text, send_after timestamptz, status_updated_at timestamptz`
+  campaign_variant text, send_after timestamptz, status_updated_at timestamptz, status_reason text`
 const MESSAGE_NAMES = MESSAGE_COLUMNS.split(",").map((c) => c.trim().split(/\s+/)[0]).join(", ")
 
 /** A page of messages, and the tracked links of the ones inserted (a duplicate's links are dropped). */
@@ -69,12 +70,21 @@ export type CampaignProgress = Record<"queued" | "deferred" | "sending" | "sent"
  * page's cursor in the same transaction, and pausing, resuming and canceling what is not sent yet.
  */
 export class CampaignStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** `reports.statementTimeoutMs`: how long a segment count may run. */
+    private readonly countTimeoutMs = 15_000
+  ) {}
 
+  /** Eligible recipients of a definition now; a count past `countTimeoutMs` is stopped with a 400. */
   async count(definition: SegmentDefinition): Promise<number> {
     const { sql, bindings } = countSql(definition)
-    const { rows } = await this.knex.raw(sql, bindings as Knex.RawBinding[])
-    return rows[0].n
+    return withStatementTimeout(
+      this.knex,
+      this.countTimeoutMs,
+      { name: "Counting the segment", narrow: "make its rules narrower" },
+      async (trx) => (await trx.raw(sql, bindings as Knex.RawBinding[])).rows[0].n
+    )
   }
 
   async retrieve(id: string): Promise<CampaignRow | null> {
@@ -181,7 +191,9 @@ export class CampaignStore {
         locale: context.locale,
         body: text.body,
         rich_payload: text.rich_payload,
-        status: "queued",
+        // a text too long for any provider is recorded with its reason, never queued
+        status: text.problem ? "failed" : "queued",
+        status_reason: text.problem,
         idempotency_key: `campaign:${campaign.id}:${phone.e164}`,
         encoding: text.encoding,
         segments: text.segments,

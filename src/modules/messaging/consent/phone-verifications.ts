@@ -1,6 +1,7 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
+import type { ConsentState } from "../../../lib/consent"
 
 const TABLE = "sms_rcs_phone_verification"
 
@@ -40,7 +41,9 @@ export type ConfirmOutcome =
 export class PhoneVerifications {
   constructor(
     private readonly knex: Knex,
-    private readonly secret: () => Promise<string>
+    private readonly secret: () => Promise<string>,
+    /** The number's consent as the send gate reads it (an erased number's kept STOP ALL included). */
+    private readonly consentOf: (phone: string) => Promise<ConsentState>
   ) {}
 
   async start(
@@ -55,13 +58,11 @@ export class PhoneVerifications {
       // codes never used are of no further use: the number is not kept longer than a day for them
       await trx.raw(`DELETE FROM ${TABLE} WHERE phone = ? AND verified_at IS NULL AND expires_at < now() - interval '1 day'`, [input.phone])
       const { rows } = await trx.raw(
-        `SELECT
-           (SELECT status FROM sms_rcs_consent WHERE phone = ? AND purpose = 'transactional' AND channel = 'all' AND deleted_at IS NULL) AS transactional,
-           (SELECT count(*)::int FROM ${TABLE} WHERE phone = ? AND deleted_at IS NULL AND created_at > now() - interval '1 hour') AS recent`,
-        [input.phone, input.phone]
+        `SELECT count(*)::int AS recent FROM ${TABLE} WHERE phone = ? AND deleted_at IS NULL AND created_at > now() - interval '1 hour'`,
+        [input.phone]
       )
       const withheld =
-        rows[0].transactional === "revoked"
+        (await this.consentOf(input.phone)).transactional === "revoked"
           ? "the number stopped all messages"
           : rows[0].recent >= settings.maxCodesPerNumberPerHour
             ? `${settings.maxCodesPerNumberPerHour} codes were asked for this number in the last hour`

@@ -19,6 +19,8 @@ export type RecordConsentInput = {
   occurred_at?: Date
 }
 
+type AlsoInTransaction = (trx: Knex.Transaction, results: { event_id: string; status: string }[]) => Promise<unknown>
+
 const STATUS_OF = { grant: "granted", revoke: "revoked", request: "pending" } as const
 /**
  * Opt-outs a START from the number may undo: its STOP texts (and the carrier's STOP), and storefront
@@ -32,17 +34,27 @@ const OWNER_OPT_OUT_SOURCES = new Set(["keyword", "storefront_form"])
  * by the database's clock and sequence, (occurred_at, seq) — and a pending request never overrides a grant.
  */
 export class ConsentStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** The erased-number key of a phone (`ErasedNumbers.keyOf`): revocations kept after an erasure. */
+    private readonly erasedKeyOf?: (phone: string) => Promise<string>
+  ) {}
 
-  async record(input: RecordConsentInput): Promise<{ event_id: string; status: string }> {
-    return this.knex.transaction((trx) => this.recordIn(trx, input))
+  /** `alsoIn` writes more in the same transaction (the admin's audit entry): both land, or neither. */
+  async record(input: RecordConsentInput, alsoIn?: AlsoInTransaction): Promise<{ event_id: string; status: string }> {
+    return this.knex.transaction(async (trx) => {
+      const result = await this.recordIn(trx, input)
+      await alsoIn?.(trx, [result])
+      return result
+    })
   }
 
   /** Several events in one transaction: all of them land, or none (an import never lands half-way). */
-  async recordMany(inputs: RecordConsentInput[]): Promise<{ event_id: string; status: string }[]> {
+  async recordMany(inputs: RecordConsentInput[], alsoIn?: AlsoInTransaction): Promise<{ event_id: string; status: string }[]> {
     return this.knex.transaction(async (trx) => {
       const results: { event_id: string; status: string }[] = []
       for (const input of inputs) results.push(await this.recordIn(trx, input))
+      await alsoIn?.(trx, results)
       return results
     })
   }
@@ -115,15 +127,13 @@ export class ConsentStore {
     return this.knex.transaction(async (trx) => {
       await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`sms-rcs-opt-in:${input.phone}`])
       const { rows } = await trx.raw(
-        `SELECT
-           (SELECT status FROM sms_rcs_consent WHERE phone = ? AND purpose = 'transactional' AND channel = 'all' AND deleted_at IS NULL) AS transactional,
-           (SELECT status FROM sms_rcs_consent WHERE phone = ? AND purpose = 'marketing' AND channel = 'all' AND deleted_at IS NULL) AS marketing,
-           EXISTS (SELECT 1 FROM sms_rcs_consent_event
-                    WHERE phone = ? AND purpose = 'marketing' AND action = 'request' AND deleted_at IS NULL
-                      AND evidence->>'confirmation_text' = 'true' AND occurred_at > now() - (? * interval '1 hour')) AS asked_recently`,
-        [input.phone, input.phone, input.phone, cooldownHours]
+        `SELECT EXISTS (SELECT 1 FROM sms_rcs_consent_event
+                         WHERE phone = ? AND purpose = 'marketing' AND action = 'request' AND deleted_at IS NULL
+                           AND evidence->>'confirmation_text' = 'true' AND occurred_at > now() - (? * interval '1 hour')) AS asked_recently`,
+        [input.phone, cooldownHours]
       )
-      const state = rows[0] as { transactional: string | null; marketing: string | null; asked_recently: boolean }
+      // as the send gate reads it: an erased number's kept STOP ALL counts too
+      const state = { ...(await this.stateOf(input.phone)), asked_recently: rows[0].asked_recently as boolean }
       const withheld =
         state.transactional === "revoked"
           ? "the number stopped all messages"
@@ -163,7 +173,7 @@ export class ConsentStore {
    * What the owner's last opt-out ended, per purpose, for a START: the purposes whose latest events are
    * revokes the owner made (a STOP text, the carrier's STOP, the storefront) after a state that let
    * messages go — a grant for marketing; a grant or nothing at all for transactional. A revoke an admin
-   * or an import recorded is not undone by START.
+   * or an import recorded is not undone by START. An erased number's kept STOP ALL is lifted by START.
    */
   async endedByLastStop(phone: string): Promise<ConsentPurpose[]> {
     const { rows } = await this.knex.raw(
@@ -184,12 +194,27 @@ export class ConsentStore {
       const before = events[k]
       if (before?.action === "grant" || (purpose === "transactional" && !before)) ended.push(purpose)
     }
+    // An erased number keeps only its revocations, not who made them: its owner's START lifts the kept STOP
+    // ALL (order texts were allowed before it); marketing needs a new opt-in.
+    const hasTransactionalEvents = (rows as { purpose: string }[]).some((r) => r.purpose === "transactional")
+    if (!hasTransactionalEvents && (await this.stateOf(phone)).transactional === "revoked") ended.push("transactional")
     return ended
   }
 
-  /** The current consent of a phone, per purpose, as the send gate reads it. */
+  /**
+   * The current consent of a phone, per purpose, as the send gate reads it. A revocation kept from the
+   * number's erasure counts unless the number has a consent row again (recorded after the erasure, which
+   * deleted the number's rows: a new STOP or START by its owner decides).
+   */
   async stateOf(phone: string): Promise<ConsentState> {
-    const rows = await this.knex("sms_rcs_consent").select("purpose", "status").where({ phone }).whereNull("deleted_at")
+    const key = this.erasedKeyOf ? await this.erasedKeyOf(phone) : null
+    const { rows } = await this.knex.raw(
+      `SELECT purpose, status, 1 AS precedence FROM sms_rcs_consent WHERE phone = ? AND deleted_at IS NULL
+       UNION ALL
+       SELECT purpose, 'revoked', 0 FROM sms_rcs_erased_suppression WHERE phone_key = ? AND deleted_at IS NULL
+       ORDER BY precedence`,
+      [phone, key ?? ""]
+    )
     return Object.fromEntries(rows.map((r: { purpose: string; status: string }) => [r.purpose, r.status])) as ConsentState
   }
 }

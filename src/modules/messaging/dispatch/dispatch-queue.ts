@@ -2,7 +2,8 @@ import { Queue, Worker, type Job, type JobsOptions } from "bullmq"
 import type IORedis from "ioredis"
 import type { ProviderStatusEvent } from "../../../providers/types"
 
-export type SendJob = { message_id: string }
+/** `held_claim`: the number of a claim this job could not give back (a database fault before the provider call). */
+export type SendJob = { message_id: string; held_claim?: number }
 export type StatusJob = { event: ProviderStatusEvent }
 
 export type DispatchHandlers = {

@@ -28,6 +28,13 @@ export type ClaimedMessage = {
   claimed_at: Date
 }
 
+/** An `unknown` message, with what is known of where it went. */
+export type UnknownMessage = ClaimedMessage & {
+  provider: string | null
+  provider_message_id: string | null
+  expires_at: Date | null
+}
+
 export type TransitionFields = {
   status_reason?: string | null
   provider?: string
@@ -48,16 +55,22 @@ export type TransitionFields = {
 export class MessageStates {
   constructor(readonly knex: Knex) {}
 
-  /** Takes a due message for sending; null when another worker has it or it is no longer due. */
-  async claim(id: string): Promise<ClaimedMessage | null> {
+  /**
+   * Takes a due message for sending; null when another worker has it or it is no longer due.
+   * `heldAttempt`: the job made claim number `heldAttempt` of this message and could not give it back
+   * (PostgreSQL failed before the provider was called): that claim, and only it, is taken again.
+   */
+  async claim(id: string, heldAttempt?: number): Promise<ClaimedMessage | null> {
+    const held = heldAttempt !== undefined ? `OR (status = 'sending' AND attempts = ?)` : ""
     const { rows } = await this.knex.raw(
       `UPDATE ${TABLE}
-          SET status = 'sending', claimed_at = now(), attempts = attempts + 1,
-              status_updated_at = now(), updated_at = now()
-        WHERE id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred')
-          AND (send_after IS NULL OR send_after <= now()) AND ${NOT_HELD_BY_CAMPAIGN}
+          SET attempts = CASE WHEN status = 'sending' THEN attempts ELSE attempts + 1 END,
+              status = 'sending', claimed_at = now(), status_updated_at = now(), updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL
+          AND ((status IN ('queued', 'deferred') AND (send_after IS NULL OR send_after <= now())) ${held})
+          AND ${NOT_HELD_BY_CAMPAIGN}
       RETURNING id, "to", channel, purpose, template_key, consent_reply, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`,
-      [id]
+      heldAttempt !== undefined ? [id, heldAttempt] : [id]
     )
     return rows[0] ?? null
   }
@@ -103,12 +116,13 @@ export class MessageStates {
     return rowCount > 0
   }
 
-  /** Records which provider took the message, whatever its status has become meanwhile. */
-  async recordProviderId(id: string, provider: string, providerMessageId: string): Promise<void> {
+  /** Records which provider took the message (and the RCS deadline), whatever its status has become meanwhile. */
+  async recordProviderId(id: string, provider: string, providerMessageId: string, expiresAt?: Date | null): Promise<void> {
     await this.knex.raw(
-      `UPDATE ${TABLE} SET provider = ?, provider_message_id = coalesce(provider_message_id, ?), updated_at = now()
+      `UPDATE ${TABLE} SET provider = ?, provider_message_id = coalesce(provider_message_id, ?),
+              expires_at = coalesce(expires_at, ?), updated_at = now()
         WHERE id = ?`,
-      [provider, providerMessageId, id]
+      [provider, providerMessageId, expiresAt ?? null, id]
     )
   }
 
@@ -158,17 +172,42 @@ export class MessageStates {
     return rows[0]?.id ?? null
   }
 
-  /** Messages left `unknown` for longer than `olderThanMs`, to ask the provider about. */
-  async unknownSince(olderThanMs: number, limit: number, channel: "sms" | "rcs"): Promise<(ClaimedMessage & { claimed_at: Date })[]> {
+  /**
+   * The message to `phone` whose provider id, derived from its own id, is `providerMessageId` (RBM's
+   * events can arrive before the send's answer is recorded): among that phone's messages without one.
+   */
+  async findByDerivedId(phone: string, providerMessageId: string, derive: (messageId: string) => string): Promise<string | null> {
     const { rows } = await this.knex.raw(
-      `SELECT id, "to", channel, purpose, template_key, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at
+      `SELECT id FROM ${TABLE}
+        WHERE "to" = ? AND provider_message_id IS NULL AND deleted_at IS NULL
+          AND status IN ('sending', 'unknown', 'sent', 'queued', 'deferred')`,
+      [phone]
+    )
+    return rows.find((row: { id: string }) => derive(row.id) === providerMessageId)?.id ?? null
+  }
+
+  /** Messages left `unknown` for longer than `olderThanMs` (both channels), oldest claim first, to settle. */
+  async unknownSince(olderThanMs: number, limit: number): Promise<UnknownMessage[]> {
+    const { rows } = await this.knex.raw(
+      `SELECT id, "to", channel, purpose, template_key, body, rich_payload, segments, attempts, rule_region, time_zones,
+              claimed_at, provider, provider_message_id, expires_at
          FROM ${TABLE}
-        WHERE deleted_at IS NULL AND status = 'unknown' AND channel = ? AND claimed_at IS NOT NULL
+        WHERE deleted_at IS NULL AND status = 'unknown' AND claimed_at IS NOT NULL
           AND claimed_at <= now() - (? * interval '1 millisecond')
         ORDER BY claimed_at LIMIT ?`,
-      [channel, olderThanMs, limit]
+      [olderThanMs, limit]
     )
     return rows
+  }
+
+  /** Which of these provider ids are recorded on a message already (so a lookup never takes another's). */
+  async recordedProviderIds(provider: string, providerMessageIds: string[]): Promise<Set<string>> {
+    if (!providerMessageIds.length) return new Set()
+    const { rows } = await this.knex.raw(
+      `SELECT provider_message_id FROM ${TABLE} WHERE provider = ? AND provider_message_id = ANY(?) AND deleted_at IS NULL`,
+      [provider, providerMessageIds]
+    )
+    return new Set(rows.map((row: { provider_message_id: string }) => row.provider_message_id))
   }
 
   /** Ids of due messages that should have been sent by now: a lost job or a Redis restart strands them. */

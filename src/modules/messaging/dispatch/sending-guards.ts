@@ -39,10 +39,21 @@ export class SendingGuards {
   }
 
   async decide(message: ClaimedMessage, now: Date = new Date()): Promise<GuardDecision> {
+    const consent = await this.consent(message)
+    return consent.action === "send" ? this.hoursAndCaps(message, now) : consent
+  }
+
+  /**
+   * Consent alone, read fresh. The worker asks it last, right before the provider call, so a STOP that
+   * arrives while the message waits for its rate-limit slot or an RCS capability check still stops it.
+   */
+  async consent(message: ClaimedMessage): Promise<GuardDecision> {
     const consent = consentAllows(message, await this.consentOf(message.to))
-    if (!consent.allowed) {
-      return { action: "suppress", reason: consent.reason }
-    }
+    return consent.allowed ? { action: "send" } : { action: "suppress", reason: consent.reason }
+  }
+
+  /** Quiet hours and frequency caps (marketing only). */
+  async hoursAndCaps(message: ClaimedMessage, now: Date = new Date()): Promise<GuardDecision> {
     if (message.purpose !== "marketing") {
       return { action: "send" }
     }

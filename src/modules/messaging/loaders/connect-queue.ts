@@ -54,7 +54,7 @@ export default async function connectQueueLoader(
     connection.disconnect()
     throw new Error(
       `medusa-plugin-sms-rcs: cannot reach Redis at ${redact(redisUrl)} (${(cause ?? (error as Error)).message}). ` +
-        `The dispatch queue needs Redis 7: start it (see the README, "Requirements") or set the plugin's ` +
+        `The dispatch queue needs Redis 7: start it (see the README, "Install it in your Medusa app") or set the plugin's ` +
         `"redisUrl" option.`
     )
   }

@@ -1,5 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { withStatementTimeout } from "../statement-timeout"
 import { ATTRIBUTION_MODEL, pickLastTouch, type AttributionWindows, type Touch } from "../../../lib/tracking"
 
 /** What attribution needs to know about an order (read by the workflow with `query.graph`). */
@@ -42,9 +43,23 @@ type CandidateMessage = {
  * shipping notice does not sell the next order); a tap on one of their links does.
  */
 export class AttributionStore {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** `reports.statementTimeoutMs`: a recompute over many orders must not hold a connection on one of them. */
+    private readonly timeoutMs = 15_000
+  ) {}
 
-  async attribute(order: OrderFacts, windows: AttributionWindows): Promise<AttributionResult> {
+  /** One order's attribution, read and written in one transaction whose statements are time-limited. */
+  attribute(order: OrderFacts, windows: AttributionWindows): Promise<AttributionResult> {
+    return withStatementTimeout(
+      this.knex,
+      this.timeoutMs,
+      { name: `Attributing order ${order.order_id}`, narrow: "try again, or recompute a shorter period" },
+      (trx) => this.attributeIn(trx, order, windows)
+    )
+  }
+
+  private async attributeIn(db: Knex, order: OrderFacts, windows: AttributionWindows): Promise<AttributionResult> {
     const longest = Math.max(windows.click_hours, windows.delivery_hours, windows.read_hours)
     const since = new Date(order.placed_at.getTime() - longest * 3_600_000)
     const touches: Touch[] = []
@@ -52,7 +67,7 @@ export class AttributionStore {
     const who = [order.phone, order.customer_id].filter(Boolean)
     let messages: CandidateMessage[] = []
     if (who.length) {
-      messages = await this.knex("sms_rcs_message")
+      messages = await db("sms_rcs_message")
         .select("id", "purpose", "body", "sent_at", "delivered_at", "read_at")
         .whereNull("deleted_at")
         .whereNotNull("sent_at")
@@ -77,7 +92,7 @@ export class AttributionStore {
       }
     }
     if (messages.length) {
-      const clicks = await this.knex("sms_rcs_click")
+      const clicks = await db("sms_rcs_click")
         .select("message_id", "kind")
         .max("occurred_at as at")
         .whereIn("message_id", messages.map((m) => m.id))
@@ -91,7 +106,7 @@ export class AttributionStore {
     }
     if (order.ref_code) {
       // the cart says which link brought the shopper, even from another phone
-      const ref = await this.knex("sms_rcs_tracked_link as l")
+      const ref = await db("sms_rcs_tracked_link as l")
         .leftJoin("sms_rcs_click as c", "c.tracked_link_id", "l.id")
         .where("l.code", order.ref_code)
         .whereNotNull("l.message_id")
@@ -109,7 +124,7 @@ export class AttributionStore {
       }
     }
     if (order.phone && messages.length) {
-      const replies = await this.knex("sms_rcs_inbound_message")
+      const replies = await db("sms_rcs_inbound_message")
         .select("received_at")
         .where("from", order.phone)
         .where("intent", "none")
@@ -126,13 +141,13 @@ export class AttributionStore {
 
     const winner = pickLastTouch(touches, order.placed_at, windows)
     if (!winner) {
-      await this.knex("sms_rcs_attribution").where({ order_id: order.order_id }).whereNull("deleted_at").delete()
+      await db("sms_rcs_attribution").where({ order_id: order.order_id }).whereNull("deleted_at").delete()
       return null
     }
-    const message = await this.knex("sms_rcs_message")
+    const message = await db("sms_rcs_message")
       .where({ id: winner.message_id })
       .first("id", "channel", "template_key", "campaign_id", "automation", "cost_amount")
-    await this.knex.raw(
+    await db.raw(
       `INSERT INTO sms_rcs_attribution
          (id, order_id, message_id, campaign_id, template_key, automation, channel, touch_type, touch_at,
           order_total, raw_order_total, currency_code, message_cost, model, windows)

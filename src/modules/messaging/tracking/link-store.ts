@@ -25,6 +25,11 @@ type ClickRow = {
 /** How long a resolved link is remembered: links never change, but an admin may expire one by hand. */
 const LINK_CACHE_MS = 60_000
 const LINK_CACHE_SIZE = 10_000
+/**
+ * Unknown codes are remembered apart, in a bounded map of their own: anyone can ask for random codes,
+ * and a flood of them must neither grow memory nor push the real links out to the database.
+ */
+const MISS_CACHE_SIZE = 10_000
 /** Clicks are written in batches: one INSERT per `FLUSH_MS` or `FLUSH_ROWS`, not one per tap. */
 const FLUSH_MS = 100
 const FLUSH_ROWS = 500
@@ -34,7 +39,8 @@ const FLUSH_ROWS = 500
  * database once a minute at most, and clicks are written behind the answer, in batches.
  */
 export class LinkStore {
-  private readonly cache = new Map<string, { at: number; link: ResolvedLink | null }>()
+  private readonly hits = new Map<string, { at: number; link: ResolvedLink }>()
+  private readonly misses = new Map<string, number>()
   private pending: ClickRow[] = []
   private timer?: NodeJS.Timeout
   private flushing: Promise<void> = Promise.resolve()
@@ -68,20 +74,34 @@ export class LinkStore {
 
   /** One indexed lookup by code (unique index), remembered for a minute. */
   async resolve(code: string): Promise<ResolvedLink | null> {
-    const hit = this.cache.get(code)
-    if (hit && Date.now() - hit.at < LINK_CACHE_MS) {
+    const now = Date.now()
+    const hit = this.hits.get(code)
+    if (hit && now - hit.at < LINK_CACHE_MS) {
       return hit.link
+    }
+    const missed = this.misses.get(code)
+    if (missed !== undefined && now - missed < LINK_CACHE_MS) {
+      return null
     }
     const row = await this.knex("sms_rcs_tracked_link")
       .where({ code })
       .whereNull("deleted_at")
       .first("id", "code", "target_url", "message_id", "channel", "expires_at")
     const link = (row as ResolvedLink | undefined) ?? null
-    if (this.cache.size >= LINK_CACHE_SIZE) {
-      this.cache.delete(this.cache.keys().next().value as string)
+    if (link) {
+      remember(this.hits, code, { at: Date.now(), link }, LINK_CACHE_SIZE)
+      this.misses.delete(code)
+    } else {
+      remember(this.misses, code, Date.now(), MISS_CACHE_SIZE)
+      this.hits.delete(code)
     }
-    this.cache.set(code, { at: Date.now(), link })
     return link
+  }
+
+  /** Forgets every remembered link (after an erasure rewrote targets: a stale one would redirect with them). */
+  forgetResolved(): void {
+    this.hits.clear()
+    this.misses.clear()
   }
 
   /** Queues a click; it is in the database within `FLUSH_MS`. */
@@ -139,4 +159,13 @@ export class LinkStore {
     })
     return this.flushing
   }
+}
+
+/** Sets a key in a bounded map, dropping the oldest entry when it is full. */
+function remember<V>(map: Map<string, V>, key: string, value: V, size: number) {
+  map.delete(key)
+  if (map.size >= size) {
+    map.delete(map.keys().next().value as string)
+  }
+  map.set(key, value)
 }

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { csvCell } from "../../../../lib/csv-cell"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
 import type { AdminAnalyticsParamsType } from "./validators"
 
@@ -23,7 +24,8 @@ const METRICS = [
 /**
  * GET /admin/messaging/analytics?from=&to=&group_by=channel,day — what messages did in a period: sent,
  * delivered, read, clicks, CTR, orders, conversion, revenue, cost, ROI … per group, with the totals.
- * `format=csv` downloads the same rows.
+ * `format=csv` downloads the same rows; a text cell that a spreadsheet would run as a formula (starting
+ * with =, +, -, @, a tab or a carriage return) is prefixed with a single quote.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
@@ -39,10 +41,4 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     return
   }
   res.json({ from: params.from, to: params.to, group_by: params.group_by, ...report })
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return ""
-  const text = String(value)
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }

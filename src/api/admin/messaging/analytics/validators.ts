@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { periodProblem } from "../../../../lib/report-period"
 import { ANALYTICS_DIMENSIONS } from "../../../../modules/messaging/tracking/analytics"
 
 const DAY_MS = 86_400_000
@@ -33,7 +34,7 @@ export const AdminAnalyticsParams = z
     return { ...q, from, to }
   })
   .superRefine((q, ctx) => {
-    if (q.from.getTime() >= q.to.getTime()) ctx.addIssue({ code: "custom", message: '"from" must be before "to"' })
-    if (q.to.getTime() - q.from.getTime() > 400 * DAY_MS) ctx.addIssue({ code: "custom", message: "the period is at most 400 days" })
+    const problem = periodProblem(q.from, q.to)
+    if (problem) ctx.addIssue({ code: "custom", message: problem })
   })
 export type AdminAnalyticsParamsType = z.infer<typeof AdminAnalyticsParams>

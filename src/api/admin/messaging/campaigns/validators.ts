@@ -2,6 +2,12 @@ import { z } from "@medusajs/framework/zod"
 import { MAX_VARIANTS, splitProblems } from "../../../../lib/campaigns"
 import { isTimeZone } from "../../../../lib/options"
 import { rcsPayloadSchema, type RcsPayload } from "../../../../lib/rcs/payload"
+import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-length"
+
+/** A variant's text: refused past what a provider accepts, with a message that says so, before it is counted. */
+const smsBody = z.string().superRefine((text, ctx) => {
+  if (isTooLongForSms(text)) ctx.addIssue({ code: "custom", message: tooLongMessage(text, "sms_body: the SMS text") })
+})
 
 /** An RCS card or carousel, checked by the same schema as templates' (limits of Google's RBM). */
 const RcsPayloadField = z.unknown().transform((value, ctx): RcsPayload | null => {
@@ -21,7 +27,7 @@ const Variant = z
     name: z.string().trim().min(1).max(100),
     weight: z.number().positive().max(100),
     template_key: z.string().min(1).max(100).nullish(),
-    sms_body: z.string().trim().min(1).max(1600).nullish(),
+    sms_body: smsBody.pipe(z.string().trim().min(1)).nullish(),
     rcs_payload: RcsPayloadField.optional(),
   })
   .strict()
@@ -83,7 +89,7 @@ export type AdminListCampaignsParamsType = z.infer<typeof AdminListCampaignsPara
 
 export const AdminPreviewCampaignTextBody = z
   .object({
-    sms_body: z.string().max(1600).nullish(),
+    sms_body: smsBody.nullish(),
     template_key: z.string().min(1).max(100).nullish(),
     rcs_payload: RcsPayloadField.optional(),
     locale: z.string().min(2).max(20).nullish(),

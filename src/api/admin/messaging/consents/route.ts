@@ -18,7 +18,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ consents, events })
 }
 
-/** POST /admin/messaging/consents — records consent obtained or withdrawn offline, with the admin's note. */
+/**
+ * POST /admin/messaging/consents — records consent obtained or withdrawn offline, with the admin's note,
+ * and its audit entry.
+ */
 export async function POST(req: AuthenticatedMedusaRequest<AdminRecordConsentBodyType>, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const body = req.validatedBody
@@ -28,7 +31,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminRecordConsentBod
     return
   }
   const phone = "e164" in check ? check.e164 : body.phone
-  const { event_id, status } = await messaging.recordConsent({
+  const actor = { actor_id: req.auth_context.actor_id ?? null, actor_type: req.auth_context.actor_type ?? null }
+  const { event_id, status } = await messaging.recordConsentAsAdmin({
     phone,
     customer_id: body.customer_id ?? null,
     purpose: body.purpose,
@@ -37,6 +41,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminRecordConsentBod
     wording: body.wording ?? null,
     wording_version: body.wording_version ?? null,
     evidence: { note: body.note, recorded_by: req.auth_context.actor_id },
-  })
+  }, actor)
   res.status(201).json({ consent: { phone, purpose: body.purpose, status }, event_id })
 }

@@ -1,10 +1,16 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { exportPersonalDataWorkflow } from "../../../../workflows/personal-data"
+import type { AdminPersonalDataParamsType } from "./validators"
 
-/** GET /admin/messaging/personal-data?phone=…|customer_id=… — GDPR access: everything held, as a JSON download. */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
-  const data = await messaging.exportPersonalData(req.validatedQuery as { phone?: string; customer_id?: string })
+/**
+ * GET /admin/messaging/personal-data?phone=…|customer_id=… — GDPR access: everything held about the
+ * person's proven phones, as a JSON download; recorded in the audit log.
+ */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const query = req.validatedQuery as AdminPersonalDataParamsType
+  const { result } = await exportPersonalDataWorkflow(req.scope).run({
+    input: { ...query, actor: { actor_id: req.auth_context.actor_id ?? null, actor_type: req.auth_context.actor_type ?? null } },
+  })
   res.setHeader("content-disposition", `attachment; filename="sms-rcs-personal-data.json"`)
-  res.json(data)
+  res.json(result)
 }

@@ -10,3 +10,6 @@ const subject = z
 
 export const AdminPersonalDataParams = subject
 export const AdminErasePersonalDataBody = subject
+
+export type AdminPersonalDataParamsType = z.infer<typeof AdminPersonalDataParams>
+export type AdminErasePersonalDataBodyType = z.infer<typeof AdminErasePersonalDataBody>

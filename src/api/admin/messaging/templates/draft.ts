@@ -4,6 +4,7 @@ import { withOptOutMention } from "../../../../lib/consent"
 import { estimateCost } from "../../../../lib/cost"
 import type { RcsPayload } from "../../../../lib/rcs/payload"
 import { countSegments, findNonGsmCharacters, smartEncode } from "../../../../lib/segments"
+import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-length"
 import {
   formatVariables,
   renderRcsPayload,
@@ -65,19 +66,24 @@ export async function previewDraft(container: MedusaContainer, draft: TemplateDr
   const options = container.resolve<MessagingModuleService>(MESSAGING_MODULE).getOptions()
   const variables = formatVariables(await sampleVariables(container, checked.info), draft.locale)
   const purpose = draft.purpose ?? checked.info.purpose
+  const limits = { maxVariableLength: options.templates.maxVariableLength }
   let body = ""
   try {
-    const filled = renderTemplate(draft.sms_body, variables)
+    const filled = renderTemplate(draft.sms_body, variables, limits)
     const mentioned = purpose === "marketing" ? withOptOutMention(filled, draft.locale, options.consent.optOutText) : filled
     body = options.smartEncoding ? smartEncode(mentioned) : mentioned
   } catch {
     // a syntax error, already in the problems: nothing to render
   }
+  if (isTooLongForSms(body)) {
+    // the draft fits, but not once filled in (the opt-out mention, sample values): refused, not counted
+    return { refused: problemsResponse([{ path: "sms_body", message: tooLongMessage(body, "the SMS text, filled in,") }]) }
+  }
   const { encoding, segments } = countSegments(body)
   const cost = estimateCost(options.pricing, { channel: "sms", country: options.defaultCountry, segments }) ?? null
   let rcs: RcsPayload | null = null
   try {
-    rcs = checked.rcs ? renderRcsPayload(checked.rcs, variables) : null
+    rcs = checked.rcs ? renderRcsPayload(checked.rcs, variables, limits) : null
   } catch {
     rcs = null
   }
@@ -86,7 +92,7 @@ export async function previewDraft(container: MedusaContainer, draft: TemplateDr
     encoding,
     segments,
     characters: [...body].length,
-    non_gsm: findNonGsmCharacters(draft.sms_body),
+    non_gsm: isTooLongForSms(draft.sms_body) ? [] : findNonGsmCharacters(draft.sms_body),
     cost,
     rcs,
     purpose,

@@ -1,4 +1,13 @@
 import { z } from "@medusajs/framework/zod"
+import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-length"
+
+/**
+ * The SMS text: refused past what a provider accepts, with a message that says so, before anything
+ * parses, renders or counts it (counting is quadratic in the length).
+ */
+const smsBody = z.string().superRefine((text, ctx) => {
+  if (isTooLongForSms(text)) ctx.addIssue({ code: "custom", message: tooLongMessage(text, "sms_body: the SMS text") })
+})
 
 const key = z.string().regex(/^[a-z0-9_]{1,64}$/, "expected a template key of lowercase letters, digits and _")
 const locale = z.string().regex(/^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, 'expected a locale such as "en", "fr" or "fr-CA"')
@@ -11,7 +20,7 @@ export const AdminSaveTemplateBody = z
   .object({
     key,
     locale,
-    sms_body: z.string().max(20_000),
+    sms_body: smsBody,
     rcs_payload: z.unknown().nullable().optional(),
     purpose: z.enum(["transactional", "marketing"]).optional(),
     enabled: z.boolean().optional(),
@@ -25,7 +34,7 @@ export const AdminPreviewTemplateBody = z
   .object({
     key,
     locale,
-    sms_body: z.string().max(20_000),
+    sms_body: smsBody,
     rcs_payload: z.unknown().nullable().optional(),
     purpose: z.enum(["transactional", "marketing"]).optional(),
     variables: z.array(z.string()).max(100).optional(),

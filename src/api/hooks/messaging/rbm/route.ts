@@ -53,7 +53,8 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   }
   switch (event.kind) {
     case "status":
-      await messaging.applyStatusEvent(event.status)
+      // an event for a message whose send's answer is not recorded yet is kept and applied once it is
+      await messaging.receiveStatusEvent(event.status)
       break
     case "text":
       await handleInboundMessageWorkflow(req.scope).run({

@@ -21,6 +21,12 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminPreviewCampaignT
   })
   const country = messaging.getOptions().defaultCountry ?? null
   const text = renderForRecipient(variants[0], { first_name: "Camille", last_name: "Martin", country }, context)
+  if (text.problem) {
+    // e.g. a stored template, or the opt-out mention, takes the text past what a provider accepts
+    const message = text.problem.replace(/^text_too_long: /, "")
+    res.status(400).json({ type: "invalid_data", message, problems: [{ path: "sms_body", message }] })
+    return
+  }
   res.json({
     body: text.body,
     encoding: text.encoding,

@@ -1,9 +1,11 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../../modules/messaging"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { erasePersonalDataWorkflow } from "../../../../../workflows/personal-data"
+import type { AdminErasePersonalDataBodyType } from "../validators"
 
-/** POST /admin/messaging/personal-data/erase — GDPR erasure; answers what was erased. */
-export async function POST(req: MedusaRequest<{ phone?: string; customer_id?: string }>, res: MedusaResponse) {
-  const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
-  const erased = await messaging.erasePersonalData(req.validatedBody)
-  res.json({ erased })
+/** POST /admin/messaging/personal-data/erase — GDPR erasure; answers what was erased; recorded in the audit log. */
+export async function POST(req: AuthenticatedMedusaRequest<AdminErasePersonalDataBodyType>, res: MedusaResponse) {
+  const { result } = await erasePersonalDataWorkflow(req.scope).run({
+    input: { ...req.validatedBody, actor: { actor_id: req.auth_context.actor_id ?? null, actor_type: req.auth_context.actor_type ?? null } },
+  })
+  res.json({ erased: result })
 }

@@ -33,11 +33,12 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminTestTemplateBody
     },
   })
   const { message } = result
-  if (message.status === "skipped" || message.status === "suppressed") {
+  if (message.status === "skipped" || message.status === "suppressed" || message.status === "failed") {
+    const path = message.status_reason?.startsWith("text_too_long") ? "sms_body" : "phone"
     res.status(400).json({
       type: "invalid_data",
       message: `Not sent: ${message.status_reason}`,
-      problems: [{ path: "phone", message: message.status_reason ?? message.status }],
+      problems: [{ path, message: message.status_reason ?? message.status }],
     })
     return
   }

@@ -1,0 +1,19 @@
+/**
+ * Characters that make a spreadsheet read a cell as a formula (`=HYPERLINK(…)`, `+cmd|…`, `-2+3`,
+ * `@SUM(…)`), or that some spreadsheets strip before doing so (tab, carriage return). OWASP's
+ * "CSV injection" advice: such a cell is prefixed with a single quote, so it is shown as the text it is.
+ */
+const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r"])
+
+/**
+ * One CSV cell: empty for null, numbers as written (a number is never a formula, and `-12.5` must stay
+ * a number), text neutralised when it could be read as a formula, then quoted when it holds a comma,
+ * a quote or a line break.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return ""
+  if (typeof value === "number" || typeof value === "bigint") return String(value)
+  let text = value instanceof Date ? value.toISOString() : String(value)
+  if (text && FORMULA_START.has(text[0])) text = `'${text}`
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
