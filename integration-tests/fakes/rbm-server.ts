@@ -28,6 +28,11 @@ export type FakeRbmOptions = {
   eventsBeforeAnswer?: string[]
   /** How long a capability check takes (a slow carrier lookup). */
   capabilityDelayMs?: number
+  /**
+   * Phones whose sends RBM takes (the message waits for the phone) but always answers 503 UNAVAILABLE, as a
+   * backend failing after the write: the sender cannot tell whether the message went.
+   */
+  unavailable?: string[]
 }
 
 export type FakeRbmMessage = {
@@ -237,6 +242,12 @@ export async function startFakeRbm(options: FakeRbmOptions) {
       const problem = contentProblems(body.contentMessage)
       if (problem) return googleError(res, 400, "INVALID_ARGUMENT", problem)
       if (body.ttl !== undefined && !/^\d+(\.\d{1,9})?s$/.test(body.ttl)) return googleError(res, 400, "INVALID_ARGUMENT", "ttl must be a duration such as \"3600s\"")
+      if (options.unavailable?.includes(phone)) {
+        if (!messages.has(messageId)) {
+          messages.set(messageId, { messageId, phone, contentMessage: body.contentMessage, ttl: body.ttl ?? null, state: "pending", received_at: Date.now() })
+        }
+        return googleError(res, 503, "UNAVAILABLE", "The service is currently unavailable.")
+      }
       if (messages.has(messageId)) return googleError(res, 409, "ALREADY_EXISTS", "Message with this ID already exists")
       if (!capable) return googleError(res, 404, "NOT_FOUND", "Requested entity was not found.")
       const record: FakeRbmMessage = { messageId, phone, contentMessage: body.contentMessage, ttl: body.ttl ?? null, state: "pending", received_at: Date.now() }

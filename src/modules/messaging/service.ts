@@ -800,10 +800,15 @@ class MessagingModuleService extends MedusaService({
    * row becomes an SMS before anything was sent, so one event never reaches a phone twice.
    */
   protected async routeChannel(
-    message: { id: string; to: string; channel: "sms" | "rcs" }
+    message: { id: string; to: string; channel: "sms" | "rcs"; attempts?: number }
   ): Promise<{ provider: MessagingProvider; note: string | null }> {
     if (message.channel !== "rcs") {
       return { provider: this.providers_.sms, note: null }
+    }
+    if (this.providers_.rcs && (message.attempts ?? 1) > 1) {
+      // A retry of an RCS send: an earlier try may have reached the gateway, so this one goes there again
+      // (the same message id, which the gateway deduplicates) rather than becoming an SMS beside it.
+      return { provider: this.providers_.rcs, note: null }
     }
     let reason: string
     if (!this.providers_.rcs) {
@@ -923,6 +928,20 @@ class MessagingModuleService extends MedusaService({
     if (providerError.kind === "retryable" && attemptsLeft > 0) {
       await retryDb(() => this.states_.transition(id, MessageStatus.QUEUED, { status_reason: `retrying: ${providerError.message}` }))
       throw providerError
+    }
+    if (providerError.kind === "retryable" && message.channel === "rcs" && provider.revoke) {
+      // The last try of an RCS send that may have reached the gateway (a timeout, a 5xx): an SMS now could
+      // reach the phone beside the RCS. Left `unknown` with its deadline: the expiry job revokes the RCS
+      // first, then sends the SMS; RBM refuses a copy of the same message id meanwhile.
+      await retryDb(() =>
+        this.states_.transition(id, MessageStatus.UNKNOWN, {
+          status_reason: `gave up: ${providerError.message}`,
+          provider: provider.identifier,
+          expires_at: deadline ?? new Date(),
+        })
+      )
+      this.logger_.warn(`medusa-plugin-sms-rcs: RCS message ${id} left unknown after its last try: ${providerError.message}`)
+      return
     }
     if (providerError.code === "21610") {
       // The owner replied STOP to the sender at the carrier: nothing more may go to this number.

@@ -15,7 +15,7 @@ const AGENT_ID = "reconcile-agent"
 const CLIENT_TOKEN = "rbm-client-token-reconcile"
 const queueName = `sms-rcs-reconcile-rbm-${process.pid}-${Date.now().toString(36)}`
 // none ends in 0002–0006: the sandbox (the SMS gateway here) fails those on purpose
-const PHONES = { accepted: "+33614000011", early: "+33614000012", slowCheck: "+33614000013", paced: "+33614000014", pacedFirst: "+33614000015" }
+const PHONES = { accepted: "+33614000011", early: "+33614000012", slowCheck: "+33614000013", paced: "+33614000014", pacedFirst: "+33614000015", flaky: "+33614000017" }
 
 const rbm = {
   agentId: AGENT_ID,
@@ -34,7 +34,8 @@ beforeAll(async () => {
   fake = await startFakeRbm({
     agentId: AGENT_ID,
     clientToken: CLIENT_TOKEN,
-    capable: [PHONES.accepted, PHONES.early, PHONES.slowCheck],
+    capable: [PHONES.accepted, PHONES.early, PHONES.slowCheck, PHONES.flaky],
+    unavailable: [PHONES.flaky],
     eventsBeforeAnswer: [PHONES.early],
     capabilityDelayMs: 400,
     eventDelayMs: 60_000,
@@ -119,6 +120,23 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       expect(fake.messages.get(rbmMessageId(id))!.state).toBe("revoked")
       const [fallback] = await service.listMessages({ fallback_of_id: id })
       expect(fallback).toMatchObject({ channel: "sms", to: PHONES.accepted })
+    })
+
+    it("never sends the SMS beside an RCS that RBM may hold: a last try that RBM answered 503 waits for the revoke", async () => {
+      const id = await create(PHONES.flaky, "rcs")
+      await service.enqueueMessages([id])
+      const left = await until("the last try to give up", async () => ((await row(id))?.status === "unknown" ? row(id) : undefined))
+      // every try went to RBM under the same id (the retries did not turn into SMS), and no SMS was made
+      expect(fake.sendAttempts.get(rbmMessageId(id))).toBe(3)
+      expect(left).toMatchObject({ channel: "rcs", provider: "rbm" })
+      expect(left.expires_at).toBeInstanceOf(Date)
+      expect(await service.listMessages({ fallback_of_id: id })).toEqual([])
+      // past its deadline the RCS is revoked at RBM first, and only then replaced by its SMS
+      await knex().raw(`UPDATE sms_rcs_message SET expires_at = now() - interval '1 minute' WHERE id = ?`, [id])
+      expect(await service.fallBackExpiredRcs(0)).toEqual({ revoked: 1, delivered: 0 })
+      expect(fake.messages.get(rbmMessageId(id))!.state).toBe("revoked")
+      const [fallback] = await service.listMessages({ fallback_of_id: id })
+      expect(fallback).toMatchObject({ channel: "sms", to: PHONES.flaky })
     })
 
     it("keeps RBM's DELIVERED and READ that arrive before 'sent' is written, and applies them", async () => {

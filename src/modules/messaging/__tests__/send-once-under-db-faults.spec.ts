@@ -140,7 +140,26 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       const sent = await until("the message to be sent", async () => ((await row(id))?.status === "sent" ? row(id) : undefined))
       await queueIdle()
       expect(requestsFor(id)).toHaveLength(1)
-      expect(sent).toMatchObject({ attempts: 1, provider_message_id: requestsFor(id)[0].sid })
+      // taking the held claim again counts as a new attempt: the claim is spent once taken
+      expect(sent).toMatchObject({ attempts: 2, provider_message_id: requestsFor(id)[0].sid })
+    })
+
+    it("takes a held claim once: the same job run again (stalled, re-delivered) after Twilio accepted sends nothing", async () => {
+      const id = await queue("+33612000007")
+      // as after a failed give-back: the row is `sending` with attempts=1 and the job carries held_claim=1
+      await knex().raw(`UPDATE sms_rcs_message SET status='sending', attempts=1, claimed_at=now() WHERE id=?`, [id])
+      const job = () => ({ id, data: { message_id: id, held_claim: 1 }, opts: { attempts: 3 }, attemptsMade: 1, updateData: async () => undefined }) as any
+      const clear = await failStatusWrites(knex(), ["sent"])
+      try {
+        // Twilio accepts, PostgreSQL refuses 'sent': the answer is kept and the row stays `sending`
+        await (service as any).processSendJob(job())
+        expect((await row(id)).status).toBe("sending")
+        expect(requestsFor(id)).toHaveLength(1)
+        await (service as any).processSendJob(job())
+      } finally {
+        await clear()
+      }
+      expect(requestsFor(id)).toHaveLength(1)
     })
 
     it("keeps the number out of status_reason and the logs when Twilio's error names it", async () => {

@@ -58,13 +58,14 @@ export class MessageStates {
   /**
    * Takes a due message for sending; null when another worker has it or it is no longer due.
    * `heldAttempt`: the job made claim number `heldAttempt` of this message and could not give it back
-   * (PostgreSQL failed before the provider was called): that claim, and only it, is taken again.
+   * (PostgreSQL failed before the provider was called): that claim, and only it, is taken again — once:
+   * taking it counts a new attempt, so the same job run again (stalled, re-delivered) no longer matches.
    */
   async claim(id: string, heldAttempt?: number): Promise<ClaimedMessage | null> {
     const held = heldAttempt !== undefined ? `OR (status = 'sending' AND attempts = ?)` : ""
     const { rows } = await this.knex.raw(
       `UPDATE ${TABLE}
-          SET attempts = CASE WHEN status = 'sending' THEN attempts ELSE attempts + 1 END,
+          SET attempts = attempts + 1,
               status = 'sending', claimed_at = now(), status_updated_at = now(), updated_at = now()
         WHERE id = ? AND deleted_at IS NULL
           AND ((status IN ('queued', 'deferred') AND (send_after IS NULL OR send_after <= now())) ${held})
