@@ -120,6 +120,14 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("answers a code that is not valid percent-encoding with the 404 page, never a 500", async () => {
+        for (const code of ["%", "%E0%A4%A", "abc%ZZdef", "%C0%AF"]) {
+          const res = await tap(code)
+          expect([code, res.status]).toEqual([code, 404])
+          expect(res.data).toContain("This link does not exist")
+        }
+      })
+
       it("keeps answering real links from memory while unknown codes flood in, and answers unknown ones with a 404", async () => {
         await insertLink("RealLink001", "https://shop.example.com/sale", inAMonth())
         expect((await tap("RealLink001")).headers.location).toBe("https://shop.example.com/sale?sms_rcs_ref=RealLink001")

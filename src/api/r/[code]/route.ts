@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isBotRequest } from "../../../lib/tracking"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../modules/messaging"
 
-const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+export const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Link not found</title></head><body style="font-family:system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem">
 <h1>This link does not exist</h1><p>Check that it was copied whole from the text message.</p></body></html>`
 

@@ -60,8 +60,15 @@ export class KeptAnswers {
 
   /** The ids of every kept answer (an expired key leaves its id behind: `get` then answers null). */
   async ids(limit = 1_000): Promise<string[]> {
-    const [, ids] = await this.redis.sscan(this.index, 0, "COUNT", limit)
-    return ids
+    // COUNT is only a hint to Redis: follow the cursor until it comes back to 0 (or `limit` ids are in hand)
+    const ids = new Set<string>()
+    let cursor = "0"
+    do {
+      const [next, batch] = await this.redis.sscan(this.index, cursor, "COUNT", Math.min(limit, 1_000))
+      for (const id of batch) if (ids.size < limit) ids.add(id)
+      cursor = next
+    } while (cursor !== "0" && ids.size < limit)
+    return [...ids]
   }
 
   async forget(messageId: string): Promise<void> {
