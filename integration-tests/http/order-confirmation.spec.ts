@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import IORedis from "ioredis"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { openStoreSession } from "../helpers/store-session"
 import { placeOrder, type Http } from "../helpers/storefront"
@@ -204,6 +205,34 @@ medusaIntegrationTestRunner({
       })
       const { data } = await api.get(`/admin/messaging/messages?template_key=pickup_ready`, admin)
       expect(data.count).toBe(1)
+    })
+
+    it("never puts a notification's text or phone on Redis (the event carries the id; the text waits in PostgreSQL)", async () => {
+      const redis = new IORedis(process.env.REDIS_URL || "redis://localhost:6379")
+      const monitor = await redis.monitor()
+      const seen: string[] = []
+      monitor.on("monitor", (_time: string, args: string[]) => seen.push(args.join(" ")))
+      try {
+        const notifications = getContainer().resolve(Modules.NOTIFICATION) as any
+        const text = "Votre retouche est prête: passez quand vous voulez, code R-77."
+        await notifications.createNotifications([{ to: "+33 6 41 52 63 74", channel: "sms", template: "alteration_ready", content: { text } }])
+        const message = await waitFor(async () => {
+          const { data } = await api.get(`/admin/messaging/messages?template_key=alteration_ready`, admin)
+          return data.messages.find((m: any) => m.status === "delivered")
+        })
+        expect(message).toMatchObject({ to: "+33641526374", body: text })
+        // the event went through Redis (the Redis event bus), and only as an id
+        expect(seen.some((command) => command.includes("sms-rcs.notification.requested"))).toBe(true)
+        const leaks = seen.filter((command) => ["retouche", "+33641526374", "33641526374", "0641526374"].some((s) => command.includes(s)))
+        expect(leaks).toEqual([])
+        // the kept copy is gone once the message row holds the text
+        const pg = getContainer().resolve("__pg_connection__") as any
+        const { rows } = await pg.raw(`SELECT count(*)::int AS n FROM sms_rcs_notification_text`)
+        expect(rows[0].n).toBe(0)
+      } finally {
+        monitor.disconnect()
+        redis.disconnect()
+      }
     })
 
     it("records a skipped message with the reason when the phone cannot be parsed", async () => {

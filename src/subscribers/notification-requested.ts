@@ -4,7 +4,10 @@ import { redactPhones } from "../lib/redact-phones"
 import { NOTIFICATION_REQUESTED_EVENT } from "../providers/sms/sms-notification-provider"
 import { sendNotificationWorkflow } from "../workflows/send-notification"
 
-/** A Notification Module `sms` notification, sent through the plugin's pipeline. */
+/**
+ * A Notification Module `sms` notification, sent through the plugin's pipeline. The event carries the id
+ * only; `text` is read from events an earlier version of the plugin queued.
+ */
 export default async function notificationRequestedHandler({ event, container }: SubscriberArgs<{ id: string; text?: string }>) {
   try {
     await sendNotificationWorkflow(container).run({ input: { notification_id: event.data.id, text: event.data.text ?? null } })

@@ -82,7 +82,7 @@ export function renderForRecipient(
     customer_name: [recipient.first_name, recipient.last_name].filter(Boolean).join(" "),
   }
   const limits = { maxVariableLength: context.maxVariableLength }
-  let body = withOptOutMention(renderTemplate(variant.sms_body, variables, limits), context.locale, context.optOutText)
+  let body = withOptOutMention(renderTemplate(variant.sms_body, variables, limits), variant.sms_body, context.locale, context.optOutText)
   let rcs = context.rcsChannel && variant.rcs_payload ? renderRcsPayload(variant.rcs_payload, variables, limits) : null
   let links: NewTrackedLink[] = []
   if (context.trackingBaseUrl) {

@@ -37,6 +37,7 @@ import { AuditLog, type AuditQuery } from "./audit/audit-log"
 import { ErasedNumbers } from "./personal-data/erased-numbers"
 import { PersonalData, type DataSubject } from "./personal-data/personal-data"
 import { RateLimiter } from "./dispatch/rate-limiter"
+import { NotificationTexts } from "./notification-texts"
 import { KeptAnswers } from "./dispatch/kept-answers"
 import { Reconciler, type ReconcileReport } from "./dispatch/reconciler"
 import { recordAccepted } from "./dispatch/record-answer"
@@ -103,6 +104,7 @@ class MessagingModuleService extends MedusaService({
   protected readonly erased_: ErasedNumbers
   protected readonly audit_: AuditLog
   protected readonly personalData_: PersonalData
+  protected readonly notificationTexts_: NotificationTexts
   protected readonly carts_: CartActivities
   protected readonly links_: LinkStore
   protected readonly attributions_: AttributionStore
@@ -126,6 +128,7 @@ class MessagingModuleService extends MedusaService({
     this.isWorker_ = dependencies.smsRcsWorkerMode !== "server"
     this.states_ = new MessageStates(dependencies.__pg_connection__)
     this.erased_ = new ErasedNumbers(dependencies.__pg_connection__)
+    this.notificationTexts_ = new NotificationTexts(dependencies.__pg_connection__)
     this.audit_ = new AuditLog(dependencies.__pg_connection__)
     this.personalData_ = new PersonalData(dependencies.__pg_connection__, this.erased_, this.audit_)
     this.consents_ = new ConsentStore(dependencies.__pg_connection__, (phone) => this.erased_.keyOf(phone))
@@ -282,6 +285,15 @@ class MessagingModuleService extends MedusaService({
    * GDPR access: everything the plugin holds about the person's proven phones (and the customer's texts
    * that had none), as JSON; the access is written to the audit log.
    */
+  /** The ready text the notification provider kept for a notification (see NotificationTexts). */
+  async notificationText(notificationId: string): Promise<string | null> {
+    return this.notificationTexts_.get(notificationId)
+  }
+
+  async forgetNotificationText(notificationId: string): Promise<void> {
+    await this.notificationTexts_.forget(notificationId)
+  }
+
   async exportPersonalData(subject: DataSubject, actor: AuditActor) {
     return this.personalData_.export(subject, { ...actor, subject: { customer_id: subject.customer_id ?? null } })
   }

@@ -86,7 +86,7 @@ export const renderTemplateStep = createStep(
     const variables = formatVariables({ ...common, ...input.variables }, locale)
     const limits = { maxVariableLength: options.templates.maxVariableLength }
     const filled = renderTemplate(text, variables, limits)
-    const rendered = purpose === "marketing" ? withOptOutMention(filled, locale, options.consent.optOutText) : filled
+    const rendered = purpose === "marketing" ? withOptOutMention(filled, text, locale, options.consent.optOutText) : filled
     const body = options.smartEncoding ? smartEncode(rendered) : rendered
     const rcs = rcsTemplate ? renderRcsPayload(rcsTemplate, variables, limits) : null
     const link_hosts = trackableHosts({ variables })

@@ -70,7 +70,7 @@ export async function previewDraft(container: MedusaContainer, draft: TemplateDr
   let body = ""
   try {
     const filled = renderTemplate(draft.sms_body, variables, limits)
-    const mentioned = purpose === "marketing" ? withOptOutMention(filled, draft.locale, options.consent.optOutText) : filled
+    const mentioned = purpose === "marketing" ? withOptOutMention(filled, draft.sms_body, draft.locale, options.consent.optOutText) : filled
     body = options.smartEncoding ? smartEncode(mentioned) : mentioned
   } catch {
     // a syntax error, already in the problems: nothing to render
