@@ -25,4 +25,13 @@ export class NotificationTexts {
   async forget(id: string): Promise<void> {
     await this.pg.raw(`DELETE FROM sms_rcs_notification_text WHERE id = ?`, [id])
   }
+
+  /**
+   * Texts whose notification never became a message (its workflow failed, and Medusa's event bus does not
+   * retry it) are of no use once that is past: the sweeper deletes them after `olderThanMs`.
+   */
+  async forgetOlderThan(olderThanMs: number): Promise<number> {
+    const { rowCount } = await this.pg.raw(`DELETE FROM sms_rcs_notification_text WHERE created_at < now() - (? * interval '1 millisecond')`, [olderThanMs])
+    return rowCount ?? 0
+  }
 }

@@ -79,6 +79,9 @@ function isRateLimitError(error: unknown): boolean {
 /** A delivery status that arrives before its message is known is retried, then dropped with a log. */
 class StatusForUnknownMessage extends Error {}
 
+/** How long a notification's ready text may wait for its message before the sweeper deletes it. */
+const NOTIFICATION_TEXT_KEPT_MS = 24 * 3_600_000
+
 class MessagingModuleService extends MedusaService({
   Message,
   Template,
@@ -684,6 +687,7 @@ class MessagingModuleService extends MedusaService({
     const unknown = await this.states_.releaseStaleClaims(staleClaimMs)
     const ids = await this.states_.stranded(olderThanMs, 1_000)
     const requeued = await this.queue_.requeueSends(ids)
+    await this.notificationTexts_.forgetOlderThan(NOTIFICATION_TEXT_KEPT_MS)
     return { requeued, unknown }
   }
 

@@ -42,6 +42,21 @@ moduleIntegrationTestRunner<MessagingModuleService>({
   testSuite: ({ service }) => {
     // The runner builds the module anew for each test and starts it as an app does: its worker runs.
     describe("createMessageOnce", () => {
+      it("keeps a notification's ready text until its message holds it, and the sweeper drops one left a day", async () => {
+        const knex = (service as any).states_.knex
+        const texts = (service as any).notificationTexts_
+        await texts.put("noti_fresh", "Your alteration is ready")
+        await texts.put("noti_fresh", "a second send keeps the first text")
+        await texts.put("noti_stale", "Never became a message")
+        await knex.raw(`UPDATE sms_rcs_notification_text SET created_at = now() - interval '25 hours' WHERE id = 'noti_stale'`)
+        expect(await service.notificationText("noti_fresh")).toBe("Your alteration is ready")
+        await service.sweepStranded()
+        expect(await service.notificationText("noti_stale")).toBeNull()
+        expect(await service.notificationText("noti_fresh")).toBe("Your alteration is ready")
+        await service.forgetNotificationText("noti_fresh")
+        expect(await service.notificationText("noti_fresh")).toBeNull()
+      })
+
       it("returns the existing message for a repeated idempotency key", async () => {
         const input = message()
         const first = await service.createMessageOnce(input)
