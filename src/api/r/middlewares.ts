@@ -16,4 +16,6 @@ export function rejectUndecodableCode(req: MedusaRequest, res: MedusaResponse, n
   next()
 }
 
-export const redirectMiddlewares: MiddlewareRoute[] = [{ methods: ["GET", "HEAD"], matcher: "/r/*", middlewares: [rejectUndecodableCode] }]
+// no `methods` and no wildcard: Medusa mounts it with app.use("/r"), a prefix match with no parameter for
+// Express to decode (a "/r/*" matcher has one, and would throw the same way)
+export const redirectMiddlewares: MiddlewareRoute[] = [{ matcher: "/r", middlewares: [rejectUndecodableCode] }]
