@@ -320,9 +320,15 @@ describe("inbound keywords", () => {
     expect(intentOf("la ".repeat(33_000) + "\nSTOP")).toBe("stop")
     expect(intentOf("stop ".repeat(20_000))).toBe("stop")
     expect(intentOf("don't ".repeat(20_000) + "stop")).toBe("none")
+    expect(intentOf("s ".repeat(50_000) + "t o p")).toBe("none")
+    expect(intentOf("please ".repeat(15_000) + "can you stop " + "please ".repeat(15_000))).toBe("stop")
     // Linear time is checked by the work counted, not the clock: a text four times as long may take at
     // most a little over four times the steps (a quadratic scan would take sixteen times).
-    const units = [" ", ".", "stop ", "don't stop texting ", "https://x.example/stop?", "ne pas arrêter ", "stop by the bus stop ", "a"]
+    const units = [" ", ".", "stop ", "don't stop texting ", "https://x.example/stop?", "ne pas arrêter ", "stop by the bus stop ", "a",
+      // the paths added after the hostile review: spelled letters, spelling dots, questioned segments,
+      // "$" (politeness to the end), complaints, quotes
+      "s t o p ", "S.T.O.P.", "a.", "Stop? Never! ", "can you stop please please ", "you keep texting me STOP ",
+      'text "STOP" ', "stoooop ", "\u200b"]
     for (const unit of units) {
       const stepsFor = (length: number) => {
         const work = { steps: 0 }
