@@ -35,11 +35,15 @@ import {
  * - confirm: YES / OUI as the whole text (confirms a pending double opt-in request, nothing else);
  * - help: HELP / INFO / AIDE standing as a segment;
  * - ambiguous: an opt-out word in a sentence that does not say what it stops ("when will this stop?",
- *   "these texts won't stop"), conflicting signals, or a question about where the texts come from. The
+ *   "these texts won't stop"), conflicting signals ("Stop. I love these"), a keyword quoted rather than
+ *   used ("my friend said to text STOP"), a complaint with no opt-out word ("why do you keep texting me"),
+ *   or a question about where the texts come from. The
  *   plugin changes no consent for it, flags it and answers once with how to stop (docs/compliance.md);
- * - none: anything else, including negations and "keep sending" ("don't stop!", "n'arrêtez pas") and words
- *   that merely contain or resemble a keyword ("nonstop deals", "the stop sign", "cancel order 55").
- * Runs in time linear in the text: one pass to tokenize, and per token a bounded look at its neighbours.
+ * - none: anything else, including negations and "keep sending" ("don't stop!", "n'arrêtez pas"), an opt-out
+ *   asked and refused in the same text ("Stop? No way, keep them coming!") and words that merely contain
+ *   or resemble a keyword ("nonstop deals", "the stop sign", "Stop & Shop", "cancel order 55").
+ * Runs in time linear in the text: one pass to tokenize (joining spelled letters in the same pass), per token
+ * a bounded look at its neighbours, and one backward pass per segment for where only politeness is left.
  */
 export type KeywordIntent =
   | { kind: "stop"; scope: "marketing" | "all"; keyword: string; language: "en" | "fr" | null }
