@@ -235,6 +235,62 @@ const TABLE: [string, Expected][] = [
   ["C'est quand que ça s'arrête ?", "ambiguous"],
   ["🛑", "ambiguous"],
   ["Trop de SMS", "ambiguous"],
+  // --- found by a hostile review (issue 14): each failed before the fix
+  ["Stop? No way, keep them coming!", "none"],
+  ["Unsubscribe? Never!", "none"],
+  ["Why would I text \"STOP\"? I love these", "none"],
+  ["My friend said to text STOP but I won't", "none"],
+  ["Stop & Shop has better prices", "none"],
+  ["Stop playing, is the sale real?", "none"],
+  ["STOP you keep sending me promos", "stop"],
+  ["Why do you keep texting me STOP", "stop"],
+  ["I texted STOP yesterday and you keep texting", "stop"],
+  ["HELP STOP", "stop"],
+  ["i said stop", "stop"],
+  ["i told you to stop", "stop"],
+  ["Je vous ai dit stop", "stop"],
+  ["Can you stop?", "stop"],
+  ["I want to stop receiving these", "stop"],
+  ["Je veux plus de SMS", "stop"],
+  ["Never text me again", "stop"],
+  ["Never message me again", "stop"],
+  ["Please never contact me again", "stop_all"],
+  ["I'm not interested", "stop"],
+  ["I don't want these anymore", "stop"],
+  ["I do not wish to receive messages", "stop"],
+  ["I no longer wish to receive texts from you", "stop"],
+  ["I already unsubscribed", "stop"],
+  ["Je veux plus recevoir vos messages", "stop"],
+  ["Ça ne m'intéresse pas", "stop"],
+  ["Pas de pub svp", "stop"],
+  ["S T O P", "stop"],
+  ["S.T.O.P", "stop"],
+  ["Stopp", "stop"],
+  ["ST\u200bOP", "stop"],
+  ["Fichez-moi la paix", "stop_all"],
+  ["Foutez-moi la paix", "stop_all"],
+  ["Delete my data", "stop_all"],
+  ["Supprimez mes données", "stop_all"],
+  ["UNSUBSCRIBE ME FROM EVERYTHING", "stop_all"],
+  ["Stop texting me about my orders", "stop_all"],
+  ["Stop sending me order updates", "stop_all"],
+  ["Cancel it", "ambiguous"],
+  // --- guards around the fixes above: the same mechanisms must not tip the other way
+  ["Stop? Yes", "stop"],
+  ["I never said stop", "none"],
+  ["Why do I get these texts STOP", "stop"],
+  ["Can you stop by tomorrow?", "none"],
+  ["S T O P please", "stop"],
+  ["J. P. M.", "none"],
+  ["text STOP", "ambiguous"],
+  ["Stooooop", "stop"],
+  ["Stop. I love these", "ambiguous"],
+  ["Quit it", "stop"],
+  ["STOP IT NOW", "stop"],
+  ["I'm not interested in the blue one", "none"],
+  ["Ça m'intéresse", "none"],
+  ["I said \"STOP\"", "stop"],
+  ["Why do you keep texting me", "ambiguous"],
 ]
 
 const intentOf = (text: string): Expected => {
@@ -264,9 +320,15 @@ describe("inbound keywords", () => {
     expect(intentOf("la ".repeat(33_000) + "\nSTOP")).toBe("stop")
     expect(intentOf("stop ".repeat(20_000))).toBe("stop")
     expect(intentOf("don't ".repeat(20_000) + "stop")).toBe("none")
+    expect(intentOf("s ".repeat(50_000) + "t o p")).toBe("none")
+    expect(intentOf("please ".repeat(15_000) + "can you stop " + "please ".repeat(15_000))).toBe("stop")
     // Linear time is checked by the work counted, not the clock: a text four times as long may take at
     // most a little over four times the steps (a quadratic scan would take sixteen times).
-    const units = [" ", ".", "stop ", "don't stop texting ", "https://x.example/stop?", "ne pas arrêter ", "stop by the bus stop ", "a"]
+    const units = [" ", ".", "stop ", "don't stop texting ", "https://x.example/stop?", "ne pas arrêter ", "stop by the bus stop ", "a",
+      // the paths added after the hostile review: spelled letters, spelling dots, questioned segments,
+      // "$" (politeness to the end), complaints, quotes
+      "s t o p ", "S.T.O.P.", "a.", "Stop? Never! ", "can you stop please please ", "you keep texting me STOP ",
+      'text "STOP" ', "stoooop ", "\u200b"]
     for (const unit of units) {
       const stepsFor = (length: number) => {
         const work = { steps: 0 }

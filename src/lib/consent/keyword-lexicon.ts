@@ -41,7 +41,22 @@ export const CANONICAL_WORDS: Record<string, string> = {
   arretiez: "arretez",
   arretons: "arretez",
   interessee: "interesse",
+  stopp: "stop",
+  unsubscribed: "unsubscribe",
+  unsubbed: "unsubscribe",
 }
+
+/**
+ * A word stretched for emphasis ("Stopp", "STOOOP", "stopppp") reads as the word. Each pattern has one
+ * quantifier per distinct letter, so testing a token is linear in its length.
+ */
+export const STRETCHED_WORDS: [RegExp, string][] = [[/^s+t+o+p+$/, "stop"]]
+
+/**
+ * Keywords spelled out letter by letter ("S T O P", "S.T.O.P"): a run of single letters that joins into one
+ * of these reads as the word. Only these: joining every run would turn initials ("J. P. M.") into words.
+ */
+export const SPELLED_KEYWORDS = new Set(["stop", "stopall", "stoptout", "arret", "end", "quit", "cancel", "unsubscribe", "optout"])
 
 /**
  * Token sequences then read as one (longest first): negations ("don t" → "dont"), "stop all", "opt out",
@@ -76,6 +91,10 @@ export const CANONICAL_SEQUENCES: Record<string, string> = {
   "tout de suite": "tdsuite",
   "s il vous plait": "svp",
   "s il te plait": "svp",
+  "i me": "i am", // "I'm" split at the apostrophe, after m → me
+  im: "i am",
+  "no longer": "nolonger",
+  "opted out": "optout",
   "right now": "now",
   "right away": "now",
 }
@@ -84,7 +103,7 @@ export const CANONICAL_SEQUENCES: Record<string, string> = {
 export const FILLERS = new Set([
   "please", "thanks", "merci", "beaucoup", "svp", "now", "immediately", "asap", "right", "ok", "okay", "oh", "hi",
   "hello", "hey", "bonjour", "bonsoir", "salut", "just", "really", "seriously", "sir", "madam", "maintenant",
-  "vite", "immediatement", "tdsuite", "serieusement", "vraiment", "again", "already", "it", "this", "that",
+  "vite", "immediatement", "tdsuite", "serieusement", "vraiment", "again", "already", "anymore",
   "ca", "all", "guys", "lol", "omg", "allez", "bien", "oui", "yes", "no", "non", "so", "well", "dear", "team",
 ])
 
@@ -130,7 +149,21 @@ export const STANDALONE_STOP: Record<string, "marketing" | "all"> = {
   "arret tout": "all",
   "arretez tout": "all",
   "unsubscribe everything": "all",
+  "help stop": "marketing", // a panicked "HELP STOP": the stop wins over the help
+  "stop help": "marketing",
   "not interested": "marketing",
+  "i am not interested": "marketing",
+  "am not interested": "marketing",
+  // French without "ne", as it is texted: "ça m'intéresse pas"
+  "ne me interesse pas": "marketing",
+  "me interesse pas": "marketing",
+  "ne me interesse plus": "marketing",
+  "me interesse plus": "marketing",
+  "pas de pub": "marketing",
+  "pas de pubs": "marketing",
+  "pas de publicite": "marketing",
+  "pas de promo": "marketing",
+  "pas de promos": "marketing",
   "pas interesse": "marketing",
   "ne suis pas interesse": "marketing",
   "je ne suis pas interesse": "marketing",
@@ -165,6 +198,14 @@ export const STOP_PHRASES: [string, "marketing" | "all"][] = [
   [`stop with ${ANY_DET} ${THINGS}`, "marketing"],
   [`stop it`, "marketing"],
   [`stop this`, "marketing"],
+  [`stop that`, "marketing"],
+  [`quit it|this|that`, "marketing"], // "it" is no filler any more: "cancel it" may be an order (ambiguous)
+  [`stop receiving|getting`, "marketing"],
+  // "i said stop", "I told you to stop", "I already asked you to unsubscribe me": a request repeated
+  [`i ?already said|told|asked ?you ?to stop|unsubscribe|optout`, "marketing"],
+  [`je ?vous|te ai ?deja dit|demande ?de stop|arret|arretez`, "marketing"],
+  // "Can you stop?" as the whole question: "can you stop the delivery?" is a benign phrase, marked first
+  [`can|could|would|will you ?please ?just stop $`, "marketing"],
   [`stop them`, "marketing"],
   [`quit ${SEND}`, "marketing"],
   [`end ${ANY_DET} ${THINGS}`, "marketing"],
@@ -175,10 +216,13 @@ export const STOP_PHRASES: [string, "marketing" | "all"][] = [
   [`never signedup`, "marketing"],
   [`didnt signup`, "marketing"],
   [`i didnt ask for ${ANY_DET} ${THINGS}`, "marketing"],
-  [`dont ?ever ${"texts|message|messages|sms|send|spam|bother"} me`, "marketing"],
+  [`dont|never ?ever ${"texts|message|messages|sms|send|spam|bother|email|write"} me`, "marketing"],
   [`dont want ${ANY_DET} ?more ${THINGS}`, "marketing"],
-  [`dont want to ?be ${"receive|get|getting|receiving|texted|messaged"}`, "marketing"],
-  [`dont ?ever contact me`, "all"],
+  [`dont want these|those|them|it|this|your ?texts|messages anymore`, "marketing"],
+  [`dont want any more $`, "marketing"],
+  [`dont|nolonger ?want|wish to ?be ${"receive|get|getting|receiving|texted|messaged|contacted"}`, "marketing"],
+  [`nolonger want|need ${ANY_DET} ${THINGS}`, "marketing"],
+  [`dont|never ?ever contact|call me`, "all"],
   [`stop contacting me`, "all"],
   [`remove me`, "marketing"],
   [`remove my ?phone number`, "all"],
@@ -189,6 +233,11 @@ export const STOP_PHRASES: [string, "marketing" | "all"][] = [
   [`opt me out`, "marketing"],
   [`delete my ?phone number`, "all"],
   [`delete me`, "all"],
+  [`delete|erase|remove|forget my ?personal data|information|info|details`, "all"],
+  // the store's order texts named: the shopper wants those gone too
+  [`unsubscribe ?me from everything|all`, "all"],
+  [`stop|quit ${SEND} ?me about|for ?my|your order|orders|delivery|deliveries|shipping|purchases`, "all"],
+  [`stop ${SEND} ?me ?my|your order|delivery|shipping updates|texts|messages|notifications|alerts`, "all"],
   [`erase my ?phone number`, "all"],
   [`forget my ?phone number`, "all"],
   [`leave me alone`, "all"],
@@ -220,6 +269,12 @@ export const STOP_PHRASES: [string, "marketing" | "all"][] = [
   [`mauvais numero`, "all"],
   [`erreur de numero`, "all"],
   [`laissez moi tranquille`, "all"],
+  [`fichez|foutez|fiche|fous|laissez|laisse moi la paix`, "all"],
+  [`supprimez|supprimer|effacez|effacer mes donnees|informations|coordonnees`, "all"],
+  // French as texted, without "ne": "je veux plus de SMS" (more of the channel itself is not what anyone
+  // asks for; "je veux plus de promos" could be, and stays ambiguous), "je veux plus recevoir vos messages"
+  [`veux|veut|voulons|souhaite plus ?de|des|vos|ces sms|messages|textos`, "marketing"],
+  [`veux|veut|voulons|souhaite plus recevoir|etre|avoir`, "marketing"],
 ]
 
 /** "Keep sending" phrasing: a stop word in the same segment is not an opt-out ("keep them coming, don't stop"). */
@@ -232,7 +287,29 @@ export const KEEP_PHRASES: string[] = [
   `continue to ${"send|text|message"}`,
   `continuez ?a|de ?me ${ENVOI}`,
   `love ${ANY_DET} ${THINGS}`,
+  `love|like|enjoy them|these|those|it|you $`,
+  // "my friend said to text STOP but I won't"
+  `but ?i wont|dont $`,
 ]
+
+/**
+ * Who "keeps sending" in a complaint: "you keep texting me", "they keep sending", "vous continuez". After
+ * these a keep phrase is a nuisance described, not consent ("STOP you keep sending me promos" opts out).
+ */
+export const COMPLAINT_SUBJECTS = new Set(["you", "they", "yall", "guys", "still", "always", "vous", "tu", "ils"])
+
+/** A segment that only refuses ("Unsubscribe? Never!", "Stop? No way"): it answers a questioned opt-out. */
+export const REFUSALS = new Set([
+  "never", "no way", "hell no", "certainly not", "absolutely not", "of course not", "not a chance", "jamais",
+  "surement pas", "pas question", "certainement pas",
+])
+
+/**
+ * Verbs that quote a keyword rather than use it, as the word just before it: "my friend said to text STOP",
+ * "why would I text STOP?", "reply STOP". Matched on the word as written ("text", not "texts" or "texted":
+ * "these texts STOP" and "I texted STOP yesterday" do opt out).
+ */
+export const MENTION_VERBS = new Set(["text", "txt", "reply", "type", "send", "write", "envoyer", "envoyez", "tapez", "taper", "repondez", "repondre"])
 
 /** Phrases that look like an opt-out word but are not one ("the stop sign by your shop", "arrêt de bus"). */
 export const BENIGN_PHRASES: string[] = [
@@ -255,6 +332,8 @@ export const BENIGN_PHRASES: string[] = [
   "stop motion",
   "stop watch",
   "stop and shop",
+  "stop shop", // "Stop & Shop" (the grocer): "&" is a word break
+  "stop playing|kidding|joking|teasing|lying", // "stop playing, is the sale real?"
   "stop and go",
   "arret de bus",
   "arret de tram",
@@ -313,4 +392,7 @@ export const AMBIGUOUS_PHRASES: string[] = [
   "comment avez vous eu mon numero",
   "too many texts|messages|sms",
   "trop de sms|messages",
+  // "cancel it": an order as likely as the texts
+  "cancel it|this|that",
+  "end it|this",
 ]
