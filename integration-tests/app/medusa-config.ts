@@ -90,6 +90,9 @@ module.exports = defineConfig({
         consent: {
           helpContact: process.env.SMS_RCS_HELP_CONTACT || undefined,
           storefrontLimits: { perIpPerHour: Number(process.env.SMS_RCS_OPTIN_PER_IP ?? 10), perPrefixPerHour: 20 },
+          // a suite that tests single opt-in and the store-wide code limit sets these
+          ...(process.env.SMS_RCS_DOUBLE_OPT_IN === "off" ? { doubleOptIn: false } : {}),
+          ...(process.env.SMS_RCS_CODES_PER_HOUR ? { verification: { maxCodesPerHour: Number(process.env.SMS_RCS_CODES_PER_HOUR) } } : {}),
         },
         ...twilio,
         ...rbm,

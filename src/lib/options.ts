@@ -2,6 +2,15 @@ import { z } from "zod"
 import { marketingRules } from "./sending-rules/rules"
 import { DEFAULT_MAX_VARIABLE_LENGTH } from "./templates/cap-variables"
 
+const VERIFICATION_DEFAULTS = {
+  codeTtlMinutes: 10,
+  maxAttempts: 5,
+  maxCodesPerNumberPerHour: 3,
+  maxTextsPerNumberPerDay: 3,
+  maxCodesPerHour: 200,
+  maxWrongCodesPerNumberPerDay: 10,
+}
+
 const countryCode = z
   .string()
   .regex(/^[A-Za-z]{2}$/, "expected a two-letter ISO 3166-1 country code such as \"FR\" or \"US\"")
@@ -269,14 +278,28 @@ export const pluginOptionsSchema = z
             codeTtlMinutes: z.number().int().min(1).max(60).default(10),
             maxAttempts: z.number().int().min(1).max(10).default(5),
             maxCodesPerNumberPerHour: z.number().int().min(1).max(10).default(3),
+            /** Codes and "reply YES" asks together per number per 24 h: a stranger cannot make a number a text pager. */
+            maxTextsPerNumberPerDay: z.number().int().min(1).max(20).default(3),
+            /** Codes the whole store texts per hour, whatever numbers and addresses ask. */
+            maxCodesPerHour: z.number().int().min(1).default(200),
+            /** Wrong codes per number per 24 h over all its verifications: new codes do not buy new guesses. */
+            maxWrongCodesPerNumberPerDay: z.number().int().min(1).max(50).default(10),
           })
           .strict()
-          .default({ codeTtlMinutes: 10, maxAttempts: 5, maxCodesPerNumberPerHour: 3 }),
+          .default(VERIFICATION_DEFAULTS),
         /** Storefront opt-in requests allowed per IP address and per phone prefix (number less its last 4 digits), per hour. */
         storefrontLimits: z
-          .object({ perIpPerHour: z.number().int().min(1).default(10), perPrefixPerHour: z.number().int().min(1).default(20) })
+          .object({
+            perIpPerHour: z.number().int().min(1).default(10),
+            perPrefixPerHour: z.number().int().min(1).default(20),
+            /**
+             * Opt-outs per address per hour: far above the opt-in limit, since behind a load balancer with
+             * `trustedProxyHops: 0` every shopper shares one address, and one client must not block everyone's opt-out.
+             */
+            optOutPerIpPerHour: z.number().int().min(1).default(1000),
+          })
           .strict()
-          .default({ perIpPerHour: 10, perPrefixPerHour: 20 }),
+          .default({ perIpPerHour: 10, perPrefixPerHour: 20, optOutPerIpPerHour: 1000 }),
         /** Opt-out mention appended to marketing texts that lack one, per locale (language or full tag). */
         optOutText: z.record(z.string(), z.string().min(1)).default(DEFAULT_OPT_OUT_TEXT),
       })
@@ -287,8 +310,8 @@ export const pluginOptionsSchema = z
         doubleOptIn: true,
         doubleOptInTtlHours: 72,
         optInCooldownHours: 24,
-        verification: { codeTtlMinutes: 10, maxAttempts: 5, maxCodesPerNumberPerHour: 3 },
-        storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20 },
+        verification: VERIFICATION_DEFAULTS,
+        storefrontLimits: { perIpPerHour: 10, perPrefixPerHour: 20, optOutPerIpPerHour: 1000 },
         optOutText: DEFAULT_OPT_OUT_TEXT,
       }),
     /**

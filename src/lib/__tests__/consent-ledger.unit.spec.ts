@@ -13,9 +13,12 @@ describe("consent ledger", () => {
     expect(foldConsent([event("marketing", "grant", 9), event("marketing", "revoke", 5)])).toEqual({ marketing: "granted" })
   })
 
-  it("never lets a pending double opt-in request undo a grant", () => {
+  it("never lets a double opt-in request (anyone's to make) undo a grant or a revoke", () => {
     expect(foldConsent([event("marketing", "grant", 1), event("marketing", "request", 2)])).toEqual({ marketing: "granted" })
-    expect(foldConsent([event("marketing", "revoke", 1), event("marketing", "request", 2)])).toEqual({ marketing: "pending" })
+    expect(foldConsent([event("marketing", "revoke", 1), event("marketing", "request", 2)])).toEqual({ marketing: "revoked" })
+    expect(foldConsent([event("marketing", "request", 2), event("marketing", "revoke", 1)])).toEqual({ marketing: "revoked" })
+    expect(foldConsent([event("marketing", "request", 1)])).toEqual({ marketing: "pending" })
+    expect(foldConsent([event("marketing", "request", 1), event("marketing", "grant", 2)])).toEqual({ marketing: "granted" })
   })
 
   it("gates marketing on a current grant and everything on 'stop all', but lets the STOP confirmation out", () => {

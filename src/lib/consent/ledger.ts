@@ -2,7 +2,8 @@ import { ANSWERS_TO_OWNER, type ConsentReplyKind } from "./consent-reply"
 
 /**
  * Consent as a fold over its append-only events: the latest event (by when it happened by the database's
- * clock, then by the database's sequence) decides; a pending double opt-in request never overrides a grant. The module keeps the same rule in SQL (the
+ * clock, then by the database's sequence) of the grants and revokes decides; a double opt-in request, which anyone may
+ * make for any number, never overrides either — it is "pending" only for a number with no other event. The module keeps the same rule in SQL (the
  * consent row, updated in the event's transaction); this pure version is what the property tests check.
  */
 export type ConsentPurpose = "transactional" | "marketing"
@@ -20,8 +21,9 @@ export function foldConsent(events: readonly ConsentEventLike[]): ConsentState {
     const at = event.occurred_at.getTime()
     const seq = event.seq ?? 0
     const current = latest[event.purpose]
-    if (current && (current.at > at || (current.at === at && current.seq > seq))) continue
-    if (event.action === "request" && current?.status === "granted") continue
+    if (event.action === "request" && current) continue
+    const overridesPending = current?.status === "pending"
+    if (current && !overridesPending && (current.at > at || (current.at === at && current.seq > seq))) continue
     latest[event.purpose] = { status: STATUS_OF[event.action], at, seq }
   }
   return Object.fromEntries(Object.entries(latest).map(([purpose, v]) => [purpose, v!.status])) as ConsentState

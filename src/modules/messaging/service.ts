@@ -216,7 +216,8 @@ class MessagingModuleService extends MedusaService({
    * "reply YES" (at most once per `consent.optInCooldownHours`, never after STOP ALL).
    */
   async requestMarketingOptIn(input: Omit<RecordConsentInput, "action" | "purpose">) {
-    return this.consents_.requestOptIn({ ...input, purpose: "marketing", action: "request" }, this.options_.consent.optInCooldownHours)
+    const { optInCooldownHours, verification } = this.options_.consent
+    return this.consents_.requestOptIn({ ...input, purpose: "marketing", action: "request" }, optInCooldownHours, verification.maxTextsPerNumberPerDay)
   }
 
   /** The double opt-in request a YES from this phone would confirm now (within its time limit), or null. */
@@ -237,6 +238,11 @@ class MessagingModuleService extends MedusaService({
   /** One try at a verification code; on success, the consent change it was asked for. */
   async confirmPhoneVerification(id: string, code: string) {
     return this.verifications_.confirm(id, code, this.options_.consent.verification)
+  }
+
+  /** The numbers the customer proved with a code that they hold. */
+  async verifiedPhonesOf(customerId: string): Promise<string[]> {
+    return this.verifications_.verifiedPhonesOf(customerId)
   }
 
   /** Whether the customer proved with a code that they hold this number. */

@@ -1,6 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { ConsentAction, ConsentPurpose, ConsentState } from "../../../lib/consent"
+import { lockTextsTo, textsAskedToday } from "../consent/texts-asked"
 
 export type RecordConsentInput = {
   phone: string
@@ -31,7 +32,8 @@ const OWNER_OPT_OUT_SOURCES = new Set(["keyword", "storefront_form"])
 /**
  * The consent ledger in SQL: each event is appended (never updated or deleted) and the current state row
  * is upserted in the same transaction, by the same rule as `foldConsent`: the latest event wins — latest
- * by the database's clock and sequence, (occurred_at, seq) — and a pending request never overrides a grant.
+ * by the database's clock and sequence, (occurred_at, seq) — of the grants and revokes; a request never
+ * overrides either (it is "pending" only where the number has no other state).
  */
 export class ConsentStore {
   constructor(
@@ -63,6 +65,10 @@ export class ConsentStore {
     const channel = input.channel ?? "all"
     const eventId = generateEntityId(undefined, "smsce")
     const status = STATUS_OF[input.action]
+    // Anyone may ask for a number's opt-in, so a request is only an event: it never changes the state a
+    // grant or revoke left (a stranger's ask must not wipe the owner's STOP), and never ties the number to
+    // the asker's account. It makes a "pending" row only where the number had none.
+    const isRequest = input.action === "request"
     // The event's time is the database's (now(), unless an import brings its own), and its place in the
     // ledger is (occurred_at, seq): every process orders by the same clock and the same sequence.
     const { rows } = await trx.raw(
@@ -83,9 +89,9 @@ export class ConsentStore {
          last_event_at = excluded.last_event_at,
          last_event_seq = excluded.last_event_seq,
          updated_at = now()
-       WHERE (sms_rcs_consent.last_event_at IS NULL
+       WHERE (sms_rcs_consent.last_event_at IS NULL OR sms_rcs_consent.status = 'pending'
               OR (sms_rcs_consent.last_event_at, coalesce(sms_rcs_consent.last_event_seq, 0)) < (excluded.last_event_at, excluded.last_event_seq))
-         AND NOT (excluded.status = 'pending' AND sms_rcs_consent.status = 'granted')
+         AND excluded.status <> 'pending'
        RETURNING status`,
       [
         eventId,
@@ -104,7 +110,7 @@ export class ConsentStore {
         input.occurred_at ?? null,
         generateEntityId(undefined, "smscons"),
         input.phone,
-        input.customer_id ?? null,
+        isRequest ? null : input.customer_id ?? null,
         input.purpose,
         channel,
         status,
@@ -121,11 +127,17 @@ export class ConsentStore {
   /**
    * A marketing opt-in request from the storefront: recorded with its proof, and whether it may text the
    * number "reply YES": not if the number stopped everything, is already subscribed, or was asked within
-   * the cooldown. Decided under a per-number lock, so concurrent requests make one text.
+   * the cooldown, or got `maxTextsPerDay` proof codes and asks in the last day (one allowance for both, so
+   * alternating them does not double it). Decided under the per-number lock the codes take too, so
+   * concurrent requests make one text.
    */
-  async requestOptIn(input: RecordConsentInput, cooldownHours: number): Promise<{ event_id: string; status: string; ask: boolean }> {
+  async requestOptIn(
+    input: RecordConsentInput,
+    cooldownHours: number,
+    maxTextsPerDay: number
+  ): Promise<{ event_id: string; status: string; ask: boolean }> {
     return this.knex.transaction(async (trx) => {
-      await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`sms-rcs-opt-in:${input.phone}`])
+      await lockTextsTo(trx, input.phone)
       const { rows } = await trx.raw(
         `SELECT EXISTS (SELECT 1 FROM sms_rcs_consent_event
                          WHERE phone = ? AND purpose = 'marketing' AND action = 'request' AND deleted_at IS NULL
@@ -141,7 +153,9 @@ export class ConsentStore {
             ? "the number is subscribed already"
             : state.asked_recently
               ? `the number was asked less than ${cooldownHours} h ago`
-              : null
+              : (await textsAskedToday(trx, input.phone)) >= maxTextsPerDay
+                ? `${maxTextsPerDay} codes or opt-in asks went to this number in the last day`
+                : null
       const evidence = { ...(input.evidence ?? {}), confirmation_text: !withheld, ...(withheld ? { no_text_because: withheld } : {}) }
       const recorded = await this.recordIn(trx, { ...input, action: "request", evidence })
       return { ...recorded, ask: !withheld }
@@ -149,14 +163,13 @@ export class ConsentStore {
   }
 
   /**
-   * The double opt-in request a YES from this phone confirms: marketing still pending, asked by text
-   * within `ttlHours` (by the database's clock), and no grant or revoke since the ask. Null otherwise.
+   * The double opt-in request a YES from this phone confirms: asked by text within `ttlHours` (by the
+   * database's clock), and no grant or revoke since the ask. Read from the events, not the state row: a
+   * request does not change the state (the number may be revoked, and still its owner may say YES).
    */
   async pendingRequest(phone: string, ttlHours: number): Promise<string | null> {
     const { rows } = await this.knex.raw(
       `SELECT e.id FROM sms_rcs_consent_event e
-         JOIN sms_rcs_consent c ON c.phone = e.phone AND c.purpose = 'marketing' AND c.channel = 'all'
-                               AND c.deleted_at IS NULL AND c.status = 'pending'
         WHERE e.phone = ? AND e.purpose = 'marketing' AND e.action = 'request' AND e.deleted_at IS NULL
           AND e.evidence->>'confirmation_text' = 'true' AND e.occurred_at > now() - (? * interval '1 hour')
           AND NOT EXISTS (SELECT 1 FROM sms_rcs_consent_event r
@@ -186,7 +199,10 @@ export class ConsentStore {
     )
     const ended: ConsentPurpose[] = []
     for (const purpose of ["marketing", "transactional"] as const) {
-      const events = (rows as { purpose: string; action: ConsentAction; source: string }[]).filter((r) => r.purpose === purpose)
+      // requests are anyone's asks, not the owner's word: they neither end a STOP nor hide what it ended
+      const events = (rows as { purpose: string; action: ConsentAction; source: string }[]).filter(
+        (r) => r.purpose === purpose && r.action !== "request"
+      )
       let k = 0
       while (k < events.length && events[k].action === "revoke") k++
       const revokes = events.slice(0, k)

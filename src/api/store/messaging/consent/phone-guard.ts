@@ -19,7 +19,8 @@ export function storefrontClient(req: MedusaRequest): { ip: string; user_agent: 
  * The storefront's abuse guard, shared by its consent routes: the number must be a real, textable number
  * of a country the store sells to, and an address (IPv6: its /64) or a phone prefix (the number less its
  * last four digits, as SMS pumping varies them) may only ask so often per action. The address is the TCP
- * peer's, or read behind `trustedProxyHops` proxies — never a header the client can change at will.
+ * peer's, or read behind `trustedProxyHops` proxies — never a header the client can change at will. Opt-outs
+ * get `optOutPerIpPerHour` by address (far more): with a miscounted proxy every shopper shares one address.
  * Answers the request itself (400 or 429) and returns null when it must stop.
  */
 export async function guardStorefrontPhone(
@@ -42,7 +43,7 @@ export async function guardStorefrontPhone(
   const address = addressLimitKey(storefrontClient(req).ip)
   // Redis holds counters, not numbers: the prefix is kept as a digest
   const prefix = createHash("sha256").update(check.e164.slice(0, -4)).digest("hex").slice(0, 24)
-  const byIp = await messaging.allowHit(`${action}:ip:${address}`, limits.perIpPerHour)
+  const byIp = await messaging.allowHit(`${action}:ip:${address}`, action === "opt_out" ? limits.optOutPerIpPerHour : limits.perIpPerHour)
   const byPrefix = await messaging.allowHit(`${action}:prefix:${prefix}`, limits.perPrefixPerHour)
   if (!byIp || !byPrefix) {
     res.status(429).json({

@@ -39,12 +39,15 @@ export async function POST(req: MedusaRequest<StoreOptInBodyType>, res: MedusaRe
   res.status(202).json({ consent: { phone, purpose: "marketing", status: "requested" } })
 }
 
-/** GET /store/messaging/consent — the logged-in customer's own consents. */
+/**
+ * GET /store/messaging/consent — the logged-in customer's own consents: those of the numbers they proved
+ * with a code, never of a number they merely typed (that would tell anyone who is subscribed).
+ */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
-  const consents = await messaging.listConsents(
-    { customer_id: req.auth_context.actor_id },
-    { select: ["phone", "purpose", "channel", "status", "granted_at", "revoked_at"] }
-  )
+  const phones = await messaging.verifiedPhonesOf(req.auth_context.actor_id)
+  const consents = phones.length
+    ? await messaging.listConsents({ phone: phones }, { select: ["phone", "purpose", "channel", "status", "granted_at", "revoked_at"] })
+    : []
   res.json({ consents })
 }
