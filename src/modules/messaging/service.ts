@@ -747,12 +747,19 @@ class MessagingModuleService extends MedusaService({
   }
 
   /**
-   * Everything between the claim and the provider call: quiet hours and caps, the channel (RCS
-   * capability), the rate-limit slot, then consent, read last so that a STOP arriving meanwhile still
-   * stops the message. Null when the message is not to be sent now (deferred, skipped, suppressed).
+   * Everything between the claim and the provider call: consent, quiet hours and caps, the channel (RCS
+   * capability), the rate-limit slot, then consent again, read last so that a STOP arriving meanwhile
+   * still stops the message. Null when the message is not to be sent now (deferred, skipped, suppressed).
    */
   protected async prepareSend(message: ClaimedMessage): Promise<{ provider: MessagingProvider; note: string | null } | null> {
     const id = message.id
+    // consent first as well: a message that may not go is suppressed now, not deferred to the morning by
+    // quiet hours (and read again last, below, for a STOP that arrives while the message waits)
+    const early = await this.guards_.consent(message)
+    if (early.action === "suppress") {
+      await this.states_.transition(id, MessageStatus.SUPPRESSED, { status_reason: early.reason, undo_attempt: true })
+      return null
+    }
     const decision = await this.guards_.hoursAndCaps(message)
     if (decision.action === "defer") {
       await this.states_.transition(id, MessageStatus.DEFERRED, {
