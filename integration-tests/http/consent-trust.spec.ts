@@ -1,12 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { twilioSignature } from "../../src/lib/signatures/twilio"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
-import { startFakeTwilio, type FakeTwilio } from "../fakes/twilio-server"
-import { freePort } from "../helpers/free-port"
 import { openStoreSession } from "../helpers/store-session"
 import { placeOrder, type Http } from "../helpers/storefront"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
+import { signedInbound, useTwilioApp } from "../helpers/twilio-app"
 import { waitFor } from "../helpers/wait-for"
 
 /**
@@ -29,28 +27,7 @@ const OPT_IN_PER_IP = 30
 /** A French mobile number of its own for each test: its prefix (less the last 4 digits) differs too. */
 const phone = (n: number) => `+3361${String(n).padStart(2, "0")}00001`
 
-let fake: FakeTwilio
-let publicUrl: string
-
-beforeAll(async () => {
-  fake = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
-  const port = await freePort()
-  publicUrl = `http://localhost:${port}`
-  Object.assign(process.env, {
-    PORT: String(port),
-    SMS_RCS_PROVIDER: "twilio",
-    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    TWILIO_FROM: FROM,
-    TWILIO_API_BASE_URL: fake.url,
-    SMS_RCS_PUBLIC_URL: publicUrl,
-    SMS_RCS_OPTIN_PER_IP: String(OPT_IN_PER_IP),
-  })
-})
-
-afterAll(async () => {
-  await fake?.close()
-})
+const twilioApp = useTwilioApp({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: FROM }, { SMS_RCS_OPTIN_PER_IP: String(OPT_IN_PER_IP) })
 
 medusaIntegrationTestRunner({
   cwd: TEST_APP_DIR,
@@ -68,25 +45,11 @@ medusaIntegrationTestRunner({
       api.post(path, body, storeHeaders(headers)).catch((e: any) => e.response)
     const optIn = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
       post("/store/messaging/consent", { wording: "Yes, text me offers from Maison Demo.", wording_version: "2026-12", ...body }, headers)
-    const inbound = (from: string, body: string) => {
-      const params = {
-        MessageSid: `SM${Math.random().toString(16).slice(2).padEnd(32, "0")}`,
-        AccountSid: ACCOUNT_SID,
-        From: from,
-        To: FROM,
-        Body: body,
-      }
-      const path = "/hooks/messaging/twilio/inbound"
-      return api.post(path, new URLSearchParams(params).toString(), {
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "x-twilio-signature": twilioSignature(AUTH_TOKEN, `${publicUrl}${path}`, params),
-        },
-      })
-    }
+    const inbound = (from: string, body: string) =>
+      signedInbound(api, { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: FROM, publicUrl: twilioApp.publicUrl() }, from, body)
     const messagesTo = async (to: string) =>
       (await api.get(`/admin/messaging/messages?to=${encodeURIComponent(to)}`, admin)).data.messages as any[]
-    const textsTo = (to: string) => fake.accepted.filter((m) => m.to === to)
+    const textsTo = (to: string) => twilioApp.fake().accepted.filter((m) => m.to === to)
     const state = (p: string) => messaging().consentStateOf(p)
     const until = <T>(what: string, check: () => Promise<T | undefined>) => waitFor(check, { what })
     /** Waits until every message to `to` has left the pipeline (delivered, suppressed …). */
