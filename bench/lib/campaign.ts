@@ -1,6 +1,6 @@
 import { Client } from "pg"
 import IORedis from "ioredis"
-import { prepareText, type PreparedVariant, type RenderContext } from "../../src/lib/campaigns"
+import { type PreparedVariant, type RenderContext } from "../../src/lib/campaigns"
 import { appEnv, prepareApp } from "../../integration-tests/helpers/app-process"
 import { databaseUrl, dropDatabase, ensureDatabase, serviceAddresses } from "../../integration-tests/helpers/services"
 import { bootModule } from "./module-app"
@@ -69,12 +69,13 @@ export async function campaignFanOut(redisUrl: string, audience: number): Promis
       optOutText: { en: "Reply STOP to opt out", fr: "STOP au 36180" },
       smartEncoding: false,
       trackingBaseUrl: "https://go.example.com",
+      trackableHosts: ["shop.example.com"],
       rcsChannel: false,
       pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 }, rcs: { default: 0.03 } },
     }
     const variants: PreparedVariant[] = [
-      { id: "a", template_key: "campaign", sms_body: prepareText("{{store_name}}: {{first_name}}, -20% this week: https://shop.example.com/sale", context), rcs_payload: null },
-      { id: "b", template_key: "campaign", sms_body: prepareText("{{store_name}}: {{first_name}}, free shipping: https://shop.example.com/sale", context), rcs_payload: null },
+      { id: "a", template_key: "campaign", sms_body: "{{store_name}}: {{first_name}}, -20% this week: https://shop.example.com/sale", rcs_payload: null },
+      { id: "b", template_key: "campaign", sms_body: "{{store_name}}: {{first_name}}, free shipping: https://shop.example.com/sale", rcs_payload: null },
     ]
 
     global.gc?.()

@@ -1,16 +1,15 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { prepareText, type PreparedVariant, type RenderContext } from "../lib/campaigns"
+import { type PreparedVariant, type RenderContext } from "../lib/campaigns"
 import type { RcsPayload } from "../lib/rcs/payload"
-import { trackableHosts } from "../lib/tracking"
 import { defaultRcsTemplate, defaultSmsTemplate, formatVariables } from "../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../modules/messaging"
 import type { CampaignVariant } from "../modules/messaging/campaigns/types"
-import { fallbackLocale, storeName } from "../workflows/steps/store-facts"
+import { commonVariables, fallbackLocale } from "../workflows/steps/store-facts"
 
 /**
  * The texts of a campaign's variants, resolved once per run: a variant written in the campaign, or the
- * store's template for its key and the campaign's language (else the one shipped), smart-encoded once.
+ * store's template for its key and the campaign's language (else the one shipped).
  */
 export async function prepareVariants(
   container: MedusaContainer,
@@ -20,30 +19,18 @@ export async function prepareVariants(
   const options = messaging.getOptions()
   const locale = campaign.locale || (await fallbackLocale(container, options.defaultLocale))
   const language = locale.toLowerCase().split(/[-_]/)[0]
+  const settings = messaging.composeSettings()
   const context: RenderContext = {
     campaign_id: campaign.id,
     locale,
-    common: formatVariables(
-      {
-        store_name: options.storeName ?? (await storeName(container)),
-        storefront_url: options.storefrontUrl ?? null,
-        help_contact: options.consent.helpContact ?? null,
-        message_frequency: options.consent.messageFrequency,
-      },
-      locale
-    ),
-    optOutText: options.consent.optOutText,
-    smartEncoding: options.smartEncoding,
-    trackingBaseUrl: messaging.trackingBaseUrl(),
-    trackableHosts: trackableHosts({
-      trackingBaseUrl: messaging.trackingBaseUrl(),
-      storefrontUrl: options.storefrontUrl,
-      cartRecoveryUrl: options.cartRecoveryUrl,
-      allowedHosts: options.tracking.allowedHosts,
-    }),
-    maxVariableLength: options.templates.maxVariableLength,
-    rcsChannel: messaging.rcsRouting().available,
-    pricing: options.pricing,
+    common: formatVariables(await commonVariables(container, options), locale),
+    optOutText: settings.optOutText,
+    smartEncoding: settings.smartEncoding,
+    trackingBaseUrl: settings.trackingBaseUrl,
+    trackableHosts: settings.trackableHosts,
+    maxVariableLength: settings.maxVariableLength,
+    rcsChannel: settings.rcs.available,
+    pricing: settings.pricing,
   }
   const variants: PreparedVariant[] = []
   for (const variant of campaign.variants) {
@@ -61,7 +48,7 @@ export async function prepareVariants(
     variants.push({
       id: variant.id,
       template_key: variant.template_key ?? "campaign",
-      sms_body: prepareText(sms, context),
+      sms_body: sms,
       rcs_payload: rcs,
     })
   }

@@ -4,12 +4,11 @@ import type { RcsPayload } from "../lib/rcs/payload"
 import type { CreateMessageInput } from "../modules/messaging"
 import {
   checkPhoneStep,
+  composeMessageStep,
   createMessageStep,
   enqueueMessageStep,
-  renderTemplateStep,
-  trackLinksStep,
   type CheckedPhone,
-  type TrackedMessage,
+  type ComposedMessageStepOutput,
 } from "./steps"
 
 export type SendMessageWorkflowInput = {
@@ -59,22 +58,12 @@ export type SendMessageWorkflowInput = {
 const automationOf = (input: SendMessageWorkflowInput) =>
   typeof input.metadata?.automation === "string" ? input.metadata.automation : null
 
-/**
- * RCS when the template has an RCS variant and an RCS provider is there, and either RCS is on for every
- * message (`rcs.provider`) or the caller asks for it; SMS otherwise, or when the caller asks for SMS. The
- * phone's capability is checked at send time, where an RCS message may still become an SMS.
- */
-function channelOf(input: SendMessageWorkflowInput, rendered: TrackedMessage): "sms" | "rcs" {
-  if (input.channel === "sms" || !rendered.rcs || !rendered.rcs_capable) return "sms"
-  return input.channel === "rcs" || rendered.rcs_automatic ? "rcs" : "sms"
-}
-
 /** Which status a message starts in, given its phone: only a usable number is queued for sending. */
-function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rendered: TrackedMessage): CreateMessageInput {
+function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rendered: ComposedMessageStepOutput): CreateMessageInput {
   const base = {
     idempotency_key: input.idempotency_key,
     raw_to: input.phone ?? null,
-    channel: channelOf(input, rendered),
+    channel: rendered.channel,
     purpose: input.purpose ?? rendered.purpose,
     template_key: input.template_key,
     locale: rendered.locale,
@@ -85,7 +74,9 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     cart_id: input.cart_id ?? null,
     customer_id: input.customer_id ?? null,
     campaign_id: input.campaign_id ?? null,
-    rich_payload: rendered.rcs as Record<string, unknown> | null,
+    rich_payload: rendered.rich_payload as Record<string, unknown> | null,
+    cost_amount: rendered.cost?.amount ?? null,
+    cost_currency_code: rendered.cost?.currency_code ?? null,
     links: rendered.links,
     automation: automationOf(input),
     consent_reply: input.consent_reply ?? null,
@@ -114,29 +105,27 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
 }
 
 /**
- * Sends one message: checks the phone, renders the template, records the message (once per
+ * Sends one message: checks the phone, composes the text from its template, records the message (once per
  * idempotency key) and queues it for the dispatch worker. A message that cannot be sent is still
  * recorded, as `skipped` or `suppressed`, with the reason.
  */
 export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input: SendMessageWorkflowInput) => {
   const phone = checkPhoneStep({ phone: input.phone, country_code: input.country_code, province: input.province })
-  const rendered = renderTemplateStep({
-    template_key: input.template_key,
-    purpose: input.purpose,
-    locale: input.locale,
-    variables: input.variables,
-    body: input.body,
-    rcs_payload: input.rcs_payload,
-  })
-  const tracked = trackLinksStep({
-    rendered,
-    template_key: input.template_key,
-    automation: transform({ input }, ({ input }) => automationOf(input)),
-    campaign_id: input.campaign_id,
-  })
-  const messageInput = transform({ input, phone, tracked }, ({ input, phone, tracked }) =>
-    buildMessage(input, phone, tracked)
+  const composed = composeMessageStep(
+    transform({ input, phone }, ({ input, phone }) => ({
+      template_key: input.template_key,
+      purpose: input.purpose,
+      locale: input.locale,
+      variables: input.variables,
+      body: input.body,
+      rcs_payload: input.rcs_payload,
+      channel: input.channel,
+      country: phone.ok ? phone.country ?? null : null,
+      automation: automationOf(input),
+      campaign_id: input.campaign_id,
+    }))
   )
+  const messageInput = transform({ input, phone, composed }, ({ input, phone, composed }) => buildMessage(input, phone, composed))
   const result = createMessageStep(messageInput)
   enqueueMessageStep(result)
   return new WorkflowResponse(result)

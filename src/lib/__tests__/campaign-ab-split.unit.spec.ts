@@ -88,8 +88,8 @@ describe("throttle", () => {
 })
 
 describe("fastSegments", () => {
-  const { countSegments } = jest.requireActual("../segments")
-  const { fastSegments } = jest.requireActual("../campaigns")
+  const { countSegments } = jest.requireActual("../sms-encoding")
+  const { fastSegments } = jest.requireActual("../messages")
   it.each(["", "a".repeat(160), "a".repeat(161), "a".repeat(306), "a".repeat(307), "Hi {x} ~", "`", "€uro", "reçu", "😀 deal", "Line\nbreak @ 10 %"])(
     "agrees with Twilio's calculator on %p",
     (text) => {
@@ -100,7 +100,7 @@ describe("fastSegments", () => {
 })
 
 describe("entityIdSequence", () => {
-  const { entityIdSequence } = jest.requireActual("../campaigns")
+  const { entityIdSequence } = jest.requireActual("../messages")
   it("makes Medusa-shaped ids, unique and in the order they were made, page after page", () => {
     const page = (at: number, n: number) => {
       const next = entityIdSequence("msg", at)

@@ -1,5 +1,5 @@
-import { estimateCost } from "../cost"
-import { smartEncode, countSegments } from "../segments"
+import { estimateCost } from "../sms-encoding"
+import { smartEncode, countSegments } from "../sms-encoding"
 
 describe("estimateCost", () => {
   const pricing = { currency: "EUR", sms: { FR: 0.045, default: 0.07 }, rcs: { default: 0.02 } }

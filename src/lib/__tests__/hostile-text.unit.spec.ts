@@ -2,8 +2,8 @@ import path from "node:path"
 import { renderForRecipient, type RenderContext } from "../campaigns"
 import { checkPhone } from "../phone"
 import { rcsPayloadSchema } from "../rcs/payload"
-import { countSegments, findNonGsmCharacters, smartEncode } from "../segments"
-import { MAX_SMS_CHARACTERS, smsCharacters, TextTooLongError } from "../sms-length"
+import { countSegments, findNonGsmCharacters, smartEncode } from "../sms-encoding"
+import { MAX_SMS_CHARACTERS, smsCharacters, TextTooLongError } from "../sms-encoding"
 import { capVariables, renderTemplate, trimLineEnds, validateTemplate } from "../templates"
 import { findUrls, linkHostMatcher, shortenLinks, trackableHosts } from "../tracking"
 import { runInWorker } from "./helpers/run-in-worker"
@@ -23,10 +23,10 @@ jest.setTimeout(60_000)
 describe("hostile input: one pass over the text, whatever its length", () => {
   it("finds the URL of a 1 MB run of dots, keeping the dots inside it and dropping the ones after it", async () => {
     const inside = `https://a${".".repeat(MB)}x`
-    expect(await runInWorker(`${LIB}/tracking/links.ts`, "findUrls", [inside])).toEqual([{ url: inside, index: 0 }])
+    expect(await runInWorker(`${LIB}/tracking/short-links.ts`, "findUrls", [inside])).toEqual([{ url: inside, index: 0 }])
     const after = `See https://evil.example/x${".".repeat(MB)}a`
     // the dots do not end the text, so they are part of the URL: only punctuation at its very end is not
-    expect(await runInWorker<{ url: string }[]>(`${LIB}/tracking/links.ts`, "findUrls", [after])).toEqual([{ url: after.slice(4), index: 4 }])
+    expect(await runInWorker<{ url: string }[]>(`${LIB}/tracking/short-links.ts`, "findUrls", [after])).toEqual([{ url: after.slice(4), index: 4 }])
   })
 
   it("drops 100 KB of sentence punctuation after a URL, and finds every URL of 100 KB of URL-like text", () => {
@@ -49,7 +49,7 @@ describe("hostile input: one pass over the text, whatever its length", () => {
 
   it("smart-encodes 1 MB of typographic text in one pass, with the calculator's own table", async () => {
     const text = "“Soldes” – jusqu’à -50 %… ".repeat(MB / 26)
-    const encoded = await runInWorker<string>(`${LIB}/segments.ts`, "smartEncode", [text])
+    const encoded = await runInWorker<string>(`${LIB}/sms-encoding/segments.ts`, "smartEncode", [text])
     expect(encoded).toBe(`"Soldes" - jusqu'à -50 %... `.repeat(MB / 26))
     expect(smartEncode("«Merci» ❤️")).toBe('"Merci" ❤️')
   })

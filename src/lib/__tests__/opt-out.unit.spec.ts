@@ -1,6 +1,6 @@
 import { DEFAULT_OPT_OUT_TEXT } from "../options"
 import { withOptOutMention } from "../consent/opt-out"
-import { countSegments } from "../segments"
+import { countSegments } from "../sms-encoding"
 
 describe("opt-out mention", () => {
   it("appends the locale's mention when the text has none", () => {

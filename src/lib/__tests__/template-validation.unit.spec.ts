@@ -1,5 +1,5 @@
 import { RCS_LIMITS } from "../rcs/payload"
-import { findNonGsmCharacters } from "../segments"
+import { findNonGsmCharacters } from "../sms-encoding"
 import { ORDER_VARIABLES, renderRcsPayload, validateTemplate } from "../templates"
 
 const card = (over: Record<string, unknown> = {}) => ({ title: "Hello {{customer_first_name}}", ...over })

@@ -1,6 +1,6 @@
 import { defaultSmsTemplate, formatVariables, renderTemplate, SAMPLE_VARIABLES, templateVariables, validateTemplate } from "../templates"
 import { formatAmount } from "../format"
-import { countSegments } from "../segments"
+import { countSegments } from "../sms-encoding"
 
 describe("renderTemplate", () => {
   it("fills variables without HTML-escaping them", () => {

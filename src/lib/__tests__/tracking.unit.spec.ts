@@ -1,4 +1,4 @@
-import { countSegments } from "../segments"
+import { countSegments } from "../sms-encoding"
 import {
   DEFAULT_WINDOWS,
   findUrls,

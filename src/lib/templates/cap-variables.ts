@@ -1,4 +1,4 @@
-import { MAX_SMS_CHARACTERS } from "../sms-length"
+import { MAX_SMS_CHARACTERS } from "../sms-encoding"
 
 /** Longest value a template variable may have by default (`templates.maxVariableLength`). */
 export const DEFAULT_MAX_VARIABLE_LENGTH = 200

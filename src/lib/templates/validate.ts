@@ -1,7 +1,7 @@
 import Mustache from "mustache"
 import { mapRcsTexts, rcsPayloadSchema, rcsTexts, type RcsPayload } from "../rcs/payload"
 import { COMMON_VARIABLES, ITEM_FIELDS } from "./catalog"
-import { isTooLongForSms, MAX_SMS_CHARACTERS, tooLongMessage } from "../sms-length"
+import { isTooLongForSms, MAX_SMS_CHARACTERS, tooLongMessage } from "../sms-encoding"
 import { renderTemplate, templateVariables, type RenderOptions } from "./render"
 
 export type TemplateProblem = { path: string; message: string }

@@ -1,4 +1,4 @@
-export * from "./links"
+export * from "./short-links"
 export * from "./bots"
 export * from "./attribution"
 export * from "./link-hosts"

@@ -11,7 +11,7 @@ export default Module(MESSAGING_MODULE, {
 
 export { MessagingModuleService }
 export * from "./types"
-export type { RecordConsentInput } from "./dispatch/consent-store"
+export type { RecordConsentInput } from "./consent/consent-store"
 export type { DataSubject } from "./personal-data/personal-data"
 export type { AuditActor } from "./service"
 export { AUDIT_ACTIONS, type AuditAction } from "./audit/audit-log"

@@ -56,3 +56,16 @@ export function storeLocale(container: MedusaContainer): Promise<string | null> 
 export async function fallbackLocale(container: MedusaContainer, option: string | undefined): Promise<string> {
   return option ?? (await storeLocale(container).catch(() => null)) ?? "en"
 }
+
+/** What every template may use, whatever its event: who the store is and how to reach it. */
+export async function commonVariables(
+  container: MedusaContainer,
+  options: { storeName?: string; storefrontUrl?: string; consent: { helpContact?: string; messageFrequency: string } }
+): Promise<Record<string, unknown>> {
+  return {
+    store_name: options.storeName ?? (await storeName(container)),
+    storefront_url: options.storefrontUrl ?? null,
+    help_contact: options.consent.helpContact ?? null,
+    message_frequency: options.consent.messageFrequency,
+  }
+}

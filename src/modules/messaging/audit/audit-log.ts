@@ -7,6 +7,9 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 /** Ids and counts only: an audit entry must never carry a phone or a text. */
 type IdsAndCounts = Record<string, string | number | boolean | null | string[]>
 
+/** Who acts, for the audit log: the admin user of the request (`auth_context`). */
+export type AuditActor = { actor_id: string | null; actor_type?: string | null }
+
 export type AuditInput = {
   actor_id: string | null
   actor_type?: string | null

@@ -5,7 +5,6 @@ import {
   canMoveCampaign,
   countSql,
   dueAt,
-  entityIdSequence,
   ratePerSecond,
   recipientPageSql,
   renderForRecipient,
@@ -18,37 +17,18 @@ import {
 } from "../../../lib/campaigns"
 import { checkPhone } from "../../../lib/phone"
 import { ruleRegionOf, timeZonesFor } from "../../../lib/sending-rules"
+import { MessageStatus } from "../../../lib/message-status"
+import type { MessageWriter, NewMessage } from "../messages/message-writer"
 import { withStatementTimeout } from "../statement-timeout"
 import type { CampaignRow } from "./types"
 
 const CAMPAIGN = "sms_rcs_campaign"
 const MESSAGE = "sms_rcs_message"
 
-const MESSAGE_COLUMNS = `id text, "to" text, raw_to text, country_code text, rule_region text, time_zones text[], channel text,
-  purpose text, template_key text, locale text, body text, rich_payload jsonb, status text, idempotency_key text,
-  encoding text, segments int, cost_amount real, cost_currency_code text, customer_id text, campaign_id text,
-  campaign_variant text, send_after timestamptz, status_updated_at timestamptz, status_reason text`
-const MESSAGE_NAMES = MESSAGE_COLUMNS.split(",").map((c) => c.trim().split(/\s+/)[0]).join(", ")
-
-/** A page of messages, and the tracked links of the ones inserted (a duplicate's links are dropped). */
-const PAGE_INSERT = `
-  WITH inserted AS (
-    INSERT INTO ${MESSAGE} (${MESSAGE_NAMES})
-    SELECT ${MESSAGE_NAMES} FROM json_to_recordset(?::json) AS m(${MESSAGE_COLUMNS})
-    ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
-    RETURNING id
-  ), links AS (
-    INSERT INTO sms_rcs_tracked_link (id, code, target_url, channel, message_id, campaign_id, expires_at)
-    SELECT l.id, l.code, l.target_url, l.channel, l.message_id, l.campaign_id, l.expires_at
-      FROM json_to_recordset(?::json) AS l(id text, code text, target_url text, channel text, message_id text, campaign_id text, expires_at timestamptz)
-     WHERE l.message_id IN (SELECT id FROM inserted)
-  )
-  SELECT id FROM inserted`
-
 /** A page of recipients read and rendered, not written yet. */
 export type PreparedPage = {
-  messages: Record<string, unknown>[]
-  links: Record<string, unknown>[]
+  /** Each with its tracked links. */
+  messages: NewMessage[]
   recipients: number
   /** The last customer id of the page: where the next page starts. */
   cursor: string | null
@@ -72,6 +52,8 @@ export type CampaignProgress = Record<"queued" | "deferred" | "sending" | "sent"
 export class CampaignStore {
   constructor(
     private readonly knex: Knex,
+    /** The one writer of message rows (messages/message-writer.ts). */
+    private readonly writer: MessageWriter,
     /** `reports.statementTimeoutMs`: how long a segment count may run. */
     private readonly countTimeoutMs = 15_000
   ) {}
@@ -163,11 +145,7 @@ export class CampaignStore {
     const weights = campaign.variants.map((v) => ({ id: v.id, weight: v.weight }))
     const start = new Date(campaign.started_at ?? Date.now())
 
-    const messages: Record<string, unknown>[] = []
-    const links: Record<string, unknown>[] = []
-    const linkExpiry = new Date(Date.now() + 90 * 86_400_000)
-    const messageId = entityIdSequence("msg")
-    const linkId = entityIdSequence("smslnk")
+    const messages: NewMessage[] = []
     for (const recipient of recipients) {
       const assigned = variantForBucket(bucketOf(campaign.id, recipient.phone), weights, campaign.ab_test)
       const variantId = campaign.phase === "rest" ? (assigned === "rest" ? campaign.winner_variant : null) : assigned === "rest" ? null : assigned
@@ -177,14 +155,12 @@ export class CampaignStore {
       if (!phone.ok) continue // a consent recorded before the number types were refused
       const country = phone.country ?? null
       const text = renderForRecipient(variant, { first_name: recipient.first_name, last_name: recipient.last_name, country }, context)
-      const id = messageId()
       messages.push({
-        id,
         to: phone.e164,
         raw_to: recipient.phone,
         country_code: country,
         rule_region: ruleRegionOf(phone.e164, country),
-        time_zones: timeZonesFor(country) ?? null,
+        time_zones: (timeZonesFor(country) as string[] | undefined) ?? null,
         channel: text.channel,
         purpose: "marketing",
         template_key: variant.template_key,
@@ -192,7 +168,7 @@ export class CampaignStore {
         body: text.body,
         rich_payload: text.rich_payload,
         // a text too long for any provider is recorded with its reason, never queued
-        status: text.problem ? "failed" : "queued",
+        status: text.problem ? MessageStatus.FAILED : MessageStatus.QUEUED,
         status_reason: text.problem,
         idempotency_key: `campaign:${campaign.id}:${phone.e164}`,
         encoding: text.encoding,
@@ -204,15 +180,11 @@ export class CampaignStore {
         campaign_variant: variant.id,
         // pace: the n-th message planned is due at start + n / rate (a duplicate leaves a harmless gap)
         send_after: campaign.rate_per_second ? dueAt(start, seq + messages.length, campaign.rate_per_second) : null,
-        status_updated_at: new Date(),
+        links: text.links,
       })
-      for (const link of text.links) {
-        links.push({ id: linkId(), ...link, message_id: id, campaign_id: campaign.id, expires_at: linkExpiry })
-      }
     }
     return {
       messages,
-      links,
       recipients: recipients.length,
       cursor: recipients.length ? recipients[recipients.length - 1].customer_id : cursor,
       done: recipients.length < pageSize,
@@ -226,11 +198,7 @@ export class CampaignStore {
    */
   async commitPage(campaignId: string, page: PreparedPage): Promise<PlannedPage> {
     return this.knex.transaction(async (trx) => {
-      // one statement, two JSON parameters: no bind-parameter limit, one round trip per page
-      const { rows } = page.messages.length
-        ? await trx.raw(PAGE_INSERT, [JSON.stringify(page.messages), JSON.stringify(page.links)])
-        : { rows: [] }
-      const planned = rows.length
+      const planned = (await this.writer.insert(page.messages, trx)).length
       await trx(CAMPAIGN)
         .where({ id: campaignId })
         .update({

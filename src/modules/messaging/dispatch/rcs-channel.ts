@@ -1,10 +1,8 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { estimateCost } from "../../../lib/cost"
+import { estimateCost } from "../../../lib/sms-encoding"
 import type { PluginOptions } from "../../../lib/options"
-import { newLinkCode, type NewTrackedLink } from "../../../lib/tracking"
 import type { MessagingProvider } from "../../../providers/types"
-import type { LinkStore } from "../tracking/link-store"
 
 const MESSAGES = "sms_rcs_message"
 
@@ -16,14 +14,13 @@ export type ExpiredRcs = { id: string; to: string; channel: "rcs"; body: string;
 /**
  * The RCS side of dispatch: which phones can receive RCS (asked once, then kept in
  * `sms_rcs_phone_capability` until it expires), turning a message to SMS when its phone cannot, and the
- * SMS that replaces an RCS message that failed or expired.
+ * RCS messages past their deadline. The SMS that replaces one is written by messages/message-writer.ts.
  */
 export class RcsChannel {
   constructor(
     private readonly knex: Knex,
     private readonly options: PluginOptions,
-    readonly provider: MessagingProvider | null,
-    private readonly links: LinkStore
+    readonly provider: MessagingProvider | null
   ) {}
 
   /**
@@ -94,46 +91,5 @@ export class RcsChannel {
       .orderBy("expires_at")
       .limit(limit)
       .select("id", "to", "channel", "body", "provider")
-  }
-
-  /**
-   * The SMS that replaces a failed or expired RCS message: the template's SMS text, as a row of its own
-   * linked by `fallback_of_id` (one per RCS message, whatever calls this), with fresh tracked links so a
-   * tap on the SMS counts as its own touch. Returns the new message's id, or null if it existed already
-   * or the RCS message is not one to replace.
-   */
-  async createFallback(rcsId: string, reason: string): Promise<string | null> {
-    if (!this.options.rcs.smsFallback) return null
-    return this.knex.transaction(async (trx) => {
-      const original = await trx(MESSAGES).where({ id: rcsId, channel: "rcs" }).whereNull("deleted_at").first()
-      if (!original?.to || !original.body) return null
-      const id = generateEntityId(undefined, "msg")
-      let body: string = original.body
-      const links = await trx("sms_rcs_tracked_link").where({ message_id: rcsId, channel: "sms" }).whereNull("deleted_at")
-      const fresh = links.map((link: any): NewTrackedLink => {
-        const code = newLinkCode()
-        body = body.split(`/r/${link.code}`).join(`/r/${code}`)
-        return { code, target_url: link.target_url, channel: "sms" }
-      })
-      const cost = estimateCost(this.options.pricing, { channel: "sms", country: original.country_code, segments: original.segments })
-      const { rows } = await trx.raw(
-        `INSERT INTO ${MESSAGES} (id, "to", raw_to, country_code, rule_region, time_zones, channel, purpose, template_key, locale,
-            body, status, status_reason, idempotency_key, encoding, segments, cost_amount, cost_currency_code, order_id, cart_id,
-            customer_id, campaign_id, automation, fallback_of_id, metadata, status_updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'sms', ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-         ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
-         RETURNING id`,
-        [
-          id, original.to, original.raw_to, original.country_code, original.rule_region, original.time_zones,
-          original.purpose, original.template_key, original.locale, body, `SMS fallback: ${reason}`,
-          `${original.idempotency_key}:sms-fallback`, original.encoding, original.segments, cost?.amount ?? null,
-          cost?.currency_code ?? null, original.order_id, original.cart_id, original.customer_id, original.campaign_id,
-          original.automation, rcsId, original.metadata,
-        ]
-      )
-      if (!rows[0]) return null
-      if (links.length) await this.links.insert(id, original.campaign_id, fresh, links[0].expires_at, trx)
-      return id as string
-    })
   }
 }

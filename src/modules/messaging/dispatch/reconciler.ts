@@ -3,7 +3,7 @@ import { MessageStatus } from "../../../lib/message-status"
 import type { MessagingProvider, Providers } from "../../../providers"
 import type { DispatchQueue } from "./dispatch-queue"
 import type { KeptAnswers } from "./kept-answers"
-import type { MessageStates, UnknownMessage } from "./message-states"
+import type { MessageStates, UnknownMessage } from "../messages/message-states"
 
 export type ReconcileReport = {
   /** Answers kept in Redis during a database fault, now written. */

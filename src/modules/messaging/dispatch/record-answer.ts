@@ -2,7 +2,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { MessageStatus } from "../../../lib/message-status"
 import { retryDb, type DbRetry, DEFAULT_DB_RETRY } from "./db-retry"
 import type { KeptAnswers } from "./kept-answers"
-import type { MessageStates } from "./message-states"
+import type { MessageStates } from "../messages/message-states"
 
 export type AcceptedSend = {
   id: string

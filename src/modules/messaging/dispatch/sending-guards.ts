@@ -6,7 +6,7 @@ import {
   type QuietHoursOverrides,
 } from "../../../lib/sending-rules"
 import { consentAllows, type ConsentState } from "../../../lib/consent"
-import type { ClaimedMessage } from "./message-states"
+import type { ClaimedMessage } from "../messages/message-states"
 
 export type GuardDecision =
   | { action: "send" }

@@ -1,4 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { withStatementTimeout } from "../statement-timeout"
 
 export const ANALYTICS_DIMENSIONS = ["channel", "template", "automation", "campaign", "variant", "day"] as const
 export type AnalyticsDimension = (typeof ANALYTICS_DIMENSIONS)[number]
@@ -116,4 +117,34 @@ export async function messageAnalytics(knex: Knex, query: AnalyticsQuery, curren
     }
     return out
   })
+}
+
+/**
+ * The analytics report: the rows of `query` and their totals, in one currency — `currency`, else the
+ * pricing's, else the one most orders were in (no conversion: ROI compares revenue with cost only when
+ * both are in that currency) — each query stopped past `statementTimeoutMs` with a clear error.
+ */
+export async function analyticsReport(
+  knex: Knex,
+  query: AnalyticsQuery,
+  settings: { pricingCurrency: string | null; statementTimeoutMs: number }
+) {
+  let currency = query.currency?.toUpperCase() ?? settings.pricingCurrency
+  if (!currency) {
+    const top = await knex("sms_rcs_attribution")
+      .select(knex.raw("upper(currency_code) AS c"))
+      .count("* as n")
+      .whereNull("deleted_at")
+      .groupByRaw("upper(currency_code)")
+      .orderBy("n", "desc")
+      .first()
+    currency = (top?.c as string | undefined) ?? null
+  }
+  const [rows, [totals]] = await withStatementTimeout(
+    knex,
+    settings.statementTimeoutMs,
+    { name: "The analytics report", narrow: "choose a shorter period or fewer dimensions" },
+    (trx) => Promise.all([messageAnalytics(trx, query, currency), messageAnalytics(trx, { ...query, group_by: [] }, currency)])
+  )
+  return { currency, cost_currency: settings.pricingCurrency, rows, totals }
 }

@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { MAX_VARIANTS, splitProblems } from "../../../../lib/campaigns"
 import { isTimeZone } from "../../../../lib/options"
 import { rcsPayloadSchema, type RcsPayload } from "../../../../lib/rcs/payload"
-import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-length"
+import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-encoding"
 
 /** A variant's text: refused past what a provider accepts, with a message that says so, before it is counted. */
 const smsBody = z.string().superRefine((text, ctx) => {

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { templateKeyInfo, type TemplateKeyInfo } from "../../../../automations/template-catalog"
 import { withOptOutMention } from "../../../../lib/consent"
-import { estimateCost } from "../../../../lib/cost"
+import { estimateCost } from "../../../../lib/sms-encoding"
 import type { RcsPayload } from "../../../../lib/rcs/payload"
-import { countSegments, findNonGsmCharacters, smartEncode } from "../../../../lib/segments"
-import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-length"
+import { countSegments, findNonGsmCharacters, smartEncode } from "../../../../lib/sms-encoding"
+import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-encoding"
 import {
   formatVariables,
   renderRcsPayload,

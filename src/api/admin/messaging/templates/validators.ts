@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-length"
+import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-encoding"
 
 /**
  * The SMS text: refused past what a provider accepts, with a message that says so, before anything

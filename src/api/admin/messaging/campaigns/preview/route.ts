@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { prepareVariants } from "../../../../../campaigns/prepare-variants"
 import { renderForRecipient } from "../../../../../lib/campaigns"
-import { findNonGsmCharacters } from "../../../../../lib/segments"
+import { findNonGsmCharacters } from "../../../../../lib/sms-encoding"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../../modules/messaging"
 import type { AdminPreviewCampaignTextBodyType } from "../validators"
 

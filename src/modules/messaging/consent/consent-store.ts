@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { ConsentAction, ConsentPurpose, ConsentState } from "../../../lib/consent"
-import { lockTextsTo, textsAskedToday } from "../consent/texts-asked"
+import { lockTextsTo, textsAskedToday } from "./texts-asked"
 
 export type RecordConsentInput = {
   phone: string

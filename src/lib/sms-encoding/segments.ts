@@ -1,7 +1,7 @@
 import { SegmentedMessage } from "sms-segments-calculator"
 // the calculator's own table, so the text sent is the one its smart encoding would produce
 import SMART_ENCODING_MAP from "sms-segments-calculator/dist/libs/SmartEncodingMap"
-import { isTooLongForSms, TextTooLongError } from "./sms-length"
+import { isTooLongForSms, TextTooLongError } from "./length"
 
 export type SmsEncoding = "GSM-7" | "UCS-2"
 

@@ -38,7 +38,7 @@ const FLUSH_ROWS = 500
  * Tracked links and their clicks. The redirect is on the shopper's path, so a link is read from the
  * database once a minute at most, and clicks are written behind the answer, in batches.
  */
-export class LinkStore {
+export class ShortLinkStore {
   private readonly hits = new Map<string, { at: number; link: ResolvedLink }>()
   private readonly misses = new Map<string, number>()
   private pending: ClickRow[] = []
