@@ -1,0 +1,69 @@
+import type { Logger } from "@medusajs/framework/types"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type IORedis from "ioredis"
+import type { PluginOptions } from "../../lib/options"
+import { AuditLog } from "./audit/audit-log"
+import { AutomationSettings, type AutomationSettingRows } from "./automations/automation-settings"
+import { CartActivities } from "./automations/cart-activities"
+import { CampaignControl } from "./campaigns/campaign-control"
+import { CampaignStore } from "./campaigns/campaign-store"
+import { ConsentStore } from "./consent/consent-store"
+import { PhoneVerifications } from "./consent/phone-verifications"
+import { Dispatcher } from "./dispatch/dispatcher"
+import { MessageStates } from "./messages/message-states"
+import { MessageWriter } from "./messages/message-writer"
+import { NotificationTexts } from "./notification-texts"
+import { ErasedNumbers } from "./personal-data/erased-numbers"
+import { PersonalData } from "./personal-data/personal-data"
+import { RedisKeys } from "./redis-keys"
+import { AttributionStore } from "./tracking/attribution-store"
+import { ShortLinkStore } from "./tracking/short-link-store"
+
+/** What Medusa injects into the module's service (the loader registers the sms-rcs ones). */
+export type InjectedDependencies = {
+  logger: Logger
+  __pg_connection__: Knex
+  smsRcsOptions: PluginOptions
+  smsRcsRedis: IORedis
+  smsRcsWorkerMode: "shared" | "worker" | "server"
+}
+
+export type MessagingParts = ReturnType<typeof buildParts>
+
+/**
+ * The module's parts, built once per service and wired to each other: the service only hands calls to
+ * them. Every part gets the one PostgreSQL connection Medusa gives the module and, where it needs one,
+ * the plugin's Redis connection.
+ */
+export function buildParts(dependencies: InjectedDependencies, automationRows: AutomationSettingRows) {
+  const { __pg_connection__: knex, smsRcsOptions: options, smsRcsRedis: redis, logger } = dependencies
+  const keys = new RedisKeys(redis, options.queueName)
+  const states = new MessageStates(knex)
+  const writer = new MessageWriter(knex, {
+    linkLifetimeDays: options.tracking.expireAfterDays,
+    smsFallback: options.rcs.smsFallback,
+    pricing: options.pricing,
+  })
+  const erased = new ErasedNumbers(knex)
+  const audit = new AuditLog(knex)
+  const consents = new ConsentStore(knex, (phone) => erased.keyOf(phone))
+  const dispatcher = new Dispatcher({ knex, options, logger, redis, states, consents, writer })
+  return {
+    logger,
+    redis,
+    keys,
+    states,
+    writer,
+    audit,
+    consents,
+    dispatcher,
+    personalData: new PersonalData(knex, erased, audit),
+    notificationTexts: new NotificationTexts(knex),
+    verifications: new PhoneVerifications(knex, () => keys.secret("verification"), (phone) => consents.stateOf(phone)),
+    carts: new CartActivities(knex),
+    automations: new AutomationSettings(automationRows, options.automations),
+    links: new ShortLinkStore(knex, (error, lost) => logger.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)),
+    attributions: new AttributionStore(knex, options.reports.statementTimeoutMs),
+    campaigns: new CampaignControl(new CampaignStore(knex, writer, options.reports.statementTimeoutMs), dispatcher.queue),
+  }
+}
