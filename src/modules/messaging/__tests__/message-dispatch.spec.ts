@@ -43,8 +43,8 @@ moduleIntegrationTestRunner<MessagingModuleService>({
     // The runner builds the module anew for each test and starts it as an app does: its worker runs.
     describe("createMessageOnce", () => {
       it("keeps a notification's ready text until its message holds it, and the sweeper drops one left a day", async () => {
-        const knex = (service as any).states_.knex
-        const texts = (service as any).notificationTexts_
+        const knex = (service as any).parts_.states.knex
+        const texts = (service as any).parts_.notificationTexts
         await texts.put("noti_fresh", "Your alteration is ready")
         await texts.put("noti_fresh", "a second send keeps the first text")
         await texts.put("noti_stale", "Never became a message")
@@ -101,7 +101,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
 
       it("lets exactly one of several concurrent claims win", async () => {
         const { message: created } = await service.createMessageOnce(message())
-        const states = (service as any).states_
+        const states = (service as any).parts_.states
         const claims = await Promise.all(Array.from({ length: 8 }, () => states.claim(created.id)))
         expect(claims.filter(Boolean)).toHaveLength(1)
         expect(claims.find(Boolean)).toMatchObject({ id: created.id, to: "+33612345678", attempts: 1 })
@@ -140,7 +140,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         const { message: created } = await service.createMessageOnce(
           message({ channel: "rcs", rich_payload: { type: "card", card: { title: "Order 9", description: "Confirmed" } } as any })
         )
-        const states = (service as any).states_
+        const states = (service as any).parts_.states
         await states.knex.raw(`UPDATE sms_rcs_message SET status = 'unknown', claimed_at = now(), attempts = 1 WHERE id = ?`, [created.id])
         expect(await service.reconcileUnknown(0)).toMatchObject({ requeued: 1 })
         const done = await waitForMessage(service, created.id, (m) => m.status === "read")
@@ -165,7 +165,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
 
       it("applies legal moves, refuses backwards ones, and keeps the first time of each status", async () => {
         const { message: created } = await service.createMessageOnce(message({ status: "sending" as any }))
-        const states = (service as any).states_
+        const states = (service as any).parts_.states
         expect(await states.transition(created.id, "sent", { provider: "sandbox", provider_message_id: "p-1" })).toBe(true)
 
         expect(await service.applyStatusEvent(event("delivered", "p-1", "2026-01-02T10:00:00.000Z"))).toEqual({

@@ -17,8 +17,8 @@ moduleIntegrationTestRunner<MessagingModuleService>({
     pricing: { currency: "EUR", sms: { FR: 0.05, default: 0.08 }, rcs: { default: 0.03 } },
   },
   testSuite: ({ service }) => {
-    const knex = () => (service as any).states_.knex
-    const writer = () => (service as any).writer_ as MessageWriter
+    const knex = () => (service as any).parts_.states.knex
+    const writer = () => (service as any).parts_.writer as MessageWriter
     const base = {
       to: "+33612345678",
       country_code: "FR",

@@ -81,7 +81,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
     beforeEach(() => {
       service_ = service
     })
-    const knex = () => (service as any).states_.knex
+    const knex = () => (service as any).parts_.states.knex
     const row = async (id: string) => (await service.listMessages({ id }))[0] as any
     const create = async (to: string, channel: "sms" | "rcs", purpose: "transactional" | "marketing" = "transactional") => {
       const { message } = await service.createMessageOnce({
@@ -166,7 +166,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         const c = await service.queueCounts()
         return c.waiting + c.active + c.delayed === 0
       })
-      await (service as any).redis_.del(`${queueName}:rate:sandbox`)
+      await (service as any).parts_.redis.del(`${queueName}:rate:sandbox`)
       const first = await create(PHONES.pacedFirst, "sms")
       const waiting = await create(PHONES.paced, "sms")
       await service.enqueueMessages([first])

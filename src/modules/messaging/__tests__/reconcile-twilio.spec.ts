@@ -49,7 +49,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
   resolve: `${__dirname}/..`,
   moduleOptions: { provider: "twilio", twilio, rcs: { provider: "twilio", ttlSeconds: 60 }, queueName, retry: { attempts: 3, backoffMs: 100 } },
   testSuite: ({ service }) => {
-    const knex = () => (service as any).states_.knex
+    const knex = () => (service as any).parts_.states.knex
     const row = async (id: string) => (await service.listMessages({ id }))[0] as any
     const create = async (to: string, body: string, extra: Record<string, unknown> = {}) => {
       const { message } = await service.createMessageOnce({

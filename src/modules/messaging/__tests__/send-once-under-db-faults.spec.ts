@@ -53,7 +53,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
   moduleOptions: { provider: "twilio", twilio, queueName, retry: { attempts: 3, backoffMs: 100 } },
   injectedDependencies: { logger },
   testSuite: ({ service }) => {
-    const knex = () => (service as any).states_.knex
+    const knex = () => (service as any).parts_.states.knex
     const row = async (id: string) => (await service.listMessages({ id }))[0] as any
     const queue = async (to: string) => {
       const { message } = await service.createMessageOnce({
@@ -107,7 +107,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         await queueIdle()
         // the worker gave up writing, kept Twilio's answer, and ended the job without a resend
         expect(await row(id)).toMatchObject({ status: "sending", provider_message_id: null })
-        expect(await (service as any).dispatcher_.kept.get(id)).toMatchObject({ provider: "twilio", provider_message_id: requestsFor(id)[0].sid })
+        expect(await (service as any).parts_.dispatcher.kept.get(id)).toMatchObject({ provider: "twilio", provider_message_id: requestsFor(id)[0].sid })
         // the sweeper finds the abandoned claim; still nothing is sent
         await service.sweepStranded(0, 0)
         expect((await row(id)).status).toBe("unknown")
@@ -117,7 +117,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       const report = await service.reconcileUnknown(0)
       expect(report).toMatchObject({ recorded: 1, requeued: 0 })
       expect(await row(id)).toMatchObject({ status: "sent", provider: "twilio", provider_message_id: requestsFor(id)[0].sid })
-      expect(await (service as any).dispatcher_.kept.get(id)).toBeNull()
+      expect(await (service as any).parts_.dispatcher.kept.get(id)).toBeNull()
       await queueIdle()
       expect(requestsFor(id)).toHaveLength(1)
     })
@@ -152,10 +152,10 @@ moduleIntegrationTestRunner<MessagingModuleService>({
       const clear = await failStatusWrites(knex(), ["sent"])
       try {
         // Twilio accepts, PostgreSQL refuses 'sent': the answer is kept and the row stays `sending`
-        await (service as any).dispatcher_.processSendJob(job())
+        await (service as any).parts_.dispatcher.processSendJob(job())
         expect((await row(id)).status).toBe("sending")
         expect(requestsFor(id)).toHaveLength(1)
-        await (service as any).dispatcher_.processSendJob(job())
+        await (service as any).parts_.dispatcher.processSendJob(job())
       } finally {
         await clear()
       }

@@ -62,7 +62,7 @@ moduleIntegrationTestRunner<MessagingModuleService>({
 
     /** Marketing messages already sent to `to`, `hoursAgo` hours ago. */
     const alreadySent = async (to: string, count: number, hoursAgo: number) => {
-      const knex = (service as any).states_.knex
+      const knex = (service as any).parts_.states.knex
       for (let i = 0; i < count; i++) {
         const { message: row } = await service.createMessageOnce(
           message({ to, country_code: "US", rule_region: "US-FL", time_zones: ["America/New_York"], status: "delivered" as any })
