@@ -54,7 +54,15 @@ moduleIntegrationTestRunner<MessagingModuleService>({
   injectedDependencies: { logger },
   testSuite: ({ service }) => {
     const knex = () => (service as any).parts_.states.knex
-    const row = async (id: string) => (await service.listMessages({ id }))[0] as any
+    // the test's own reads share the pool whose connection a fault killed: a read on that dead connection is retried
+    const row = async (id: string): Promise<any> => {
+      try {
+        return (await service.listMessages({ id }))[0]
+      } catch (error) {
+        if (!/Connection terminated/.test((error as Error).message)) throw error
+        return (await service.listMessages({ id }))[0]
+      }
+    }
     const queue = async (to: string) => {
       const { message } = await service.createMessageOnce({
         idempotency_key: `dbfault-${Math.random().toString(36).slice(2)}`,
