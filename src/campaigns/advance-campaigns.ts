@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { pickWinner, type SegmentDefinition, type VariantResult } from "../lib/campaigns"
+import { pickWinner, type AudienceDefinition, type VariantResult } from "../lib/campaigns"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../modules/messaging"
 import { FEED_MAX } from "../modules/messaging/campaigns/campaign-control"
 import type { CampaignRow } from "../modules/messaging/campaigns/types"
@@ -36,7 +36,7 @@ export async function advanceCampaigns(container: MedusaContainer, options: Adva
   const run: AdvanceRun = { started: [], planned: 0, fed: 0, winners: {}, finished: [] }
   const only = (ids: string[]) => (options.campaign_id ? ids.filter((id) => id === options.campaign_id) : ids)
   const definitionOf = async (campaign: CampaignRow) =>
-    (await messaging.retrieveSegment(campaign.segment_id)).definition as SegmentDefinition
+    (await messaging.retrieveAudience(campaign.segment_id)).definition as AudienceDefinition
 
   for (const id of only(await store.dueToStart(now))) {
     const campaign = await store.retrieve(id)

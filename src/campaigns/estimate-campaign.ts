@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { renderForRecipient, type SegmentDefinition } from "../lib/campaigns"
+import { renderForRecipient, type AudienceDefinition } from "../lib/campaigns"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../modules/messaging"
 import type { CampaignRow } from "../modules/messaging/campaigns/types"
 import { prepareVariants } from "./prepare-variants"
@@ -12,8 +12,8 @@ import { prepareVariants } from "./prepare-variants"
 export async function estimateCampaign(container: MedusaContainer, campaign: CampaignRow) {
   const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const options = messaging.getOptions()
-  const segment = await messaging.retrieveSegment(campaign.segment_id)
-  const recipients = await messaging.campaigns.store.count(segment.definition as SegmentDefinition)
+  const segment = await messaging.retrieveAudience(campaign.segment_id)
+  const recipients = await messaging.campaigns.store.count(segment.definition as AudienceDefinition)
   const { variants, context } = await prepareVariants(container, campaign)
   const totalWeight = campaign.variants.reduce((sum, v) => sum + v.weight, 0)
   const perVariant = variants.map((variant) => {

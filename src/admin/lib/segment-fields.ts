@@ -1,6 +1,6 @@
 /**
  * The segment builder's catalogue: each field's label, operators and kind of value. Mirrors
- * src/lib/campaigns/segment-definition.ts (the API checks every rule again and names what is wrong).
+ * src/lib/campaigns/audience-definition.ts (the API checks every rule again and names what is wrong).
  */
 export type ValueKind = "list" | "number" | "days" | "date" | "boolean"
 

@@ -1,5 +1,5 @@
-export * from "./segment-definition"
-export * from "./segment-sql"
+export * from "./audience-definition"
+export * from "./audience-sql"
 export * from "./ab-split"
 export * from "./throttle"
 export * from "./campaign-status"

@@ -23,7 +23,7 @@ export const createCampaignStep = createStep(
   "sms-rcs-create-campaign",
   async (input: CampaignInput, { container }) => {
     const messaging = messagingOf(container)
-    await messaging.retrieveSegment(input.segment_id)
+    await messaging.retrieveAudience(input.segment_id)
     const campaign = await messaging.createCampaigns({ ...input, status: "draft" } as any)
     return new StepResponse(campaign, campaign.id)
   },

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { PreparedVariant, RenderContext, SegmentDefinition } from "../../../lib/campaigns"
+import type { PreparedVariant, RenderContext, AudienceDefinition } from "../../../lib/campaigns"
 import type { DispatchQueue } from "../dispatch/dispatch-queue"
 import { CampaignStore, type PlannedPage } from "./campaign-store"
 import type { CampaignRow } from "./types"
@@ -32,7 +32,7 @@ export class CampaignControl {
    */
   async plan(
     campaign: CampaignRow,
-    definition: SegmentDefinition,
+    definition: AudienceDefinition,
     variants: PreparedVariant[],
     context: RenderContext,
     pageSize: number,

@@ -13,7 +13,7 @@ import {
   type PreparedVariant,
   type RecipientRow,
   type RenderContext,
-  type SegmentDefinition,
+  type AudienceDefinition,
 } from "../../../lib/campaigns"
 import { checkPhone } from "../../../lib/phone"
 import { ruleRegionOf, timeZonesFor } from "../../../lib/sending-rules"
@@ -59,7 +59,7 @@ export class CampaignStore {
   ) {}
 
   /** Eligible recipients of a definition now; a count past `countTimeoutMs` is stopped with a 400. */
-  async count(definition: SegmentDefinition): Promise<number> {
+  async count(definition: AudienceDefinition): Promise<number> {
     const { sql, bindings } = countSql(definition)
     return withStatementTimeout(
       this.knex,
@@ -113,7 +113,7 @@ export class CampaignStore {
   }
 
   /** Starts a due campaign: the audience is counted now and the pace of a window derived from it. */
-  async start(campaign: CampaignRow, definition: SegmentDefinition, now: Date): Promise<CampaignRow | null> {
+  async start(campaign: CampaignRow, definition: AudienceDefinition, now: Date): Promise<CampaignRow | null> {
     const audience = await this.count(definition)
     return this.move(campaign.id, "sending", {
       started_at: now,
@@ -132,7 +132,7 @@ export class CampaignStore {
    */
   async preparePage(
     campaign: CampaignRow,
-    definition: SegmentDefinition,
+    definition: AudienceDefinition,
     variants: PreparedVariant[],
     context: RenderContext,
     pageSize: number,

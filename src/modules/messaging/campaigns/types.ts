@@ -1,4 +1,4 @@
-import type { AbTest, CampaignStatus, SegmentDefinition, Throttle } from "../../../lib/campaigns"
+import type { AbTest, CampaignStatus, AudienceDefinition, Throttle } from "../../../lib/campaigns"
 import type { RcsPayload } from "../../../lib/rcs/payload"
 
 /** One text of a campaign: written here, or taken from a template (SMS and its optional RCS variant). */
@@ -40,4 +40,4 @@ export type CampaignRow = {
   created_at: Date
 }
 
-export type SegmentRow = { id: string; name: string; description: string | null; definition: SegmentDefinition }
+export type SegmentRow = { id: string; name: string; description: string | null; definition: AudienceDefinition }

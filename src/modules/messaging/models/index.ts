@@ -9,7 +9,7 @@ import { InboundMessage } from "./inbound-message"
 import { Message } from "./message"
 import { PhoneCapability } from "./phone-capability"
 import { PhoneVerification } from "./phone-verification"
-import { Segment } from "./segment"
+import { Audience } from "./audience"
 import { Template } from "./template"
 import { TrackedLink } from "./tracked-link"
 
@@ -19,5 +19,5 @@ import { TrackedLink } from "./tracked-link"
  */
 export const CRUD_MODELS = {
   Message, Template, Consent, ConsentEvent, TrackedLink, Click, Attribution, InboundMessage,
-  AutomationSetting, CartActivity, PhoneCapability, PhoneVerification, Campaign, Segment,
+  AutomationSetting, CartActivity, PhoneCapability, PhoneVerification, Campaign, Audience,
 }

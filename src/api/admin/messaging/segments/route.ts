@@ -5,7 +5,7 @@ import type { AdminCreateSegmentBodyType } from "./validators"
 /** GET /admin/messaging/segments — every segment, newest first. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
-  const segments = await messaging.listSegments({}, { order: { created_at: "DESC" }, take: 200 })
+  const segments = await messaging.listAudiences({}, { order: { created_at: "DESC" }, take: 200 })
   res.json({ segments })
 }
 
@@ -14,6 +14,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreateSegmentBod
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const body = req.validatedBody
   const count = await messaging.campaigns.store.count(body.definition)
-  const segment = await messaging.createSegments({ ...body, last_count: count, counted_at: new Date() } as any)
+  const segment = await messaging.createAudiences({ ...body, last_count: count, counted_at: new Date() } as any)
   res.status(201).json({ segment })
 }

@@ -1,12 +1,12 @@
 import { z } from "@medusajs/framework/zod"
-import { parseSegmentDefinition, type SegmentDefinition } from "../../../../lib/campaigns"
+import { parseAudienceDefinition, type AudienceDefinition } from "../../../../lib/campaigns"
 
 /**
  * A segment definition, checked by the campaign domain's own parser so the 400 lists every problem
  * with its place ("definition.rules[1].value: must be 0 or more").
  */
-export const SegmentDefinitionField = z.unknown().transform((value, ctx): SegmentDefinition => {
-  const parsed = parseSegmentDefinition(value)
+export const SegmentDefinitionField = z.unknown().transform((value, ctx): AudienceDefinition => {
+  const parsed = parseAudienceDefinition(value)
   if (!parsed.ok) {
     for (const problem of parsed.problems) ctx.addIssue({ code: "custom", message: problem })
     return z.NEVER

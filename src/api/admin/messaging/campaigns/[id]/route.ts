@@ -48,7 +48,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateCampaignBo
   // a new A/B test with the old variants (or the reverse) must still make a valid split
   const problems = splitProblems(body.variants ?? campaign.variants, body.ab_test === undefined ? campaign.ab_test : body.ab_test ?? null)
   if (problems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
-  if (body.segment_id) await messaging.retrieveSegment(body.segment_id)
+  if (body.segment_id) await messaging.retrieveAudience(body.segment_id)
   const updated = await messaging.updateCampaigns({ id: campaign.id, ...body } as any)
   res.json({ campaign: updated })
 }

@@ -1,8 +1,8 @@
-import { countSql, groupSql, parseSegmentDefinition, recipientPageSql } from "../campaigns"
+import { countSql, groupSql, parseAudienceDefinition, recipientPageSql } from "../campaigns"
 
 const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length
 
-describe("parseSegmentDefinition", () => {
+describe("parseAudienceDefinition", () => {
   it("accepts every field with its operators, nested groups included", () => {
     const definition = {
       match: "all",
@@ -22,12 +22,12 @@ describe("parseSegmentDefinition", () => {
         { match: "any", rules: [{ field: "clicked", operator: "within_days", value: 30 }] },
       ],
     }
-    const parsed = parseSegmentDefinition(definition)
+    const parsed = parseAudienceDefinition(definition)
     expect(parsed).toEqual({ ok: true, definition })
   })
 
   it("names each problem with its place and what is expected", () => {
-    const parsed = parseSegmentDefinition({
+    const parsed = parseAudienceDefinition({
       match: "all",
       rules: [
         { field: "orders_count", operator: "gte", value: -1 },
@@ -49,7 +49,7 @@ describe("parseSegmentDefinition", () => {
   })
 
   it("refuses a wrong operator, unknown keys, a bad match and groups nested too deep", () => {
-    const problemsOf = (input: unknown) => (parseSegmentDefinition(input) as { problems: string[] }).problems
+    const problemsOf = (input: unknown) => (parseAudienceDefinition(input) as { problems: string[] }).problems
     expect(problemsOf({ match: "all", rules: [{ field: "orders_count", operator: "in", value: 1 }] })[0]).toMatch(/^rules\[0\]\.operator: /)
     expect(problemsOf({ match: "all", rules: [{ field: "orders_count", operator: "gte", value: 1, extra: 1 }] })[0]).toMatch(/extra/)
     expect(problemsOf({ match: "both", rules: [] })).toEqual(['match: match must be "all" or "any"'])

@@ -3,7 +3,7 @@ import { z } from "zod"
 /**
  * A segment as the admin builds it: rules over Medusa's data (groups, orders, spend, products, carts,
  * addresses) and the plugin's own (RCS capability, messages received and clicked), combined with
- * all/any groups. Stored as JSON on the segment and compiled to one SQL query (segment-sql.ts).
+ * all/any groups. Stored as JSON on the segment and compiled to one SQL query (audience-sql.ts).
  */
 
 /** Fields whose value is a list of ids or codes, matched with `in` / `not_in`. */
@@ -14,15 +14,15 @@ export const NUMBER_FIELDS = ["orders_count", "total_spent", "messages_received"
 export const RECENCY_FIELDS = ["last_order_date", "cart_abandoned", "clicked"] as const
 export const BOOLEAN_FIELDS = ["rcs_capable"] as const
 
-export const SEGMENT_FIELDS = [...LIST_FIELDS, ...NUMBER_FIELDS, ...RECENCY_FIELDS, ...BOOLEAN_FIELDS] as const
-export type SegmentField = (typeof SEGMENT_FIELDS)[number]
+export const AUDIENCE_FIELDS = [...LIST_FIELDS, ...NUMBER_FIELDS, ...RECENCY_FIELDS, ...BOOLEAN_FIELDS] as const
+export type AudienceField = (typeof AUDIENCE_FIELDS)[number]
 
 export const NUMBER_OPERATORS = ["gte", "gt", "lte", "lt", "eq"] as const
 export const RECENCY_OPERATORS = ["within_days", "not_within_days"] as const
 export const DATE_OPERATORS = ["before", "after"] as const
 
 /** The deepest nesting of groups the builder offers (a group inside a group inside the segment). */
-export const MAX_SEGMENT_DEPTH = 3
+export const MAX_AUDIENCE_DEPTH = 3
 const MAX_RULES = 50
 const MAX_VALUES = 500
 
@@ -63,15 +63,15 @@ const booleanRule = z.strictObject({
   value: z.boolean(),
 })
 
-export type SegmentRule =
+export type AudienceRule =
   | z.infer<typeof listRule>
   | z.infer<typeof numberRule>
   | z.infer<typeof recencyRule>
   | z.infer<typeof lastOrderDateRule>
   | z.infer<typeof booleanRule>
 
-export type SegmentGroup = { match: "all" | "any"; rules: (SegmentRule | SegmentGroup)[] }
-export type SegmentDefinition = SegmentGroup
+export type AudienceGroup = { match: "all" | "any"; rules: (AudienceRule | AudienceGroup)[] }
+export type AudienceDefinition = AudienceGroup
 
 const groupShape = z
   .object({
@@ -81,8 +81,8 @@ const groupShape = z
   .strict()
 
 /** The schema for a rule, chosen by its field (the last order takes days or a date, by operator). */
-function ruleSchemaFor(rule: Record<string, unknown>): z.ZodType<SegmentRule> | null {
-  const field = rule.field as SegmentField
+function ruleSchemaFor(rule: Record<string, unknown>): z.ZodType<AudienceRule> | null {
+  const field = rule.field as AudienceField
   if ((LIST_FIELDS as readonly string[]).includes(field)) return listRule
   if ((NUMBER_FIELDS as readonly string[]).includes(field)) return numberRule
   if (field === "last_order_date" && (DATE_OPERATORS as readonly unknown[]).includes(rule.operator)) return lastOrderDateRule
@@ -91,9 +91,9 @@ function ruleSchemaFor(rule: Record<string, unknown>): z.ZodType<SegmentRule> | 
   return null
 }
 
-export const isGroup = (node: SegmentRule | SegmentGroup): node is SegmentGroup => "match" in node
+export const isGroup = (node: AudienceRule | AudienceGroup): node is AudienceGroup => "match" in node
 
-export type SegmentParse = { ok: true; definition: SegmentDefinition } | { ok: false; problems: string[] }
+export type AudienceParse = { ok: true; definition: AudienceDefinition } | { ok: false; problems: string[] }
 
 const pathOf = (path: PropertyKey[]) =>
   path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "") ||
@@ -104,15 +104,15 @@ const pathOf = (path: PropertyKey[]) =>
  * Each rule is checked against its own field's schema, so a wrong value reads "rules[0].value: must be
  * 0 or more", not a union's wall of alternatives.
  */
-export function parseSegmentDefinition(input: unknown): SegmentParse {
+export function parseAudienceDefinition(input: unknown): AudienceParse {
   const problems: string[] = []
   const definition = parseGroup(input, [], 1, problems)
   return problems.length || !definition ? { ok: false, problems } : { ok: true, definition }
 }
 
-function parseGroup(input: unknown, path: PropertyKey[], depth: number, problems: string[]): SegmentGroup | null {
-  if (depth > MAX_SEGMENT_DEPTH) {
-    problems.push(`${pathOf(path)}: groups nest at most ${MAX_SEGMENT_DEPTH} deep`)
+function parseGroup(input: unknown, path: PropertyKey[], depth: number, problems: string[]): AudienceGroup | null {
+  if (depth > MAX_AUDIENCE_DEPTH) {
+    problems.push(`${pathOf(path)}: groups nest at most ${MAX_AUDIENCE_DEPTH} deep`)
     return null
   }
   const group = groupShape.safeParse(input)
@@ -120,7 +120,7 @@ function parseGroup(input: unknown, path: PropertyKey[], depth: number, problems
     problems.push(...group.error.issues.map((issue) => `${pathOf([...path, ...issue.path])}: ${issue.message}`))
     return null
   }
-  const rules = group.data.rules.map((node, i): SegmentRule | SegmentGroup | null => {
+  const rules = group.data.rules.map((node, i): AudienceRule | AudienceGroup | null => {
     const here = [...path, "rules", i]
     if (!node || typeof node !== "object") {
       problems.push(`${pathOf(here)}: a rule ({ field, operator, value }) or a group ({ match, rules })`)
@@ -131,7 +131,7 @@ function parseGroup(input: unknown, path: PropertyKey[], depth: number, problems
     }
     const schema = ruleSchemaFor(node as Record<string, unknown>)
     if (!schema) {
-      problems.push(`${pathOf([...here, "field"])}: unknown field "${String((node as any).field)}"; fields: ${SEGMENT_FIELDS.join(", ")}`)
+      problems.push(`${pathOf([...here, "field"])}: unknown field "${String((node as any).field)}"; fields: ${AUDIENCE_FIELDS.join(", ")}`)
       return null
     }
     const rule = schema.safeParse(node)
@@ -141,5 +141,5 @@ function parseGroup(input: unknown, path: PropertyKey[], depth: number, problems
     }
     return rule.data
   })
-  return { match: group.data.match, rules: rules.filter((r): r is SegmentRule | SegmentGroup => r !== null) }
+  return { match: group.data.match, rules: rules.filter((r): r is AudienceRule | AudienceGroup => r !== null) }
 }

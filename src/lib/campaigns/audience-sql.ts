@@ -1,4 +1,4 @@
-import { isGroup, type SegmentDefinition, type SegmentGroup, type SegmentRule } from "./segment-definition"
+import { isGroup, type AudienceDefinition, type AudienceGroup, type AudienceRule } from "./audience-definition"
 
 /** SQL text with `?` placeholders and their values, in order (knex.raw's form). */
 export type SqlFragment = { sql: string; bindings: unknown[] }
@@ -15,7 +15,7 @@ const days = `(? * interval '1 day')`
  * One rule as a boolean SQL expression over `c` (the customer) and `r.phone` (the phone that consented).
  * Every value is a binding; only names from the fixed catalogue below reach the SQL text.
  */
-function ruleSql(rule: SegmentRule): SqlFragment {
+function ruleSql(rule: AudienceRule): SqlFragment {
   switch (rule.field) {
     case "customer_group":
       return exists(
@@ -118,7 +118,7 @@ const exists = (positive: boolean, subquery: string, bindings: readonly unknown[
 })
 
 /** A group as one parenthesised expression; an empty group matches everyone. */
-export function groupSql(group: SegmentGroup): SqlFragment {
+export function groupSql(group: AudienceGroup): SqlFragment {
   const parts = group.rules.map((node) => (isGroup(node) ? groupSql(node) : ruleSql(node)))
   if (!parts.length) {
     return { sql: "TRUE", bindings: [] }
@@ -155,7 +155,7 @@ const AUDIENCE = `FROM customer c
                     WHERE x.phone = r.phone AND x.purpose = 'transactional' AND x.status = 'revoked' AND x.deleted_at IS NULL)`
 
 /** How many recipients the segment has now (the builder's live count). */
-export function countSql(definition: SegmentDefinition): SqlFragment {
+export function countSql(definition: AudienceDefinition): SqlFragment {
   const where = groupSql(definition)
   return { sql: `SELECT count(*)::int AS n ${AUDIENCE} AND ${where.sql}`, bindings: where.bindings }
 }
@@ -172,7 +172,7 @@ export type RecipientRow = {
  * One page of recipients after `afterCustomerId`, in customer id order: the fan-out's keyset cursor, so
  * a page costs the same at the millionth customer as at the first and nothing else is held in memory.
  */
-export function recipientPageSql(definition: SegmentDefinition, afterCustomerId: string | null, limit: number): SqlFragment {
+export function recipientPageSql(definition: AudienceDefinition, afterCustomerId: string | null, limit: number): SqlFragment {
   const where = groupSql(definition)
   return {
     sql: `SELECT c.id AS customer_id, r.phone, c.first_name, c.last_name, c.email
