@@ -92,7 +92,7 @@ medusaIntegrationTestRunner({
      */
     const codeBehind = async (id: string): Promise<string | null> => {
       const [row] = await messaging().listPhoneVerifications({ id })
-      const secret = await messaging().installationSecret("verification")
+      const secret = await messaging().parts_.keys.secret("verification")
       for (let n = 0; n < 1_000_000; n++) {
         const code = String(n).padStart(6, "0")
         if (createHmac("sha256", secret).update(`${id}:${code}`).digest("hex") === row.code_hash) return code

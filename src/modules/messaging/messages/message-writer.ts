@@ -27,7 +27,10 @@ const COLUMNS: [name: string, type: string][] = [
   ["cart_id", "text"], ["customer_id", "text"], ["campaign_id", "text"], ["campaign_variant", "text"], ["automation", "text"],
   ["fallback_of_id", "text"], ["send_after", "timestamptz"], ["metadata", "jsonb"], ["consent_reply", "text"],
 ]
+/** The model's defaults, for a caller that leaves these out (the recordset reads a missing field as null). */
+const DEFAULTS: Record<string, string> = { channel: "'sms'", status: "'queued'", segments: "0" }
 const NAMES = COLUMNS.map(([name]) => `"${name}"`).join(", ")
+const VALUES = COLUMNS.map(([name]) => (DEFAULTS[name] ? `coalesce("${name}", ${DEFAULTS[name]})` : `"${name}"`)).join(", ")
 const RECORD = COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", ")
 
 /**
@@ -38,7 +41,7 @@ const RECORD = COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", ")
 const insertSql = (returning: string) => `
   WITH inserted AS (
     INSERT INTO ${MESSAGES} (${NAMES}, status_updated_at)
-    SELECT ${NAMES}, now() FROM json_to_recordset(?::json) AS m(${RECORD})
+    SELECT ${VALUES}, now() FROM json_to_recordset(?::json) AS m(${RECORD})
     ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
     RETURNING ${returning}
   ), links AS (
