@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { remindAbandonedCarts } from "../automations/abandoned-carts"
+import { remindAbandonedCarts } from "../workflows/automations/abandoned-carts"
 
 /** Every five minutes: one reminder per abandoned cart (see `remindAbandonedCarts`). */
 export default async function remindAbandonedCartsJob(container: MedusaContainer) {

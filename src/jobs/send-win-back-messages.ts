@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { sendWinBackMessages } from "../automations/win-back"
+import { sendWinBackMessages } from "../workflows/automations/win-back"
 
 /** Daily at 10:00 server time: win-back texts (quiet hours still apply per recipient). */
 export default async function sendWinBackMessagesJob(container: MedusaContainer) {

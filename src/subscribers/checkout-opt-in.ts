@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { recordCheckoutOptInWorkflow } from "../workflows/record-checkout-opt-in"
+import { recordCheckoutOptInWorkflow } from "../workflows/consent/record-checkout-opt-in"
 
 /** Records the SMS opt-in ticked at checkout, with its proof. Never throws into the event bus. */
 export default async function checkoutOptInHandler({ event, container }: SubscriberArgs<{ id: string }>) {

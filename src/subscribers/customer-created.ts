@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { sendCustomerMessageWorkflow } from "../workflows/send-customer-message"
-import { automationMessageInput, runAutomation } from "../automations/run-automation"
+import { sendCustomerMessageWorkflow } from "../workflows/messages/send-customer-message"
+import { automationMessageInput, runAutomation } from "../workflows/automations/run-automation"
 
 /**
  * Welcome text for a new account. It waits the automation's delay (10 minutes by default) and is sent

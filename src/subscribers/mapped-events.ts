@@ -1,9 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { eventMappings, mappedIdempotencyKey, mappedResourceId } from "../automations/event-mappings"
-import { sendCartMessageWorkflow } from "../workflows/send-cart-message"
-import { sendCustomerMessageWorkflow } from "../workflows/send-customer-message"
-import { sendOrderMessageWorkflow } from "../workflows/send-order-message"
+import { eventMappings, mappedIdempotencyKey, mappedResourceId } from "../lib/event-mappings"
+import { sendCartMessageWorkflow } from "../workflows/messages/send-cart-message"
+import { sendCustomerMessageWorkflow } from "../workflows/messages/send-customer-message"
+import { sendOrderMessageWorkflow } from "../workflows/messages/send-order-message"
 
 /**
  * The events a store maps to templates in the plugin's `events` option (see README, "Your own

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { redactPhones } from "../lib/redact-phones"
 import { NOTIFICATION_REQUESTED_EVENT } from "../providers/sms/sms-notification-provider"
-import { sendNotificationWorkflow } from "../workflows/send-notification"
+import { sendNotificationWorkflow } from "../workflows/messages/send-notification"
 
 /**
  * A Notification Module `sms` notification, sent through the plugin's pipeline. The event carries the id

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { attributeOrderWorkflow } from "../workflows/attribute-order"
+import { attributeOrderWorkflow } from "../workflows/attribution/attribute-order"
 
 /** Every new order is credited to the message that drove it, if one did. */
 export default async function orderAttributionHandler({ event, container }: SubscriberArgs<{ id: string }>) {

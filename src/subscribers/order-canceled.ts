@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { sendOrderMessageWorkflow } from "../workflows/send-order-message"
-import { automationMessageInput, runAutomation } from "../automations/run-automation"
+import { sendOrderMessageWorkflow } from "../workflows/messages/send-order-message"
+import { automationMessageInput, runAutomation } from "../workflows/automations/run-automation"
 
 /** The shopper is told when their order is canceled. */
 export default async function orderCanceledHandler({ event, container }: SubscriberArgs<{ id: string }>) {

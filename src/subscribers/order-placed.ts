@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { sendOrderMessageWorkflow } from "../workflows/send-order-message"
-import { automationMessageInput, runAutomation } from "../automations/run-automation"
+import { sendOrderMessageWorkflow } from "../workflows/messages/send-order-message"
+import { automationMessageInput, runAutomation } from "../workflows/automations/run-automation"
 
 /** Order confirmation by SMS. */
 export default async function orderPlacedHandler({ event, container }: SubscriberArgs<{ id: string }>) {

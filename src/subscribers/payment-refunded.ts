@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { sendRefundMessageWorkflow } from "../workflows/send-refund-message"
-import { automationMessageInput, runAutomation } from "../automations/run-automation"
+import { sendRefundMessageWorkflow } from "../workflows/messages/send-refund-message"
+import { automationMessageInput, runAutomation } from "../workflows/automations/run-automation"
 
 /** "We refunded …", once per refund. */
 export default async function paymentRefundedHandler({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { sendReturnMessageWorkflow } from "../workflows/send-return-message"
-import { automationMessageInput, runAutomation } from "../automations/run-automation"
+import { sendReturnMessageWorkflow } from "../workflows/messages/send-return-message"
+import { automationMessageInput, runAutomation } from "../workflows/automations/run-automation"
 
 type ReturnReceived = { order_id: string; return_id: string; no_notification?: boolean }
 

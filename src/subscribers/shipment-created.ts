@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { sendFulfillmentMessageWorkflow } from "../workflows/send-fulfillment-message"
-import { automationMessageInput, runAutomation } from "../automations/run-automation"
+import { sendFulfillmentMessageWorkflow } from "../workflows/messages/send-fulfillment-message"
+import { automationMessageInput, runAutomation } from "../workflows/automations/run-automation"
 
 /** "Your order is on its way", with the tracking number and link; not when the admin asked for no notification. */
 export default async function shipmentCreatedHandler({

@@ -1,6 +1,6 @@
-import { mappedIdempotencyKey, mappedResourceId } from "../../automations/event-mappings"
+import { mappedIdempotencyKey, mappedResourceId } from "../event-mappings"
 import { AUTOMATION_KEYS, effectiveAutomation } from "../automations"
-import { cartRecoveryUrl } from "../cart-message"
+import { cartRecoveryUrl } from "../../workflows/messages/utils/cart-message"
 import { summarizeItems } from "../templates"
 
 describe("effectiveAutomation", () => {

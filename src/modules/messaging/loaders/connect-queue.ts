@@ -3,7 +3,7 @@ import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import IORedis from "ioredis"
 import { parsePluginOptions, type PluginOptionsInput } from "../../../lib/options"
-import { registerEventMappings } from "../../../automations/event-mappings"
+import { registerEventMappings } from "../../../lib/event-mappings"
 
 const DEFAULT_REDIS_URL = "redis://localhost:6379"
 

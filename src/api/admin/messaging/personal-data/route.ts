@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { exportPersonalDataWorkflow } from "../../../../workflows/personal-data"
+import { exportPersonalDataWorkflow } from "../../../../workflows/personal-data/personal-data"
 import type { AdminPersonalDataParamsType } from "./validators"
 
 /**

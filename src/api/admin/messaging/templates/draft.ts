@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { templateKeyInfo, type TemplateKeyInfo } from "../../../../automations/template-catalog"
+import { templateKeyInfo, type TemplateKeyInfo } from "../../../../lib/templates/template-keys"
 import { withOptOutMention } from "../../../../lib/consent"
 import { estimateCost } from "../../../../lib/sms-encoding"
 import type { RcsPayload } from "../../../../lib/rcs/payload"
@@ -14,7 +14,7 @@ import {
   type TemplateProblem,
 } from "../../../../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
-import { storeName } from "../../../../workflows/steps/store-facts"
+import { storeName } from "../../../../workflows/utils/store-facts"
 
 export type TemplateDraft = {
   key: string

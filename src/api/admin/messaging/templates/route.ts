@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { knownTemplateKeys, templateKeyInfo } from "../../../../automations/template-catalog"
+import { knownTemplateKeys, templateKeyInfo } from "../../../../lib/templates/template-keys"
 import { COMMON_VARIABLES, DEFAULT_TEMPLATES } from "../../../../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
 import { checkDraft, problemsResponse } from "./draft"

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isRbmClientToken, isValidRbmSignature } from "../../../../lib/signatures/rbm"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
 import { parseRbmData, rbmWebhookBodySchema } from "../../../../providers"
-import { handleInboundMessageWorkflow } from "../../../../workflows/handle-inbound-message"
+import { handleInboundMessageWorkflow } from "../../../../workflows/consent/handle-inbound-message"
 
 /**
  * POST /hooks/messaging/rbm — Google RBM's agent webhook. The console's handshake (`clientToken` +

@@ -3,7 +3,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { addressLimitKey, clientAddress } from "../../../../lib/client-address"
 import { checkPhone } from "../../../../lib/phone"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
-import { storeRegionCountries } from "../../../../workflows/steps/store-facts"
+import { storeRegionCountries } from "../../../../workflows/utils/store-facts"
 
 /** Which storefront action a request counts against: each has its own counters, so a flood of opt-ins never blocks an opt-out. */
 export type StorefrontAction = "opt_in" | "opt_out" | "verification"

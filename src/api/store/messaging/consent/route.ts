@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
-import { storefrontOptInWorkflow } from "../../../../workflows/storefront-opt-in"
+import { storefrontOptInWorkflow } from "../../../../workflows/consent/storefront-opt-in"
 import { customerOf, guardStorefrontPhone, requireVerifiedNumber, storefrontClient } from "./phone-guard"
 import type { StoreOptInBodyType } from "./validators"
 

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { attributeOrderWorkflow } from "../../../../../workflows/attribute-order"
+import { attributeOrderWorkflow } from "../../../../../workflows/attribution/attribute-order"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../../modules/messaging"
 import type { AdminRecomputeAttributionBodyType } from "../validators"
 

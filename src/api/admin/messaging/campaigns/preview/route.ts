@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { prepareVariants } from "../../../../../campaigns/prepare-variants"
+import { prepareVariants } from "../../../../../workflows/campaigns/utils/prepare-variants"
 import { renderForRecipient } from "../../../../../lib/campaigns"
 import { findNonGsmCharacters } from "../../../../../lib/sms-encoding"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../../modules/messaging"

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { erasePersonalDataWorkflow } from "../../../../../workflows/personal-data"
+import { erasePersonalDataWorkflow } from "../../../../../workflows/personal-data/personal-data"
 import type { AdminErasePersonalDataBodyType } from "../validators"
 
 /** POST /admin/messaging/personal-data/erase — GDPR erasure; answers what was erased; recorded in the audit log. */

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { randomUUID } from "node:crypto"
 import type { RcsPayload } from "../../../../../lib/rcs/payload"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../../modules/messaging"
-import { sendMessageWorkflow } from "../../../../../workflows/send-message"
+import { sendMessageWorkflow } from "../../../../../workflows/messages/send-message"
 import type { AdminProviderTestSendBodyType } from "../validators"
 
 /** What the setup page's test shows on an RCS phone: a card with a button, to see rich content arrive. */

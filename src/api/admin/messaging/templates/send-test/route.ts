@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { randomUUID } from "node:crypto"
 import type { RcsPayload } from "../../../../../lib/rcs/payload"
 import { formatVariables } from "../../../../../lib/templates"
-import { sendMessageWorkflow } from "../../../../../workflows/send-message"
+import { sendMessageWorkflow } from "../../../../../workflows/messages/send-message"
 import { checkDraft, problemsResponse, sampleVariables } from "../draft"
 import type { AdminTestTemplateBodyType } from "../validators"
 

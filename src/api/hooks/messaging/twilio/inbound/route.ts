@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../../modules/messaging"
-import { handleInboundMessageWorkflow } from "../../../../../workflows/handle-inbound-message"
+import { handleInboundMessageWorkflow } from "../../../../../workflows/consent/handle-inbound-message"
 import { verifyTwilioWebhook } from "../verify-twilio-webhook"
 
 /**

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { phoneVerificationWorkflow } from "../../../../../workflows/phone-verification"
+import { phoneVerificationWorkflow } from "../../../../../workflows/consent/phone-verification"
 import { customerOf, guardStorefrontPhone, storefrontClient } from "../phone-guard"
 import type { StoreVerificationBodyType } from "../validators"
 

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { remindAbandonedCarts } from "../../../../../../automations/abandoned-carts"
-import { sendWinBackMessages } from "../../../../../../automations/win-back"
+import { remindAbandonedCarts } from "../../../../../../workflows/automations/abandoned-carts"
+import { sendWinBackMessages } from "../../../../../../workflows/automations/win-back"
 
 /**
  * POST /admin/messaging/automations/:key/run — runs a scheduled automation (abandoned_cart, win_back)

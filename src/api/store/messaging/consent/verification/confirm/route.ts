@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { confirmPhoneVerificationWorkflow } from "../../../../../../workflows/phone-verification"
+import { confirmPhoneVerificationWorkflow } from "../../../../../../workflows/consent/phone-verification"
 import type { StoreVerificationConfirmBodyType } from "../../validators"
 
 /**

@@ -1,0 +1,5 @@
+export * from "./create-campaign"
+export * from "./schedule-campaign"
+export * from "./change-campaign-course"
+export * from "./advance-campaigns"
+export * from "./steps"

@@ -1,0 +1,5 @@
+export * from "./handle-inbound-message"
+export * from "./storefront-opt-in"
+export * from "./record-checkout-opt-in"
+export * from "./phone-verification"
+export * from "./steps"

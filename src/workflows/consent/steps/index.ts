@@ -1,0 +1,5 @@
+export * from "./apply-verified-consent"
+export * from "./prepare-checkout-opt-in"
+export * from "./record-inbound"
+export * from "./record-opt-in"
+export * from "./start-phone-verification"

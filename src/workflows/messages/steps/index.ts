@@ -1,0 +1,6 @@
+export * from "./check-phone"
+export * from "./compose-message"
+export * from "./create-message"
+export * from "./enqueue-message"
+export * from "./forget-notification-text"
+export * from "./read-notification-text"

@@ -1,0 +1,3 @@
+export * from "./erase-personal-data"
+export * from "./export-personal-data"
+export * from "./resolve-data-subject"
