@@ -4,7 +4,7 @@ import type { AnalyticsRow } from "./analytics"
 import { sdk } from "./sdk"
 import type { SegmentGroup } from "./segment-fields"
 // types only (erased from the bundle): the admin reads what the API's own types say
-import type { AbTest, CampaignStatus, Throttle } from "../../lib/campaigns"
+import type { AbTest, CampaignStatus, Throttle } from "../../lib/campaigns/index"
 import type { CampaignRow, CampaignVariant as ServerVariant } from "../../modules/messaging/campaigns/types"
 
 export type { AbTest, CampaignStatus, Throttle }

@@ -2,7 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Label, Select, StatusBadge, Text, Textarea, toast } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
-import { MessageStatusBadge } from "../components/message-status-badge"
+import { MessageStatusBadge } from "../components/shared/message-status-badge"
 import { useMessages } from "../lib/messages"
 import { sdk } from "../lib/sdk"
 

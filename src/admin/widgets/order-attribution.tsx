@@ -1,8 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
-import { AttributionSummary } from "../components/attribution-summary"
-import { CustomerMessageTimeline } from "../components/customer-message-timeline"
+import { AttributionSummary } from "../components/orders/attribution-summary"
+import { CustomerMessageTimeline } from "../components/orders/customer-message-timeline"
 import { useAttribution } from "../lib/attribution"
 
 /**

@@ -1,8 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminOrder } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
-import { MessageStatusBadge } from "../components/message-status-badge"
-import { RcsPreview } from "../components/rcs-preview"
+import { MessageStatusBadge } from "../components/shared/message-status-badge"
+import { RcsPreview } from "../components/shared/rcs-preview"
 import { useMessages } from "../lib/messages"
 
 /** The texts sent about this order, with their status, on the order page. */

@@ -1,6 +1,6 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { AutomationTable } from "../../../../components/automation-table"
+import { AutomationTable } from "../../../../components/automations/automation-table"
 import { useAutomations } from "../../../../lib/automations"
 
 /** Settings → SMS & RCS → Automations: which texts go out on their own, when, and with which template. */

@@ -1,9 +1,9 @@
 import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
-import { CampaignStatusBadge } from "../../../../components/campaign-status-badge"
+import { CampaignStatusBadge } from "../../../../components/campaigns/campaign-status-badge"
 import { useCampaigns } from "../../../../lib/campaigns"
 import { formatDateTime, formatNumber } from "../../../../lib/format"
-import { BackLink } from "../../../../components/back-link"
+import { BackLink } from "../../../../components/shared/back-link"
 
 /** Settings → SMS & RCS → Campaigns: every campaign, newest first, with where it stands. */
 const CampaignsPage = () => {

@@ -1,7 +1,7 @@
 import { Container, Heading, Text } from "@medusajs/ui"
-import { ProviderCard } from "../../../../components/provider-card"
-import { ProviderTestSend } from "../../../../components/provider-test-send"
-import { RcsSettingsSummary } from "../../../../components/rcs-settings-summary"
+import { ProviderCard } from "../../../../components/providers/provider-card"
+import { ProviderTestSend } from "../../../../components/providers/provider-test-send"
+import { RcsSettingsSummary } from "../../../../components/providers/rcs-settings-summary"
 import { useProviderOverview } from "../../../../lib/providers"
 
 /**

@@ -1,8 +1,8 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useRef } from "react"
 import { Link, useSearchParams } from "react-router-dom"
-import { TemplateEditor } from "../../../../components/template-editor"
-import { TemplateList } from "../../../../components/template-list"
+import { TemplateEditor } from "../../../../components/templates/template-editor"
+import { TemplateList } from "../../../../components/templates/template-list"
 import { useTemplates, type AdminTemplate } from "../../../../lib/templates"
 
 /**

@@ -1,15 +1,15 @@
 import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useParams } from "react-router-dom"
-import { CampaignDraftEditor } from "../../../../../components/campaign-draft-editor"
-import { CampaignEstimatePanel } from "../../../../../components/campaign-estimate"
-import { CampaignProgressPanel } from "../../../../../components/campaign-progress"
-import { CampaignStatusBadge } from "../../../../../components/campaign-status-badge"
-import { CampaignVariantResults } from "../../../../../components/campaign-variant-results"
+import { CampaignDraftEditor } from "../../../../../components/campaigns/campaign-draft-editor"
+import { CampaignEstimatePanel } from "../../../../../components/campaigns/campaign-estimate"
+import { CampaignProgressPanel } from "../../../../../components/campaigns/campaign-progress"
+import { CampaignStatusBadge } from "../../../../../components/campaigns/campaign-status-badge"
+import { CampaignVariantResults } from "../../../../../components/campaigns/campaign-variant-results"
 import { problemsOf } from "../../../../../lib/api"
 import { changeCampaignCourse, scheduleCampaign, useCampaign } from "../../../../../lib/campaigns"
 import { formatDateTime } from "../../../../../lib/format"
-import { BackLink } from "../../../../../components/back-link"
+import { BackLink } from "../../../../../components/shared/back-link"
 
 /**
  * One campaign: its estimate and scheduling while a draft, then its live progress (polled while it

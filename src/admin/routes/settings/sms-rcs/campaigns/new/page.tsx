@@ -1,7 +1,7 @@
 import { Button, Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { CampaignBuilder, emptyCampaignDraft, type CampaignDraft } from "../../../../../components/campaign-builder"
+import { CampaignBuilder, emptyCampaignDraft, type CampaignDraft } from "../../../../../components/campaigns/campaign-builder"
 import { problemsOf } from "../../../../../lib/api"
 import { createCampaign, createSegment } from "../../../../../lib/campaigns"
 
