@@ -2,7 +2,7 @@ import { Badge, Button, Input, Switch, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { problemsOf } from "../../lib/api"
-import { updateAutomation, type AdminAutomation, type AutomationUpdate } from "../../lib/automations"
+import { useUpdateAutomation, type AdminAutomation, type AutomationUpdate } from "../../lib/automations"
 
 type NumberField = "delay_minutes" | "period_days" | "max_age_hours"
 
@@ -18,9 +18,10 @@ const toText = (value: number | null) => (value === null || value === undefined 
  * One automation: switched on or off at once, its numbers (delay, and days or max age where it has them)
  * saved with the row's Save button.
  */
-export const AutomationRow = ({ automation, onSaved }: { automation: AdminAutomation; onSaved: (a: AdminAutomation) => void }) => {
-  const [switching, setSwitching] = useState(false)
-  const [saving, setSaving] = useState(false)
+export const AutomationRow = ({ automation }: { automation: AdminAutomation }) => {
+  // two mutations of the same row: the switch and the Save button each show their own spinner
+  const switching = useUpdateAutomation(automation.key)
+  const saving = useUpdateAutomation(automation.key)
   const [values, setValues] = useState<Record<NumberField, string>>({
     delay_minutes: toText(automation.delay_minutes),
     period_days: toText(automation.period_days),
@@ -35,37 +36,29 @@ export const AutomationRow = ({ automation, onSaved }: { automation: AdminAutoma
   const invalid = fields.filter((f) => !/^\d+$/.test(values[f].trim()))
   const changed = fields.filter((f) => values[f].trim() !== toText(automation[f]))
 
-  const toggle = async (enabled: boolean) => {
-    setSwitching(true)
-    try {
-      const saved = await updateAutomation(automation.key, { enabled })
-      onSaved(saved)
-      toast.success(`${automation.key} ${saved.enabled ? "enabled" : "disabled"}`)
-    } catch (error) {
-      toast.error(problemsOf(error).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; "))
-    } finally {
-      setSwitching(false)
-    }
-  }
+  const failed = (error: unknown) =>
+    toast.error(problemsOf(error).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; "))
 
-  const save = async () => {
+  const toggle = (enabled: boolean) =>
+    switching.mutate(
+      { enabled },
+      { onSuccess: (saved) => toast.success(`${automation.key} ${saved.enabled ? "enabled" : "disabled"}`), onError: failed }
+    )
+
+  const save = () => {
     const update: AutomationUpdate = {}
     for (const f of changed) update[f] = Number(values[f].trim())
-    setSaving(true)
-    try {
-      const saved = await updateAutomation(automation.key, update)
-      onSaved(saved)
-      setValues({
-        delay_minutes: toText(saved.delay_minutes),
-        period_days: toText(saved.period_days),
-        max_age_hours: toText(saved.max_age_hours),
-      })
-      toast.success(`${automation.key} saved`)
-    } catch (error) {
-      toast.error(problemsOf(error).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; "))
-    } finally {
-      setSaving(false)
-    }
+    saving.mutate(update, {
+      onSuccess: (saved) => {
+        setValues({
+          delay_minutes: toText(saved.delay_minutes),
+          period_days: toText(saved.period_days),
+          max_age_hours: toText(saved.max_age_hours),
+        })
+        toast.success(`${automation.key} saved`)
+      },
+      onError: failed,
+    })
   }
 
   return (
@@ -95,7 +88,7 @@ export const AutomationRow = ({ automation, onSaved }: { automation: AdminAutoma
       <Table.Cell>
         <Switch
           checked={automation.enabled}
-          disabled={switching}
+          disabled={switching.isPending}
           onCheckedChange={toggle}
           aria-label={`${automation.key} enabled`}
           data-testid="automation-enabled"
@@ -124,7 +117,7 @@ export const AutomationRow = ({ automation, onSaved }: { automation: AdminAutoma
             variant="secondary"
             type="button"
             onClick={save}
-            isLoading={saving}
+            isLoading={saving.isPending}
             disabled={!changed.length || invalid.length > 0}
             data-testid="automation-save"
           >

@@ -3,13 +3,7 @@ import type { AdminAutomation } from "../../lib/automations"
 import { AutomationRow } from "./automation-row"
 
 /** Every automation with its trigger, its template, whether it is on and its timing. */
-export const AutomationTable = ({
-  automations,
-  onSaved,
-}: {
-  automations: AdminAutomation[]
-  onSaved: (automation: AdminAutomation) => void
-}) => (
+export const AutomationTable = ({ automations }: { automations: AdminAutomation[] }) => (
   <Table data-testid="automation-list">
     <Table.Header>
       <Table.Row>
@@ -22,7 +16,7 @@ export const AutomationTable = ({
     </Table.Header>
     <Table.Body>
       {automations.map((a) => (
-        <AutomationRow key={a.key} automation={a} onSaved={onSaved} />
+        <AutomationRow key={a.key} automation={a} />
       ))}
     </Table.Body>
   </Table>

@@ -1,47 +1,41 @@
 import { Button, Container, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { problemsOf } from "../../lib/api"
-import { updateCampaign, updateSegment, type AdminCampaign, type AdminSegment } from "../../lib/campaigns"
-import { sdk } from "../../lib/sdk"
+import { useSegment, useUpdateCampaign, useUpdateSegment, type AdminCampaign, type AdminSegment } from "../../lib/campaigns"
 import { CampaignBuilder, type CampaignDraft } from "./campaign-builder"
+
+const draftOf = (campaign: AdminCampaign, segment: AdminSegment): CampaignDraft => ({
+  name: campaign.name,
+  segment_name: segment.name,
+  definition: segment.definition,
+  variants: campaign.variants,
+  ab_test: campaign.ab_test,
+  throttle: campaign.throttle,
+})
 
 /**
  * Editing a draft in the same builder it was made with: its segment (name and rules) and the campaign
  * (name, variants, A/B test, throttle). The API refuses edits once the campaign has started.
  */
 export const CampaignDraftEditor = ({ campaign, onDone }: { campaign: AdminCampaign; onDone: () => void }) => {
-  const [draft, setDraft] = useState<CampaignDraft | null>(null)
-  const [saving, setSaving] = useState(false)
-  const [problems, setProblems] = useState<string[]>([])
-
-  useEffect(() => {
-    sdk.client
-      .fetch<{ segment: AdminSegment }>(`/admin/messaging/segments/${campaign.segment_id}`)
-      .then(({ segment }) =>
-        setDraft({
-          name: campaign.name,
-          segment_name: segment.name,
-          definition: segment.definition,
-          variants: campaign.variants,
-          ab_test: campaign.ab_test,
-          throttle: campaign.throttle,
-        })
-      )
-      .catch((error) => setProblems([(error as Error).message]))
-  }, [campaign])
+  const segment = useSegment(campaign.segment_id)
+  // what the server holds until the owner changes something
+  const [edited, setDraft] = useState<CampaignDraft | null>(null)
+  const draft = edited ?? (segment.data ? draftOf(campaign, segment.data.segment) : null)
+  const [saveProblems, setSaveProblems] = useState<string[]>([])
+  const problems = segment.error ? [segment.error.message, ...saveProblems] : saveProblems
+  const updatingSegment = useUpdateSegment(campaign.segment_id)
+  const updatingCampaign = useUpdateCampaign(campaign.id)
 
   const save = async () => {
     if (!draft) return
-    setSaving(true)
-    setProblems([])
+    setSaveProblems([])
     try {
-      await updateSegment(campaign.segment_id, { name: draft.segment_name || `${draft.name} audience`, definition: draft.definition })
-      await updateCampaign(campaign.id, { name: draft.name, variants: draft.variants, ab_test: draft.ab_test, throttle: draft.throttle })
+      await updatingSegment.mutateAsync({ name: draft.segment_name || `${draft.name} audience`, definition: draft.definition })
+      await updatingCampaign.mutateAsync({ name: draft.name, variants: draft.variants, ab_test: draft.ab_test, throttle: draft.throttle })
       onDone()
     } catch (error) {
-      setProblems(problemsOf(error).map((p) => p.message))
-    } finally {
-      setSaving(false)
+      setSaveProblems(problemsOf(error).map((p) => p.message))
     }
   }
 
@@ -60,7 +54,7 @@ export const CampaignDraftEditor = ({ campaign, onDone }: { campaign: AdminCampa
           <Button variant="secondary" onClick={onDone} data-testid="campaign-edit-cancel">
             Cancel
           </Button>
-          <Button onClick={save} isLoading={saving} disabled={!draft} data-testid="campaign-edit-save">
+          <Button onClick={save} isLoading={updatingSegment.isPending || updatingCampaign.isPending} disabled={!draft} data-testid="campaign-edit-save">
             Save changes
           </Button>
         </div>

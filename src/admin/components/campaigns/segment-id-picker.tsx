@@ -1,5 +1,6 @@
 import { Badge, Select, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useQuery } from "@tanstack/react-query"
+import { segmentKeys } from "../../lib/campaigns"
 import { sdk } from "../../lib/sdk"
 
 type Option = { id: string; label: string }
@@ -13,19 +14,6 @@ const SOURCES: Record<string, { path: string; key: string; label: (row: any) => 
 
 export const hasIdPicker = (field: string) => field in SOURCES
 
-/** Options are read once per page load and kind: a builder with several rules asks once. */
-const loaded = new Map<string, Promise<Option[]>>()
-function optionsOf(field: string): Promise<Option[]> {
-  const source = SOURCES[field]
-  if (!loaded.has(field)) {
-    loaded.set(
-      field,
-      sdk.client.fetch<Record<string, any[]>>(source.path).then((data) => data[source.key].map((row) => ({ id: row.id, label: source.label(row) })))
-    )
-  }
-  return loaded.get(field)!
-}
-
 /** Customer groups, products or collections picked by name (their ids go in the rule). */
 export const SegmentIdPicker = ({
   field,
@@ -38,11 +26,16 @@ export const SegmentIdPicker = ({
   onChange: (value: string[]) => void
   testId: string
 }) => {
-  const [options, setOptions] = useState<Option[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    optionsOf(field).then(setOptions, (e) => setError((e as Error).message))
-  }, [field])
+  // asked once per kind while the page is open: a builder with several rules asks once
+  const { data: options, error } = useQuery({
+    queryKey: [...segmentKeys.all, "options", field],
+    queryFn: async (): Promise<Option[]> => {
+      const source = SOURCES[field]
+      const data = await sdk.client.fetch<Record<string, any[]>>(source.path)
+      return data[source.key].map((row) => ({ id: row.id, label: source.label(row) }))
+    },
+    staleTime: Infinity,
+  })
   const labelOf = (id: string) => options?.find((o) => o.id === id)?.label ?? id
   const free = (options ?? []).filter((o) => !value.includes(o.id))
   return (
@@ -55,7 +48,7 @@ export const SegmentIdPicker = ({
           </button>
         </Badge>
       ))}
-      {error && <Text size="small" className="text-ui-fg-error">{error}</Text>}
+      {error && <Text size="small" className="text-ui-fg-error">{error.message}</Text>}
       {options && free.length > 0 && (
         <div className="w-48">
           <Select value="" onValueChange={(id) => onChange([...value, id])}>

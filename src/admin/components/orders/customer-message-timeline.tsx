@@ -17,7 +17,9 @@ export const CustomerMessageTimeline = ({
   creditedMessageId: string | null
   orderPlacedAt?: string | Date | null
 }) => {
-  const { messages, count, loading, error } = useMessages({ customer_id: customerId })
+  const { data, isPending: loading, error } = useMessages({ customer_id: customerId })
+  const messages = data?.messages ?? []
+  const count = data?.count ?? 0
   const placedAt = orderPlacedAt ? new Date(orderPlacedAt).getTime() : NaN
 
   return (
@@ -33,7 +35,7 @@ export const CustomerMessageTimeline = ({
         )}
       </div>
       {loading && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
-      {error && <Text size="small" className="text-ui-fg-error">Could not load the messages: {error}</Text>}
+      {error && <Text size="small" className="text-ui-fg-error">Could not load the messages: {error.message}</Text>}
       {!loading && !error && messages.length === 0 && (
         <Text size="small" className="text-ui-fg-subtle">No text was sent to this customer.</Text>
       )}

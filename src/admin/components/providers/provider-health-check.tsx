@@ -2,33 +2,28 @@ import { Button, StatusBadge, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { problemsOf } from "../../lib/api"
 import { formatDateTime } from "../../lib/format"
-import { checkProvider, type ProviderHealth } from "../../lib/providers"
+import { useCheckProvider, type ProviderHealth } from "../../lib/providers"
 
 /**
  * "Check connection": the server tries the provider's credentials with a harmless call and says whether
  * they were accepted. The credentials stay on the server; only ok, a detail and the time come back.
  */
 export const ProviderHealthCheck = ({ providerId }: { providerId: string }) => {
-  const [checking, setChecking] = useState(false)
+  const checking = useCheckProvider(providerId)
   const [health, setHealth] = useState<ProviderHealth | null>(null)
 
-  const check = async () => {
-    setChecking(true)
-    try {
-      setHealth(await checkProvider(providerId))
-    } catch (error) {
+  const check = () =>
+    checking.mutate(undefined, {
+      onSuccess: setHealth,
       // the check itself could not run (server down, provider unknown): show it as a failed check
-      const detail = problemsOf(error).map((p) => p.message).join("; ")
-      setHealth({ id: providerId, ok: false, detail, checked_at: new Date().toISOString() })
-    } finally {
-      setChecking(false)
-    }
-  }
+      onError: (error) =>
+        setHealth({ id: providerId, ok: false, detail: problemsOf(error).map((p) => p.message).join("; "), checked_at: new Date().toISOString() }),
+    })
 
   return (
     <div className="flex flex-col gap-y-2" data-testid="provider-health">
       <div className="flex items-center gap-x-3">
-        <Button size="small" variant="secondary" type="button" onClick={check} isLoading={checking} data-testid="provider-check">
+        <Button size="small" variant="secondary" type="button" onClick={check} isLoading={checking.isPending} data-testid="provider-check">
           Check connection
         </Button>
         {health && (

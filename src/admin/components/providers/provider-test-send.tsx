@@ -1,7 +1,7 @@
 import { Button, Input, Label, Select, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { problemsOf, type ApiProblem } from "../../lib/api"
-import { sendProviderTest, useFollowedMessage, type ProviderRole, type RcsSettings } from "../../lib/providers"
+import { useFollowedMessage, useSendProviderTest, type ProviderRole, type RcsSettings } from "../../lib/providers"
 import { ProblemList } from "../shared/problem-list"
 import { TestMessageStatus } from "./test-message-status"
 
@@ -14,24 +14,13 @@ export const ProviderTestSend = ({ rcs }: { rcs: RcsSettings }) => {
   const [phone, setPhone] = useState("")
   const [channel, setChannel] = useState<ProviderRole>("sms")
   const [body, setBody] = useState("")
-  const [sending, setSending] = useState(false)
-  const [sent, setSent] = useState<{ id: string; channel: ProviderRole } | null>(null)
-  const [problems, setProblems] = useState<ApiProblem[] | null>(null)
+  const sending = useSendProviderTest()
+  // the channel asked for is kept with the answer: the form may be switched while the test is followed
+  const sent = sending.data ? { id: sending.data.id, channel: sending.variables.channel } : null
+  const problems: ApiProblem[] | null = sending.error ? problemsOf(sending.error) : null
   const { message, fallback, error } = useFollowedMessage(sent?.id ?? null)
 
-  const send = async () => {
-    setSending(true)
-    setSent(null)
-    setProblems(null)
-    try {
-      const message = await sendProviderTest({ phone: phone.trim(), channel, body: body.trim() || undefined })
-      setSent({ id: message.id, channel })
-    } catch (error) {
-      setProblems(problemsOf(error))
-    } finally {
-      setSending(false)
-    }
-  }
+  const send = () => sending.mutate({ phone: phone.trim(), channel, body: body.trim() || undefined })
 
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="provider-test">
@@ -94,7 +83,7 @@ export const ProviderTestSend = ({ rcs }: { rcs: RcsSettings }) => {
           size="small"
           type="button"
           onClick={send}
-          isLoading={sending}
+          isLoading={sending.isPending}
           disabled={phone.trim().length < 4}
           data-testid="provider-test-send"
         >

@@ -1,53 +1,22 @@
 import { Button, Input, Label, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { problemsOf, type ApiProblem } from "../../lib/api"
-import { sdk } from "../../lib/sdk"
-import { sendTestMessage, type TemplateDraft, type TestMessage } from "../../lib/templates"
+import { useState } from "react"
+import { problemsOf } from "../../lib/api"
+import { useMessage } from "../../lib/messages"
+import { useSendTestMessage, type TemplateDraft, type TestMessage } from "../../lib/templates"
 import { MessageStatusBadge } from "../shared/message-status-badge"
 import { ProblemList } from "../shared/problem-list"
-
-const ON_ITS_WAY = ["queued", "deferred", "sending", "sent"]
 
 /** Sends the draft as it is now (rendered with sample values) to the owner's phone, and shows what happened. */
 export const SendTestForm = ({ draft, disabled }: { draft: TemplateDraft | null; disabled?: boolean }) => {
   const [phone, setPhone] = useState("")
-  const [sending, setSending] = useState(false)
-  const [result, setResult] = useState<{ message?: TestMessage; problems?: ApiProblem[] }>({})
+  const sending = useSendTestMessage()
+  // followed until it is delivered or fails; the send's own answer shows until the first poll comes back
+  const followed = useMessage<TestMessage>(sending.data?.id ?? null)
+  const message = sending.data && { ...sending.data, ...followed.data }
+  const problems = sending.error ? problemsOf(sending.error) : null
 
-  // Follow the test message until it is delivered or fails.
-  const [polls, setPolls] = useState(0)
-  const messageId = result.message?.id
-  const status = result.message?.status
-  useEffect(() => {
-    if (!messageId || !status || !ON_ITS_WAY.includes(status) || polls >= 40) return
-    let cancelled = false
-    const timer = setTimeout(async () => {
-      try {
-        const { message } = await sdk.client.fetch<{ message: TestMessage }>(`/admin/messaging/messages/${messageId}`)
-        if (!cancelled) setResult((r) => (r.message?.id === messageId ? { message: { ...r.message, ...message } } : r))
-      } catch {
-        /* keep the last status shown */
-      }
-      if (!cancelled) setPolls((n) => n + 1)
-    }, 1500)
-    return () => {
-      cancelled = true
-      clearTimeout(timer)
-    }
-  }, [messageId, status, polls])
-
-  const send = async () => {
-    if (!draft) return
-    setSending(true)
-    setResult({})
-    setPolls(0)
-    try {
-      setResult({ message: await sendTestMessage({ ...draft, phone: phone.trim() }) })
-    } catch (error) {
-      setResult({ problems: problemsOf(error) })
-    } finally {
-      setSending(false)
-    }
+  const send = () => {
+    if (draft) sending.mutate({ ...draft, phone: phone.trim() })
   }
 
   return (
@@ -71,7 +40,7 @@ export const SendTestForm = ({ draft, disabled }: { draft: TemplateDraft | null;
           variant="secondary"
           type="button"
           onClick={send}
-          isLoading={sending}
+          isLoading={sending.isPending}
           disabled={disabled || !draft || phone.trim().length < 4}
           data-testid="template-test-send"
         >
@@ -81,16 +50,16 @@ export const SendTestForm = ({ draft, disabled }: { draft: TemplateDraft | null;
       <Text size="xsmall" className="text-ui-fg-subtle">
         The text as it is now in the editor, saved or not, filled in with sample values.
       </Text>
-      {result.message && (
+      {message && (
         <div className="flex items-center gap-x-2" data-testid="template-test-result">
-          <MessageStatusBadge status={result.message.status} />
+          <MessageStatusBadge status={message.status} />
           <Text size="small">
-            {result.message.to ?? phone} · <code className="font-mono text-xs">{result.message.id}</code>
-            {result.message.status_reason ? ` · ${result.message.status_reason}` : ""}
+            {message.to ?? phone} · <code className="font-mono text-xs">{message.id}</code>
+            {message.status_reason ? ` · ${message.status_reason}` : ""}
           </Text>
         </div>
       )}
-      {result.problems && <ProblemList problems={result.problems} title="The test was not sent" testId="template-test-problems" />}
+      {problems && <ProblemList problems={problems} title="The test was not sent" testId="template-test-problems" />}
     </div>
   )
 }

@@ -4,8 +4,8 @@ import { problemsOf, type ApiProblem } from "../../lib/api"
 import { applyGsmReplacements, locateNonGsm } from "../../lib/gsm"
 import {
   parseRcsJson,
-  revertTemplate,
-  saveTemplate,
+  useRevertTemplate,
+  useSaveTemplate,
   useTemplatePreview,
   type AdminTemplate,
   type TemplateDraft,
@@ -34,19 +34,12 @@ const rcsToText = (payload: AdminTemplate["rcs_payload"]) => (payload ? JSON.str
  * segments and cost as the owner types, the characters that force UCS-2 and their fix, and save, revert
  * to default and send-a-test.
  */
-export const TemplateEditor = ({
-  template,
-  onSaved,
-}: {
-  template: AdminTemplate
-  /** Called after a save or a revert, with what the API now holds. */
-  onSaved: (template: AdminTemplate | null) => void | Promise<void>
-}) => {
+export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
   const [smsBody, setSmsBody] = useState(template.sms_body)
   const [rcsText, setRcsText] = useState(rcsToText(template.rcs_payload))
   const [purpose, setPurpose] = useState<TemplatePurpose>(template.purpose)
-  const [saving, setSaving] = useState(false)
-  const [reverting, setReverting] = useState(false)
+  const saving = useSaveTemplate()
+  const reverting = useRevertTemplate()
   const [saveProblems, setSaveProblems] = useState<ApiProblem[]>([])
   const smsRef = useRef<HTMLTextAreaElement>(null)
   const prompt = usePrompt()
@@ -94,17 +87,14 @@ export const TemplateEditor = ({
       setSaveProblems([{ path: "rcs_payload", message: rcs.error }])
       return
     }
-    setSaving(true)
     setSaveProblems([])
     try {
-      const saved = await saveTemplate(draft)
+      // resolves once the list holds the saved text: the page then reopens the editor on it
+      await saving.mutateAsync(draft)
       toast.success(`Template ${template.key} (${template.locale}) saved`)
-      await onSaved(saved)
     } catch (error) {
       setSaveProblems(problemsOf(error))
       toast.error("The template was not saved")
-    } finally {
-      setSaving(false)
     }
   }
 
@@ -117,15 +107,11 @@ export const TemplateEditor = ({
       cancelText: "Cancel",
     })
     if (!confirmed) return
-    setReverting(true)
     try {
-      await revertTemplate(template.id)
+      await reverting.mutateAsync(template.id)
       toast.success("Reverted to the default text")
-      await onSaved(null)
     } catch (error) {
       toast.error((error as Error).message)
-    } finally {
-      setReverting(false)
     }
   }
 
@@ -149,7 +135,7 @@ export const TemplateEditor = ({
         </div>
         <div className="flex items-center gap-x-2">
           {!template.is_default && template.id && (
-            <Button size="small" variant="secondary" type="button" onClick={revert} isLoading={reverting} data-testid="template-revert">
+            <Button size="small" variant="secondary" type="button" onClick={revert} isLoading={reverting.isPending} data-testid="template-revert">
               Revert to default
             </Button>
           )}
@@ -158,8 +144,8 @@ export const TemplateEditor = ({
             variant="primary"
             type="button"
             onClick={save}
-            isLoading={saving}
-            disabled={!dirty || saving}
+            isLoading={saving.isPending}
+            disabled={!dirty || saving.isPending}
             data-testid="template-save"
           >
             Save
