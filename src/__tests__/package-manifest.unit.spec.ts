@@ -39,9 +39,17 @@ describe("package.json", () => {
   it("requires only the packages a new Medusa project lists itself; the admin's come from its dashboard", () => {
     const required = Object.keys(peers).filter((name) => !manifest.peerDependenciesMeta?.[name]?.optional)
     expect(required.sort()).toEqual(["@medusajs/admin-sdk", "@medusajs/framework", "@medusajs/medusa"])
-    for (const name of ["@medusajs/ui", "@medusajs/icons", "@medusajs/js-sdk", "react", "react-dom", "react-router-dom"]) {
+    for (const name of ["@medusajs/ui", "@medusajs/icons", "@medusajs/js-sdk", "@tanstack/react-query", "react", "react-dom", "react-router-dom"]) {
       expect(manifest.peerDependenciesMeta[name]).toEqual({ optional: true })
     }
+  })
+
+  it("asks for the react-query the supported dashboard provides (its QueryClient serves the plugin's pages)", () => {
+    const dashboard = require("@medusajs/dashboard/package.json")
+    const pinned: string = dashboard.dependencies["@tanstack/react-query"]
+    expect(peers["@tanstack/react-query"]).toBe(`^${pinned}`)
+    expect(manifest.devDependencies["@tanstack/react-query"]).toBe(pinned)
+    expect(manifest.dependencies["@tanstack/react-query"]).toBeUndefined()
   })
 
   it("depends on no Medusa or React package of its own (those are the host's)", () => {

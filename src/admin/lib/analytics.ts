@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react"
+import { keepPreviousData, useQuery } from "@tanstack/react-query"
+import { queryKeys } from "./query-keys"
 import { backendUrl, sdk } from "./sdk"
 
 /** What `GET /admin/messaging/analytics` counts for each group and for the whole period. */
@@ -125,37 +126,21 @@ export function presetOf(period: AnalyticsPeriod, now = new Date()): number | nu
 
 type ReportState = { report: AnalyticsReport | null; loading: boolean; error?: string }
 
+export const analyticsKeys = queryKeys("analytics")
+
 /**
  * The report for a period and a grouping (`"channel"`, `"day,channel"` …). When the period changes, the
- * previous report stays on screen until the new one arrives, and an answer to an older request is dropped.
+ * previous report stays on screen until the new one arrives; a period that cannot be asked for is not.
  */
 export function useAnalytics(period: AnalyticsPeriod, groupBy: string): ReportState {
-  const [state, setState] = useState<ReportState>({ report: null, loading: true })
   const problem = periodProblem(period)
-  const key = `${period.from}|${period.to}|${groupBy}`
-
-  useEffect(() => {
-    if (problem) {
-      setState((s) => ({ ...s, loading: false }))
-      return
-    }
-    let cancelled = false
-    setState((s) => ({ ...s, loading: true, error: undefined }))
-    sdk.client
-      .fetch<AnalyticsReport>("/admin/messaging/analytics", { query: { ...periodQuery(period), group_by: groupBy } })
-      .then((report) => {
-        if (!cancelled) setState({ report, loading: false })
-      })
-      .catch((error: Error) => {
-        if (!cancelled) setState((s) => ({ ...s, loading: false, error: error.message }))
-      })
-    return () => {
-      cancelled = true
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, problem])
-
-  return state
+  const query = useQuery({
+    queryKey: analyticsKeys.list({ ...period, group_by: groupBy }),
+    queryFn: () => sdk.client.fetch<AnalyticsReport>("/admin/messaging/analytics", { query: { ...periodQuery(period), group_by: groupBy } }),
+    enabled: !problem,
+    placeholderData: keepPreviousData,
+  })
+  return { report: query.data ?? null, loading: query.isFetching, error: query.error?.message }
 }
 
 /** The rows of one channel report, with SMS and RCS always present (zeros for a channel that sent nothing). */

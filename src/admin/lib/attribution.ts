@@ -1,5 +1,6 @@
-import { useEffect, useState } from "react"
+import { useQuery } from "@tanstack/react-query"
 import type { AdminMessage } from "./messages"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
 
 export type TouchType = "click" | "suggestion" | "reply" | "discount_code" | "read" | "delivered"
@@ -53,34 +54,15 @@ export function amountOf(total: AdminAttribution["order_total"]): number {
 const RECENT_ORDER_MS = 3 * 60_000
 const RETRY_MS = 3000
 
+export const attributionKeys = queryKeys("attribution")
+
 /** The order's attribution and its message; asked again while a recent order has none yet. */
 export function useAttribution(orderId: string, orderCreatedAt?: string | Date | null) {
-  const [state, setState] = useState<AttributionResponse & { loading: boolean; error?: string }>({
-    attribution: null,
-    message: null,
-    loading: true,
+  const createdAt = orderCreatedAt ? new Date(orderCreatedAt).getTime() : NaN
+  return useQuery({
+    queryKey: attributionKeys.detail(orderId),
+    queryFn: () => sdk.client.fetch<AttributionResponse>("/admin/messaging/attribution", { query: { order_id: orderId } }),
+    refetchInterval: (query) =>
+      query.state.data && !query.state.data.attribution && Date.now() - createdAt < RECENT_ORDER_MS ? RETRY_MS : false,
   })
-
-  useEffect(() => {
-    let cancelled = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const createdAt = orderCreatedAt ? new Date(orderCreatedAt).getTime() : NaN
-    const load = async () => {
-      try {
-        const data = await sdk.client.fetch<AttributionResponse>("/admin/messaging/attribution", { query: { order_id: orderId } })
-        if (cancelled) return
-        setState({ attribution: data.attribution, message: data.message, loading: false })
-        if (!data.attribution && Date.now() - createdAt < RECENT_ORDER_MS) timer = setTimeout(load, RETRY_MS)
-      } catch (error) {
-        if (!cancelled) setState((s) => ({ ...s, loading: false, error: (error as Error).message }))
-      }
-    }
-    load()
-    return () => {
-      cancelled = true
-      if (timer) clearTimeout(timer)
-    }
-  }, [orderId, orderCreatedAt])
-
-  return state
 }

@@ -1,6 +1,7 @@
-import { useCallback } from "react"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { requestWithProblems } from "./api"
-import { useAdminGet } from "./use-admin-get"
+import { queryKeys } from "./query-keys"
+import { sdk } from "./sdk"
 import type { TemplatePurpose } from "./templates"
 
 /** A message the plugin sends on its own when something happens in the store. */
@@ -22,27 +23,35 @@ export type AutomationUpdate = {
   max_age_hours?: number
 }
 
-/** Every automation with its settings, reloadable. */
+export const automationKeys = queryKeys("automations")
+
+type AutomationList = { automations: AdminAutomation[] }
+
+/** Every automation with its settings. */
 export function useAutomations() {
-  const { value, setValue, ...state } = useAdminGet<{ automations: AdminAutomation[] }>("/admin/messaging/automations", {
-    automations: [],
+  return useQuery({
+    queryKey: automationKeys.list(),
+    queryFn: () => sdk.client.fetch<AutomationList>("/admin/messaging/automations"),
   })
-
-  /** Puts a saved automation in the list without reloading it all. */
-  const replace = useCallback(
-    (automation: AdminAutomation) =>
-      setValue((v) => ({ automations: v.automations.map((a) => (a.key === automation.key ? automation : a)) })),
-    [setValue]
-  )
-
-  return { ...state, automations: value.automations, replace }
 }
 
-/** Saves some settings of one automation. Throws `ApiError` with problems. */
-export async function updateAutomation(key: string, update: AutomationUpdate): Promise<AdminAutomation> {
-  const { automation } = await requestWithProblems<{ automation: AdminAutomation }>(
-    `/admin/messaging/automations/${encodeURIComponent(key)}`,
-    { method: "POST", body: update }
-  )
-  return automation
+/**
+ * Saves some settings of one automation (throws `ApiError` with problems) and puts the saved row in the
+ * list without asking for the whole list again.
+ */
+export function useUpdateAutomation(key: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (update: AutomationUpdate) =>
+      (
+        await requestWithProblems<{ automation: AdminAutomation }>(`/admin/messaging/automations/${encodeURIComponent(key)}`, {
+          method: "POST",
+          body: update,
+        })
+      ).automation,
+    onSuccess: (saved) =>
+      queryClient.setQueryData<AutomationList>(automationKeys.list(), (list) =>
+        list && { automations: list.automations.map((a) => (a.key === saved.key ? saved : a)) }
+      ),
+  })
 }

@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from "react"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMemo } from "react"
 import { requestWithProblems } from "./api"
 import type { AnalyticsRow } from "./analytics"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
+import { useDebouncedValue } from "./use-debounced-value"
 import type { SegmentGroup } from "./segment-fields"
 // types only (erased from the bundle): the admin reads what the API's own types say
-import type { AbTest, CampaignStatus, Throttle } from "../../lib/campaigns"
+import type { AbTest, CampaignStatus, Throttle } from "../../lib/campaigns/index"
 import type { CampaignRow, CampaignVariant as ServerVariant } from "../../modules/messaging/campaigns/types"
 
 export type { AbTest, CampaignStatus, Throttle }
@@ -44,95 +47,116 @@ export type CampaignDetail = {
 
 export type CampaignInput = Pick<AdminCampaign, "name" | "segment_id" | "variants" | "ab_test" | "throttle"> & { locale?: string | null }
 
-/** A list from the admin API, reloadable. */
-function useList<T>(path: string, key: string) {
-  const [state, setState] = useState<{ items: T[]; loading: boolean; error?: string }>({ items: [], loading: true })
-  const reload = useCallback(async () => {
-    try {
-      const data = await sdk.client.fetch<Record<string, T[]>>(path)
-      setState({ items: data[key], loading: false })
-    } catch (error) {
-      setState((s) => ({ ...s, loading: false, error: (error as Error).message }))
-    }
-  }, [path, key])
-  useEffect(() => {
-    reload()
-  }, [reload])
-  return { ...state, reload }
+export const campaignKeys = queryKeys("campaigns")
+export const segmentKeys = queryKeys("segments")
+
+export function useCampaigns() {
+  return useQuery({
+    queryKey: campaignKeys.list(),
+    queryFn: () => sdk.client.fetch<{ campaigns: AdminCampaign[] }>("/admin/messaging/campaigns"),
+  })
 }
 
-export const useCampaigns = () => useList<AdminCampaign>("/admin/messaging/campaigns", "campaigns")
-export const useSegments = () => useList<AdminSegment>("/admin/messaging/segments", "segments")
+export function useSegment(id: string) {
+  return useQuery({
+    queryKey: segmentKeys.detail(id),
+    queryFn: () => sdk.client.fetch<{ segment: AdminSegment }>(`/admin/messaging/segments/${id}`),
+  })
+}
 
-/** A campaign with its progress and results, polled every 2 s while it is sending. */
+const isLive = (status: CampaignStatus | undefined) => status === "sending" || status === "scheduled"
+
+/** A campaign with its progress and results, asked again every 2 s while it is scheduled or sending. */
 export function useCampaign(id: string) {
-  const [state, setState] = useState<{ detail: CampaignDetail | null; loading: boolean; error?: string }>({ detail: null, loading: true })
-  const reload = useCallback(async () => {
-    try {
-      const detail = await sdk.client.fetch<CampaignDetail>(`/admin/messaging/campaigns/${encodeURIComponent(id)}`)
-      setState({ detail, loading: false })
-    } catch (error) {
-      setState((s) => ({ ...s, loading: false, error: (error as Error).message }))
-    }
-  }, [id])
-  useEffect(() => {
-    reload()
-  }, [reload])
-  const live = state.detail?.campaign.status === "sending" || state.detail?.campaign.status === "scheduled"
-  useEffect(() => {
-    if (!live) return
-    const timer = setInterval(reload, 2000)
-    return () => clearInterval(timer)
-  }, [live, reload])
-  return { ...state, reload }
+  return useQuery({
+    queryKey: campaignKeys.detail(id),
+    queryFn: () => sdk.client.fetch<CampaignDetail>(`/admin/messaging/campaigns/${encodeURIComponent(id)}`),
+    refetchInterval: (query) => (isLive(query.state.data?.campaign.status) ? 2000 : false),
+  })
 }
 
 /**
- * The eligible recipients of a definition being built, asked again 400 ms after the last change;
- * answers to older definitions are dropped. A definition the API refuses shows its problem instead.
+ * The eligible recipients of a definition being built, asked 400 ms after the last change; the last count
+ * stays while the next is asked. A definition the API refuses shows its problem instead.
  */
 export function useSegmentCount(definition: SegmentGroup | null) {
-  const [state, setState] = useState<{ count: number | null; loading: boolean; error?: string }>({ count: null, loading: false })
-  const sequence = useRef(0)
   const key = definition ? JSON.stringify(definition) : null
-  useEffect(() => {
-    if (!definition) return
-    const id = ++sequence.current
-    setState((s) => ({ ...s, loading: true }))
-    const timer = setTimeout(async () => {
-      try {
-        const { count } = await requestWithProblems<{ count: number }>("/admin/messaging/segments/count", { method: "POST", body: { definition } })
-        if (id === sequence.current) setState({ count, loading: false })
-      } catch (error) {
-        if (id === sequence.current) setState({ count: null, loading: false, error: (error as Error).message })
-      }
-    }, 400)
-    return () => clearTimeout(timer)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
-  return state
+  const settledKey = useDebouncedValue(key, 400)
+  const settled = useMemo(() => (settledKey ? (JSON.parse(settledKey) as SegmentGroup) : null), [settledKey])
+  const query = useQuery({
+    queryKey: [...segmentKeys.all, "count", settled],
+    enabled: !!settled,
+    queryFn: () => requestWithProblems<{ count: number }>("/admin/messaging/segments/count", { method: "POST", body: { definition: settled } }),
+    placeholderData: keepPreviousData,
+    // the count follows the store's customers: a definition built again is counted again
+    staleTime: 0,
+    retry: false,
+  })
+  return {
+    count: query.error ? null : (query.data?.count ?? null),
+    loading: !!key && (key !== settledKey || query.isFetching),
+    error: query.error?.message,
+  }
 }
 
-export async function createSegment(input: { name: string; definition: SegmentGroup }): Promise<AdminSegment> {
-  return (await requestWithProblems<{ segment: AdminSegment }>("/admin/messaging/segments", { method: "POST", body: input })).segment
+/** Every mutation of a campaign or its segment changes what the campaign pages show: they ask again. */
+function useInvalidateCampaigns() {
+  const queryClient = useQueryClient()
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: campaignKeys.all }),
+      queryClient.invalidateQueries({ queryKey: segmentKeys.all }),
+    ])
 }
 
-export async function updateSegment(id: string, input: { name?: string; definition?: SegmentGroup }): Promise<AdminSegment> {
-  return (await requestWithProblems<{ segment: AdminSegment }>(`/admin/messaging/segments/${id}`, { method: "POST", body: input })).segment
+const post = async <T>(path: string, body: unknown, key: string): Promise<T> =>
+  (await requestWithProblems<Record<string, T>>(path, { method: "POST", body }))[key]
+
+export function useCreateSegment() {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: (input: { name: string; definition: SegmentGroup }) => post<AdminSegment>("/admin/messaging/segments", input, "segment"),
+    onSuccess: invalidate,
+  })
 }
 
-export async function createCampaign(input: CampaignInput): Promise<AdminCampaign> {
-  return (await requestWithProblems<{ campaign: AdminCampaign }>("/admin/messaging/campaigns", { method: "POST", body: input })).campaign
+export function useUpdateSegment(id: string) {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: (input: { name?: string; definition?: SegmentGroup }) => post<AdminSegment>(`/admin/messaging/segments/${id}`, input, "segment"),
+    onSuccess: invalidate,
+  })
 }
 
-export async function updateCampaign(id: string, input: Partial<CampaignInput>): Promise<AdminCampaign> {
-  return (await requestWithProblems<{ campaign: AdminCampaign }>(`/admin/messaging/campaigns/${id}`, { method: "POST", body: input })).campaign
+export function useCreateCampaign() {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: (input: CampaignInput) => post<AdminCampaign>("/admin/messaging/campaigns", input, "campaign"),
+    onSuccess: invalidate,
+  })
 }
 
-export async function scheduleCampaign(id: string, at?: { at: string; time_zone: string }): Promise<AdminCampaign> {
-  return (await requestWithProblems<{ campaign: AdminCampaign }>(`/admin/messaging/campaigns/${id}/schedule`, { method: "POST", body: at ?? {} })).campaign
+export function useUpdateCampaign(id: string) {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: (input: Partial<CampaignInput>) => post<AdminCampaign>(`/admin/messaging/campaigns/${id}`, input, "campaign"),
+    onSuccess: invalidate,
+  })
 }
 
-export async function changeCampaignCourse(id: string, action: "pause" | "resume" | "cancel"): Promise<AdminCampaign> {
-  return (await requestWithProblems<{ campaign: AdminCampaign }>(`/admin/messaging/campaigns/${id}/${action}`, { method: "POST", body: {} })).campaign
+/** Schedules at a local time of a zone, or sends now (no `at`). */
+export function useScheduleCampaign(id: string) {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: (at?: { at: string; time_zone: string }) => post<AdminCampaign>(`/admin/messaging/campaigns/${id}/schedule`, at ?? {}, "campaign"),
+    onSuccess: invalidate,
+  })
+}
+
+export function useChangeCampaignCourse(id: string) {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: (action: "pause" | "resume" | "cancel") => post<AdminCampaign>(`/admin/messaging/campaigns/${id}/${action}`, {}, "campaign"),
+    onSuccess: invalidate,
+  })
 }

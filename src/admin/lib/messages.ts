@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react"
+import { useQuery } from "@tanstack/react-query"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
 
 export type AdminMessage = {
@@ -33,37 +34,32 @@ export type AdminMessage = {
 
 type ListResponse = { messages: AdminMessage[]; count: number; limit: number; offset: number }
 
+export const messageKeys = queryKeys("messages")
+
+/** Statuses a message leaves on its own: a page showing one asks again until it settles. */
+export const ON_ITS_WAY = ["queued", "deferred", "sending", "sent"]
+
 /** Messages matching `filters`, refreshed every few seconds while some are still on their way. */
 export function useMessages(filters: Record<string, string>) {
-  const [state, setState] = useState<{ messages: AdminMessage[]; count: number; loading: boolean; error?: string }>(
-    { messages: [], count: 0, loading: true }
-  )
-  const key = JSON.stringify(filters)
+  return useQuery({
+    queryKey: messageKeys.list(filters),
+    queryFn: () => sdk.client.fetch<ListResponse>("/admin/messaging/messages", { query: { ...filters, limit: 50 } }),
+    refetchInterval: (query) => (query.state.data?.messages.some((m) => ON_ITS_WAY.includes(m.status)) ? 3000 : false),
+  })
+}
 
-  useEffect(() => {
-    let cancelled = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const load = async () => {
-      try {
-        const data = await sdk.client.fetch<ListResponse>("/admin/messaging/messages", {
-          query: { ...filters, limit: 50 },
-        })
-        if (cancelled) return
-        setState({ messages: data.messages, count: data.count, loading: false })
-        if (data.messages.some((m) => ["queued", "deferred", "sending", "sent"].includes(m.status))) {
-          timer = setTimeout(load, 3000)
-        }
-      } catch (error) {
-        if (!cancelled) setState((s) => ({ ...s, loading: false, error: (error as Error).message }))
-      }
-    }
-    load()
-    return () => {
-      cancelled = true
-      if (timer) clearTimeout(timer)
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
-
-  return state
+/** One message, asked again every `intervalMs` while it is on its way (at most `maxPolls` times). */
+export function useMessage<T extends Pick<AdminMessage, "status"> = AdminMessage>(
+  id: string | null,
+  { intervalMs = 1500, maxPolls = 40 } = {}
+) {
+  return useQuery({
+    queryKey: messageKeys.detail(id ?? ""),
+    enabled: !!id,
+    queryFn: async () => (await sdk.client.fetch<{ message: T }>(`/admin/messaging/messages/${id}`)).message,
+    // a failed poll keeps the last status shown; the next poll is the retry
+    retry: false,
+    refetchInterval: (query) =>
+      query.state.dataUpdateCount < maxPolls && (!query.state.data || ON_ITS_WAY.includes(query.state.data.status)) ? intervalMs : false,
+  })
 }

@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react"
+import { useMutation, useQuery } from "@tanstack/react-query"
+import { useRef } from "react"
 import { requestWithProblems } from "./api"
-import type { AdminMessage } from "./messages"
+import { messageKeys, type AdminMessage } from "./messages"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
-import { useAdminGet } from "./use-admin-get"
 
 export type ProviderRole = "sms" | "rcs"
 
@@ -37,28 +38,34 @@ export type ProviderHealth = { id: string; ok: boolean; detail: string; checked_
 
 export type ProviderTestInput = { phone: string; channel: ProviderRole; body?: string }
 
-/** The providers, their webhooks and the RCS settings, loaded once (they change only with a restart). */
+export const providerKeys = queryKeys("providers")
+
+/** The providers, their webhooks and the RCS settings (they change only with a restart). */
 export function useProviderOverview() {
-  const { value, ...state } = useAdminGet<ProviderOverview | null>("/admin/messaging/providers", null)
-  return { ...state, overview: value }
+  return useQuery({
+    queryKey: providerKeys.list(),
+    queryFn: () => sdk.client.fetch<ProviderOverview>("/admin/messaging/providers"),
+    staleTime: Infinity,
+  })
 }
 
 /** Asks the server to try the provider's credentials; the answer says whether they were accepted. */
-export async function checkProvider(id: string): Promise<ProviderHealth> {
-  const { health } = await requestWithProblems<{ health: ProviderHealth }>(
-    `/admin/messaging/providers/${encodeURIComponent(id)}/check`,
-    { method: "POST" }
-  )
-  return health
+export function useCheckProvider(id: string) {
+  return useMutation({
+    mutationFn: async () =>
+      (await requestWithProblems<{ health: ProviderHealth }>(`/admin/messaging/providers/${encodeURIComponent(id)}/check`, { method: "POST" }))
+        .health,
+  })
 }
 
+type SentTest = Pick<AdminMessage, "id" | "channel" | "status" | "to">
+
 /** Sends a test message through the real pipeline. Throws `ApiError` (400: RCS off, bad phone, suppressed…). */
-export async function sendProviderTest(input: ProviderTestInput): Promise<Pick<AdminMessage, "id" | "channel" | "status" | "to">> {
-  const { message } = await requestWithProblems<{ message: Pick<AdminMessage, "id" | "channel" | "status" | "to"> }>(
-    "/admin/messaging/providers/test-send",
-    { method: "POST", body: input }
-  )
-  return message
+export function useSendProviderTest() {
+  return useMutation({
+    mutationFn: async (input: ProviderTestInput) =>
+      (await requestWithProblems<{ message: SentTest }>("/admin/messaging/providers/test-send", { method: "POST", body: input })).message,
+  })
 }
 
 /** Statuses after which a message changes no more, except `delivered` that an RCS read receipt may follow. */
@@ -66,58 +73,45 @@ const SETTLED = ["read", "failed", "expired", "skipped", "suppressed"]
 
 export type FollowedMessage = AdminMessage & { fallback_of_id?: string | null }
 
+type Followed = { message: FollowedMessage; fallback: FollowedMessage | null }
+
+const replaced = (m: FollowedMessage | undefined) => !!m && m.channel === "rcs" && ["failed", "expired"].includes(m.status)
+const settled = (m: FollowedMessage | null | undefined) => !!m && (SETTLED.includes(m.status) || (m.status === "delivered" && m.channel === "sms"))
+
 /**
- * Follows a message until it settles: polls GET /admin/messaging/messages/:id every `intervalMs`. An RCS
+ * Follows a message until it settles: asks GET /admin/messaging/messages/:id every `intervalMs`. An RCS
  * message stays followed after `delivered` (its read receipt comes next); an RCS message that expired or
  * failed is followed by the SMS that replaced it, found by `fallback_of_id` among the phone's test messages.
+ * A failed poll keeps the last status shown; the next one may succeed.
  */
 export function useFollowedMessage(id: string | null, { intervalMs = 1500, maxPolls = 120 } = {}) {
-  const [state, setState] = useState<{ message: FollowedMessage | null; fallback: FollowedMessage | null; error?: string }>(
-    { message: null, fallback: null }
-  )
+  // looks left for an SMS replacement once the RCS message expired or failed (none with smsFallback off)
+  const fallbackLooks = useRef({ id, left: 10 })
+  if (fallbackLooks.current.id !== id) fallbackLooks.current = { id, left: 10 }
 
-  useEffect(() => {
-    setState({ message: null, fallback: null })
-    if (!id) return
-    let cancelled = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let polls = 0
-    // polls left to find an SMS replacement once the RCS message expired or failed (none with smsFallback off)
-    let fallbackPolls = 10
-
-    const replaced = (m: FollowedMessage | null) => !!m && m.channel === "rcs" && ["failed", "expired"].includes(m.status)
-    const settled = (m: FollowedMessage | null) =>
-      !!m && (SETTLED.includes(m.status) || (m.status === "delivered" && m.channel === "sms"))
-
-    const load = async () => {
-      polls++
-      let message: FollowedMessage | null = null
-      let fallback: FollowedMessage | null = null
-      try {
-        message = (await sdk.client.fetch<{ message: FollowedMessage }>(`/admin/messaging/messages/${id}`)).message
-        if (replaced(message) && message.to) {
-          fallbackPolls--
-          const { messages } = await sdk.client.fetch<{ messages: FollowedMessage[] }>("/admin/messaging/messages", {
-            query: { to: message.to, template_key: "provider_test", channel: "sms", limit: 50 },
-          })
-          fallback = messages.find((m) => m.fallback_of_id === id) ?? null
-        }
-        if (cancelled) return
-        setState({ message, fallback, error: undefined })
-      } catch (error) {
-        // a failed poll keeps the last status shown; the next one may succeed
-        if (!cancelled) setState((s) => ({ ...s, error: (error as Error).message }))
-      }
-      if (cancelled || polls >= maxPolls) return
-      const done = fallback ? settled(fallback) : replaced(message) ? fallbackPolls <= 0 : settled(message)
-      if (!done) timer = setTimeout(load, intervalMs)
-    }
-    load()
-    return () => {
-      cancelled = true
-      if (timer) clearTimeout(timer)
-    }
-  }, [id, intervalMs, maxPolls])
-
-  return state
+  const query = useQuery({
+    queryKey: [...messageKeys.detail(id ?? ""), "followed"],
+    enabled: !!id,
+    queryFn: async (): Promise<Followed> => {
+      const { message } = await sdk.client.fetch<{ message: FollowedMessage }>(`/admin/messaging/messages/${id}`)
+      if (!replaced(message) || !message.to) return { message, fallback: null }
+      fallbackLooks.current.left--
+      const { messages } = await sdk.client.fetch<{ messages: FollowedMessage[] }>("/admin/messaging/messages", {
+        query: { to: message.to, template_key: "provider_test", channel: "sms", limit: 50 },
+      })
+      return { message, fallback: messages.find((m) => m.fallback_of_id === id) ?? null }
+    },
+    // a test is followed as it happens, never answered from an earlier visit
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+    refetchInterval: (q) => {
+      if (q.state.dataUpdateCount + q.state.errorUpdateCount >= maxPolls) return false
+      const data = q.state.data
+      if (!data) return intervalMs
+      const done = data.fallback ? settled(data.fallback) : replaced(data.message) ? fallbackLooks.current.left <= 0 : settled(data.message)
+      return done ? false : intervalMs
+    },
+  })
+  return { message: query.data?.message ?? null, fallback: query.data?.fallback ?? null, error: query.error?.message }
 }

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from "react"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMemo } from "react"
 import { ApiError, requestWithProblems, type ApiProblem } from "./api"
+import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
-import { useAdminGet } from "./use-admin-get"
+import { useDebouncedValue } from "./use-debounced-value"
 
 export type TemplatePurpose = "transactional" | "marketing"
 
@@ -42,35 +44,44 @@ export type TemplatePreview = {
 
 export type TestMessage = { id: string; status: string; status_reason: string | null; to: string | null }
 
-/** Every template (key × locale), reloadable after a save or a revert. */
+export const templateKeys = queryKeys("templates")
+
+/** Every template (key × locale). */
 export function useTemplates() {
-  const { value, ...state } = useAdminGet<{ templates: AdminTemplate[] }>("/admin/messaging/templates", {
-    templates: [],
+  return useQuery({
+    queryKey: templateKeys.list(),
+    queryFn: () => sdk.client.fetch<{ templates: AdminTemplate[] }>("/admin/messaging/templates"),
   })
-  return { ...state, templates: value.templates }
 }
 
-/** Creates or replaces the store's version of a template (by key and locale). Throws `ApiError` with problems. */
-export async function saveTemplate(draft: TemplateDraft): Promise<AdminTemplate> {
-  const { template } = await requestWithProblems<{ template: AdminTemplate }>("/admin/messaging/templates", {
-    method: "POST",
-    body: draft,
+/**
+ * Creates or replaces the store's version of a template (by key and locale); throws `ApiError` with
+ * problems. The list is asked again before the save resolves, so the editor reopens on what is saved.
+ */
+export function useSaveTemplate() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (draft: TemplateDraft) =>
+      (await requestWithProblems<{ template: AdminTemplate }>("/admin/messaging/templates", { method: "POST", body: draft })).template,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateKeys.all }),
   })
-  return template
 }
 
 /** Removes the store's version: the shipped default applies again. */
-export async function revertTemplate(id: string): Promise<void> {
-  await sdk.client.fetch(`/admin/messaging/templates/${encodeURIComponent(id)}`, { method: "DELETE" })
+export function useRevertTemplate() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => sdk.client.fetch(`/admin/messaging/templates/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateKeys.all }),
+  })
 }
 
 /** Sends the draft, rendered with sample values, to `phone`. Throws `ApiError` with problems. */
-export async function sendTestMessage(draft: TemplateDraft & { phone: string }): Promise<TestMessage> {
-  const { message } = await requestWithProblems<{ message: TestMessage }>("/admin/messaging/templates/send-test", {
-    method: "POST",
-    body: draft,
+export function useSendTestMessage() {
+  return useMutation({
+    mutationFn: async (draft: TemplateDraft & { phone: string }) =>
+      (await requestWithProblems<{ message: TestMessage }>("/admin/messaging/templates/send-test", { method: "POST", body: draft })).message,
   })
-  return message
 }
 
 export type PreviewState = {
@@ -83,8 +94,9 @@ export type PreviewState = {
 }
 
 /**
- * The rendered draft, its encoding, segments and cost, asked again `delayMs` after the owner stops typing.
- * Answers that arrive after a newer request was sent are dropped.
+ * The rendered draft, its encoding, segments and cost, asked `delayMs` after the owner stops typing.
+ * Until the answer for the text as it is now arrives, the previous preview stays (marked loading); an
+ * answer to an older text is never shown for a newer one (each text is its own query).
  */
 export function useTemplatePreview<D extends { sms_body: string }>(
   draft: D | null,
@@ -92,36 +104,32 @@ export function useTemplatePreview<D extends { sms_body: string }>(
   /** The campaign builder previews through its own endpoint, which answers the same shape. */
   path = "/admin/messaging/templates/preview"
 ): PreviewState {
-  const [state, setState] = useState<PreviewState>({ preview: null, previewedBody: null, loading: false, problems: [] })
-  const sequence = useRef(0)
   const key = draft ? JSON.stringify(draft) : null
-
-  useEffect(() => {
-    if (!draft) return
-    const id = ++sequence.current
-    setState((s) => ({ ...s, loading: true }))
-    const timer = setTimeout(async () => {
-      try {
-        const preview = await requestWithProblems<TemplatePreview>(path, {
-          method: "POST",
-          body: draft,
-        })
-        if (id !== sequence.current) return
-        setState({ preview, previewedBody: draft.sms_body, loading: false, problems: [] })
-      } catch (error) {
-        if (id !== sequence.current) return
-        const problems =
-          error instanceof ApiError && error.problems.length
-            ? error.problems
-            : [{ path: "", message: `The preview failed: ${(error as Error).message}` }]
-        setState({ preview: null, previewedBody: null, loading: false, problems })
-      }
-    }, delayMs)
-    return () => clearTimeout(timer)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, delayMs, path])
-
-  return state
+  const settledKey = useDebouncedValue(key, delayMs)
+  const settled = useMemo(() => (settledKey ? (JSON.parse(settledKey) as D) : null), [settledKey])
+  const query = useQuery({
+    queryKey: [...templateKeys.all, "preview", path, settled],
+    enabled: !!settled,
+    queryFn: async () => ({
+      preview: await requestWithProblems<TemplatePreview>(path, { method: "POST", body: settled }),
+      body: settled!.sms_body,
+    }),
+    placeholderData: keepPreviousData,
+    // a refused text (400 with problems) is refused again: say so at once
+    retry: false,
+  })
+  const error = query.error
+  const problems: ApiProblem[] = !error
+    ? []
+    : error instanceof ApiError && error.problems.length
+      ? error.problems
+      : [{ path: "", message: `The preview failed: ${error.message}` }]
+  return {
+    preview: query.data?.preview ?? null,
+    previewedBody: query.data?.body ?? null,
+    loading: key !== settledKey || query.isFetching,
+    problems,
+  }
 }
 
 /** The RCS textarea's JSON: `null` when empty, the object when valid, or why it is not. */

@@ -1,9 +1,11 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Label, Select, StatusBadge, Text, Textarea, toast } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
-import { MessageStatusBadge } from "../components/message-status-badge"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
+import { MessageStatusBadge } from "../components/shared/message-status-badge"
 import { useMessages } from "../lib/messages"
+import { queryKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
 
 type Consent = { id: string; phone: string; purpose: string; status: string; granted_at: string | null; revoked_at: string | null }
@@ -20,6 +22,8 @@ type ConsentEvent = {
   evidence: Record<string, unknown> | null
 }
 
+const consentKeys = queryKeys("consents")
+
 const STATUS_COLOR: Record<string, "green" | "red" | "orange" | "grey"> = { granted: "green", revoked: "red", pending: "orange" }
 
 /**
@@ -33,38 +37,31 @@ const CustomerConsentWidget = ({ data: customer }: DetailWidgetProps<AdminCustom
 
 /** The customer's SMS consent per purpose, the ledger that proves it, their texts, and offline consent. */
 const CustomerConsent = ({ customer }: { customer: AdminCustomer }) => {
-  const [state, setState] = useState<{ consents: Consent[]; events: ConsentEvent[] }>({ consents: [], events: [] })
   const [form, setForm] = useState({ phone: customer.phone ?? "", purpose: "marketing", action: "grant", note: "" })
-  const [saving, setSaving] = useState(false)
-  const { messages } = useMessages({ customer_id: customer.id })
+  const queryClient = useQueryClient()
+  const consents = useQuery({
+    queryKey: consentKeys.list({ customer_id: customer.id }),
+    queryFn: () =>
+      sdk.client.fetch<{ consents: Consent[]; events: ConsentEvent[] }>("/admin/messaging/consents", { query: { customer_id: customer.id } }),
+  })
+  const state = consents.data ?? { consents: [], events: [] }
+  const saving = useMutation({
+    mutationFn: (body: typeof form & { customer_id: string }) => sdk.client.fetch("/admin/messaging/consents", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: consentKeys.all }),
+  })
+  const messages = useMessages({ customer_id: customer.id }).data?.messages ?? []
 
-  const load = useCallback(async () => {
-    const data = await sdk.client.fetch<{ consents: Consent[]; events: ConsentEvent[] }>("/admin/messaging/consents", {
-      query: { customer_id: customer.id },
-    })
-    setState(data)
-  }, [customer.id])
-
-  useEffect(() => {
-    load().catch(() => undefined)
-  }, [load])
-
-  const record = async () => {
-    setSaving(true)
-    try {
-      await sdk.client.fetch("/admin/messaging/consents", {
-        method: "POST",
-        body: { ...form, customer_id: customer.id },
-      })
-      toast.success("Consent recorded")
-      setForm((f) => ({ ...f, note: "" }))
-      await load()
-    } catch (error) {
-      toast.error((error as Error).message)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const record = () =>
+    saving.mutate(
+      { ...form, customer_id: customer.id },
+      {
+        onSuccess: () => {
+          toast.success("Consent recorded")
+          setForm((f) => ({ ...f, note: "" }))
+        },
+        onError: (error) => toast.error(error.message),
+      }
+    )
 
   return (
     <Container className="divide-y p-0" data-testid="sms-rcs-customer-consent">
@@ -134,7 +131,7 @@ const CustomerConsent = ({ customer }: { customer: AdminCustomer }) => {
         </div>
         <Label size="xsmall">How it was obtained (required)</Label>
         <Textarea value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} name="consent-note" />
-        <Button size="small" variant="secondary" onClick={record} isLoading={saving} disabled={form.note.trim().length < 3}>
+        <Button size="small" variant="secondary" onClick={record} isLoading={saving.isPending} disabled={form.note.trim().length < 3}>
           Record
         </Button>
       </div>

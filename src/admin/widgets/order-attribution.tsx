@@ -1,8 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
-import { AttributionSummary } from "../components/attribution-summary"
-import { CustomerMessageTimeline } from "../components/customer-message-timeline"
+import { AttributionSummary } from "../components/orders/attribution-summary"
+import { CustomerMessageTimeline } from "../components/orders/customer-message-timeline"
 import { useAttribution } from "../lib/attribution"
 
 /**
@@ -10,7 +10,9 @@ import { useAttribution } from "../lib/attribution"
  * that none did, and the customer's texts around it.
  */
 const OrderAttributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { attribution, message, loading, error } = useAttribution(order.id, order.created_at)
+  const { data, isPending: loading, error } = useAttribution(order.id, order.created_at)
+  const attribution = data?.attribution ?? null
+  const message = data?.message ?? null
   // The order page loads `*customer`, not `customer_id`: take either.
   const customerId = (order as AdminOrder & { customer_id?: string | null }).customer_id ?? order.customer?.id ?? null
 
@@ -23,7 +25,7 @@ const OrderAttributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
         </Text>
       </div>
       {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the attribution: {error}</Text>}
+      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the attribution: {error.message}</Text>}
       {!loading && !error && !attribution && (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle" data-testid="attribution-none">
           No message drove this order.

@@ -1,13 +1,14 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminOrder } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
-import { MessageStatusBadge } from "../components/message-status-badge"
-import { RcsPreview } from "../components/rcs-preview"
+import { MessageStatusBadge } from "../components/shared/message-status-badge"
+import { RcsPreview } from "../components/shared/rcs-preview"
 import { useMessages } from "../lib/messages"
 
 /** The texts sent about this order, with their status, on the order page. */
 const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { messages, loading, error } = useMessages({ order_id: order.id })
+  const { data, isPending: loading, error } = useMessages({ order_id: order.id })
+  const messages = data?.messages ?? []
 
   return (
     <Container className="divide-y p-0" data-testid="sms-rcs-order-messages">
@@ -18,7 +19,7 @@ const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
         </Text>
       </div>
       {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load messages: {error}</Text>}
+      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load messages: {error.message}</Text>}
       {!loading && !error && messages.length === 0 && (
         <Text className="px-6 py-4 text-ui-fg-subtle">No message was sent for this order.</Text>
       )}

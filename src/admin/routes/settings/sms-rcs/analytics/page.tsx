@@ -1,12 +1,12 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
-import { AnalyticsBreakdownTable } from "../../../../components/analytics-breakdown-table"
-import { AnalyticsChannelComparison } from "../../../../components/analytics-channel-comparison"
-import { AnalyticsCsvButton } from "../../../../components/analytics-csv-button"
-import { AnalyticsDailyChart } from "../../../../components/analytics-daily-chart"
-import { AnalyticsKpiTiles } from "../../../../components/analytics-kpi-tiles"
-import { AnalyticsPeriodFilter } from "../../../../components/analytics-period-filter"
+import { AnalyticsBreakdownTable } from "../../../../components/analytics/analytics-breakdown-table"
+import { AnalyticsChannelComparison } from "../../../../components/analytics/analytics-channel-comparison"
+import { AnalyticsCsvButton } from "../../../../components/analytics/analytics-csv-button"
+import { AnalyticsDailyChart } from "../../../../components/analytics/analytics-daily-chart"
+import { AnalyticsKpiTiles } from "../../../../components/analytics/analytics-kpi-tiles"
+import { AnalyticsPeriodFilter } from "../../../../components/analytics/analytics-period-filter"
 import {
   dailyByChannel,
   periodFromParams,
@@ -15,7 +15,7 @@ import {
   type AnalyticsPeriod,
 } from "../../../../lib/analytics"
 import { formatMoney, formatNumber } from "../../../../lib/format"
-import { BackLink } from "../../../../components/back-link"
+import { BackLink } from "../../../../components/shared/back-link"
 
 // Inline: the dashboard's Tailwind build does not generate every responsive class a plugin uses.
 const TWO_COLUMNS = { gridTemplateColumns: "repeat(auto-fit, minmax(420px, 1fr))" } as const

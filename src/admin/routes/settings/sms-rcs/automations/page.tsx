@@ -1,11 +1,12 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { AutomationTable } from "../../../../components/automation-table"
+import { AutomationTable } from "../../../../components/automations/automation-table"
 import { useAutomations } from "../../../../lib/automations"
 
 /** Settings → SMS & RCS → Automations: which texts go out on their own, when, and with which template. */
 const AutomationsPage = () => {
-  const { automations, loading, error, replace } = useAutomations()
+  const { data, isPending: loading, error } = useAutomations()
+  const automations = data?.automations ?? []
   return (
     <Container className="divide-y p-0" data-testid="sms-rcs-automations-page">
       <div className="flex items-center justify-between px-6 py-4">
@@ -20,11 +21,11 @@ const AutomationsPage = () => {
         </Link>
       </div>
       {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the automations: {error}</Text>}
+      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the automations: {error.message}</Text>}
       {!loading && !error && automations.length === 0 && (
         <Text className="px-6 py-4 text-ui-fg-subtle">No automation is available.</Text>
       )}
-      {!loading && !error && automations.length > 0 && <AutomationTable automations={automations} onSaved={replace} />}
+      {!loading && !error && automations.length > 0 && <AutomationTable automations={automations} />}
     </Container>
   )
 }

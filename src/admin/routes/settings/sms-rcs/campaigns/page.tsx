@@ -1,13 +1,14 @@
 import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
-import { CampaignStatusBadge } from "../../../../components/campaign-status-badge"
+import { CampaignStatusBadge } from "../../../../components/campaigns/campaign-status-badge"
 import { useCampaigns } from "../../../../lib/campaigns"
 import { formatDateTime, formatNumber } from "../../../../lib/format"
-import { BackLink } from "../../../../components/back-link"
+import { BackLink } from "../../../../components/shared/back-link"
 
 /** Settings → SMS & RCS → Campaigns: every campaign, newest first, with where it stands. */
 const CampaignsPage = () => {
-  const { items: campaigns, loading, error } = useCampaigns()
+  const { data, isPending: loading, error } = useCampaigns()
+  const campaigns = data?.campaigns ?? []
   const navigate = useNavigate()
   return (
     <div className="flex flex-col gap-y-3" data-testid="sms-rcs-campaigns-page">
@@ -24,7 +25,7 @@ const CampaignsPage = () => {
         </Button>
       </Container>
       <Container className="p-0">
-        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the campaigns: {error}</Text>}
+        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the campaigns: {error.message}</Text>}
         {!loading && !campaigns.length && !error && (
           <Text size="small" className="px-6 py-4 text-ui-fg-muted" data-testid="campaigns-empty">
             No campaign yet.

@@ -1,7 +1,7 @@
 import { Container, Heading, Text } from "@medusajs/ui"
-import { ProviderCard } from "../../../../components/provider-card"
-import { ProviderTestSend } from "../../../../components/provider-test-send"
-import { RcsSettingsSummary } from "../../../../components/rcs-settings-summary"
+import { ProviderCard } from "../../../../components/providers/provider-card"
+import { ProviderTestSend } from "../../../../components/providers/provider-test-send"
+import { RcsSettingsSummary } from "../../../../components/providers/rcs-settings-summary"
 import { useProviderOverview } from "../../../../lib/providers"
 
 /**
@@ -10,7 +10,7 @@ import { useProviderOverview } from "../../../../lib/providers"
  * Everything here comes from the admin API, which never returns a credential.
  */
 const ProvidersPage = () => {
-  const { overview, loading, error } = useProviderOverview()
+  const { data: overview, isPending: loading, error } = useProviderOverview()
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0" data-testid="sms-rcs-providers-page">
@@ -22,7 +22,7 @@ const ProvidersPage = () => {
           </Text>
         </div>
         {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the providers: {error}</Text>}
+        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the providers: {error.message}</Text>}
         {overview && (
           <>
             <div className="px-6 py-4" data-testid="provider-public-url">

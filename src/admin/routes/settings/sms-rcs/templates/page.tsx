@@ -1,8 +1,8 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useRef } from "react"
 import { Link, useSearchParams } from "react-router-dom"
-import { TemplateEditor } from "../../../../components/template-editor"
-import { TemplateList } from "../../../../components/template-list"
+import { TemplateEditor } from "../../../../components/templates/template-editor"
+import { TemplateList } from "../../../../components/templates/template-list"
 import { useTemplates, type AdminTemplate } from "../../../../lib/templates"
 
 /**
@@ -10,7 +10,8 @@ import { useTemplates, type AdminTemplate } from "../../../../lib/templates"
  * The template being edited is in the address (`?key=…&locale=…`), so a reload keeps it open.
  */
 const TemplatesPage = () => {
-  const { templates, loading, error, reload } = useTemplates()
+  const { data, isPending: loading, error } = useTemplates()
+  const templates = useMemo(() => data?.templates ?? [], [data])
   const [params, setParams] = useSearchParams()
   const selectedKey = params.get("key")
   const selectedLocale = params.get("locale")
@@ -44,7 +45,7 @@ const TemplatesPage = () => {
           </Link>
         </div>
         {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the templates: {error}</Text>}
+        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the templates: {error.message}</Text>}
         {!loading && !error && (
           <div style={{ maxHeight: 420, overflowY: "auto" }}>
             <TemplateList templates={templates} selected={selected} onSelect={select} />
@@ -57,7 +58,6 @@ const TemplatesPage = () => {
           <TemplateEditor
             key={`${selected.key}:${selected.locale}:${selected.id ?? "default"}:${selected.updated_at ?? ""}`}
             template={selected}
-            onSaved={() => reload()}
           />
         ) : (
           !loading &&

@@ -1,15 +1,15 @@
 import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useParams } from "react-router-dom"
-import { CampaignDraftEditor } from "../../../../../components/campaign-draft-editor"
-import { CampaignEstimatePanel } from "../../../../../components/campaign-estimate"
-import { CampaignProgressPanel } from "../../../../../components/campaign-progress"
-import { CampaignStatusBadge } from "../../../../../components/campaign-status-badge"
-import { CampaignVariantResults } from "../../../../../components/campaign-variant-results"
+import { CampaignDraftEditor } from "../../../../../components/campaigns/campaign-draft-editor"
+import { CampaignEstimatePanel } from "../../../../../components/campaigns/campaign-estimate"
+import { CampaignProgressPanel } from "../../../../../components/campaigns/campaign-progress"
+import { CampaignStatusBadge } from "../../../../../components/campaigns/campaign-status-badge"
+import { CampaignVariantResults } from "../../../../../components/campaigns/campaign-variant-results"
 import { problemsOf } from "../../../../../lib/api"
-import { changeCampaignCourse, scheduleCampaign, useCampaign } from "../../../../../lib/campaigns"
+import { useCampaign, useChangeCampaignCourse, useScheduleCampaign } from "../../../../../lib/campaigns"
 import { formatDateTime } from "../../../../../lib/format"
-import { BackLink } from "../../../../../components/back-link"
+import { BackLink } from "../../../../../components/shared/back-link"
 
 /**
  * One campaign: its estimate and scheduling while a draft, then its live progress (polled while it
@@ -17,28 +17,27 @@ import { BackLink } from "../../../../../components/back-link"
  */
 const CampaignPage = () => {
   const { id } = useParams()
-  const { detail, error, reload } = useCampaign(id!)
+  const { data: detail, error } = useCampaign(id!)
+  const scheduling = useScheduleCampaign(id!)
+  const changingCourse = useChangeCampaignCourse(id!)
   const [at, setAt] = useState("")
   // empty: the store's zone, shown as the placeholder
   const [zone, setZone] = useState("")
   const [problems, setProblems] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
   const [editing, setEditing] = useState(false)
 
+  // one action at a time: every button waits while one runs (the campaign is asked again after each)
+  const busy = scheduling.isPending || changingCourse.isPending
   const act = async (run: () => Promise<unknown>) => {
-    setBusy(true)
     setProblems([])
     try {
       await run()
-      await reload()
     } catch (e) {
       setProblems(problemsOf(e).map((p) => p.message))
-    } finally {
-      setBusy(false)
     }
   }
 
-  if (error) return <Text className="text-ui-fg-error">Could not load the campaign: {error}</Text>
+  if (error) return <Text className="text-ui-fg-error">Could not load the campaign: {error.message}</Text>
   if (!detail) return <Text size="small">Loading…</Text>
   const { campaign } = detail
   const status = campaign.status
@@ -65,17 +64,17 @@ const CampaignPage = () => {
             </Button>
           )}
           {(status === "sending" || status === "scheduled") && (
-            <Button variant="secondary" size="small" isLoading={busy} onClick={() => act(() => changeCampaignCourse(campaign.id, "pause"))} data-testid="campaign-pause">
+            <Button variant="secondary" size="small" isLoading={busy} onClick={() => act(() => changingCourse.mutateAsync("pause"))} data-testid="campaign-pause">
               Pause
             </Button>
           )}
           {status === "paused" && (
-            <Button size="small" isLoading={busy} onClick={() => act(() => changeCampaignCourse(campaign.id, "resume"))} data-testid="campaign-resume">
+            <Button size="small" isLoading={busy} onClick={() => act(() => changingCourse.mutateAsync("resume"))} data-testid="campaign-resume">
               Resume
             </Button>
           )}
           {!["sent", "canceled"].includes(status) && (
-            <Button variant="danger" size="small" isLoading={busy} onClick={() => act(() => changeCampaignCourse(campaign.id, "cancel"))} data-testid="campaign-cancel">
+            <Button variant="danger" size="small" isLoading={busy} onClick={() => act(() => changingCourse.mutateAsync("cancel"))} data-testid="campaign-cancel">
               Cancel campaign
             </Button>
           )}
@@ -85,10 +84,7 @@ const CampaignPage = () => {
       {editing && (
         <CampaignDraftEditor
           campaign={campaign}
-          onDone={() => {
-            setEditing(false)
-            reload()
-          }}
+          onDone={() => setEditing(false)}
         />
       )}
 
@@ -106,7 +102,7 @@ const CampaignPage = () => {
               <Label size="small">Time zone (the store's unless changed)</Label>
               <Input value={zone} placeholder={detail.store_time_zone} onChange={(e) => setZone(e.target.value)} data-testid="schedule-zone" />
             </div>
-            <Button isLoading={busy} onClick={() => act(() => scheduleCampaign(campaign.id, at ? { at: at.slice(0, 16), time_zone: zone || detail.store_time_zone } : undefined))} data-testid="campaign-schedule-button">
+            <Button isLoading={busy} onClick={() => act(() => scheduling.mutateAsync(at ? { at: at.slice(0, 16), time_zone: zone || detail.store_time_zone } : undefined))} data-testid="campaign-schedule-button">
               {at ? "Schedule" : "Send now"}
             </Button>
           </div>

@@ -1,9 +1,9 @@
 import { Button, Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { CampaignBuilder, emptyCampaignDraft, type CampaignDraft } from "../../../../../components/campaign-builder"
+import { CampaignBuilder, emptyCampaignDraft, type CampaignDraft } from "../../../../../components/campaigns/campaign-builder"
 import { problemsOf } from "../../../../../lib/api"
-import { createCampaign, createSegment } from "../../../../../lib/campaigns"
+import { useCreateCampaign, useCreateSegment } from "../../../../../lib/campaigns"
 
 /**
  * A new campaign: the builder, then "Save draft" saves the segment and the campaign and opens it, where
@@ -11,22 +11,20 @@ import { createCampaign, createSegment } from "../../../../../lib/campaigns"
  */
 const NewCampaignPage = () => {
   const [draft, setDraft] = useState<CampaignDraft>(emptyCampaignDraft)
-  const [saving, setSaving] = useState(false)
   const [problems, setProblems] = useState<string[]>([])
   const navigate = useNavigate()
+  const creatingSegment = useCreateSegment()
+  const creatingCampaign = useCreateCampaign()
 
   const save = async () => {
-    setSaving(true)
     setProblems([])
     try {
-      const segment = await createSegment({ name: draft.segment_name || `${draft.name} audience`, definition: draft.definition })
+      const segment = await creatingSegment.mutateAsync({ name: draft.segment_name || `${draft.name} audience`, definition: draft.definition })
       const { segment_name: _name, definition: _definition, ...campaign } = draft
-      const created = await createCampaign({ ...campaign, segment_id: segment.id })
+      const created = await creatingCampaign.mutateAsync({ ...campaign, segment_id: segment.id })
       navigate(`/settings/sms-rcs/campaigns/${created.id}`)
     } catch (error) {
       setProblems(problemsOf(error).map((p) => p.message))
-    } finally {
-      setSaving(false)
     }
   }
 
@@ -41,7 +39,7 @@ const NewCampaignPage = () => {
             </Text>
           ))}
         </div>
-        <Button onClick={save} isLoading={saving} disabled={!draft.name.trim()} data-testid="campaign-save">
+        <Button onClick={save} isLoading={creatingSegment.isPending || creatingCampaign.isPending} disabled={!draft.name.trim()} data-testid="campaign-save">
           Save draft
         </Button>
       </Container>

@@ -1,0 +1,84 @@
+import { Badge, Text } from "@medusajs/ui"
+import { formatDateTime } from "../../lib/format"
+import { useMessages } from "../../lib/messages"
+import { ChannelBadge } from "../shared/channel-badge"
+import { MessageStatusBadge } from "../shared/message-status-badge"
+
+/**
+ * Every text the order's customer received, newest first, with its channel and status: the credited one
+ * is marked, and the ones sent after the order was placed are told apart (they could not have driven it).
+ */
+export const CustomerMessageTimeline = ({
+  customerId,
+  creditedMessageId,
+  orderPlacedAt,
+}: {
+  customerId: string
+  creditedMessageId: string | null
+  orderPlacedAt?: string | Date | null
+}) => {
+  const { data, isPending: loading, error } = useMessages({ customer_id: customerId })
+  const messages = data?.messages ?? []
+  const count = data?.count ?? 0
+  const placedAt = orderPlacedAt ? new Date(orderPlacedAt).getTime() : NaN
+
+  return (
+    <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="attribution-timeline">
+      <div className="flex items-center justify-between">
+        <Text size="small" weight="plus">
+          Customer's messages
+        </Text>
+        {!loading && !error && (
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            {count > messages.length ? `latest ${messages.length} of ${count}` : `${count} message${count === 1 ? "" : "s"}`}
+          </Text>
+        )}
+      </div>
+      {loading && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
+      {error && <Text size="small" className="text-ui-fg-error">Could not load the messages: {error.message}</Text>}
+      {!loading && !error && messages.length === 0 && (
+        <Text size="small" className="text-ui-fg-subtle">No text was sent to this customer.</Text>
+      )}
+      <ol className="flex flex-col">
+        {messages.map((m) => {
+          const at = m.sent_at ?? m.created_at
+          const credited = m.id === creditedMessageId
+          const after = Number.isFinite(placedAt) && new Date(at).getTime() > placedAt
+          const automation = typeof m.metadata?.automation === "string" ? (m.metadata.automation as string) : null
+          return (
+            <li
+              key={m.id}
+              className="flex flex-col gap-y-1 py-2 pl-3"
+              // inline: a border colour the dashboard's Tailwind build may not generate for a plugin
+              style={{ borderLeft: `2px solid ${credited ? "var(--tag-green-icon)" : "var(--border-base)"}` }}
+              data-testid="attribution-timeline-item"
+              data-message-id={m.id}
+              data-credited={credited}
+            >
+              <div className="flex items-center justify-between gap-x-2">
+                <div className="flex min-w-0 items-center gap-x-2">
+                  <ChannelBadge channel={m.channel} />
+                  <Text size="xsmall" weight="plus" className="truncate">
+                    {m.template_key ?? "message"}
+                  </Text>
+                  {credited && (
+                    <Badge size="2xsmall" color="green">
+                      credited
+                    </Badge>
+                  )}
+                </div>
+                <MessageStatusBadge status={m.status} />
+              </div>
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                {formatDateTime(at)}
+                {automation ? ` · ${automation}` : ""}
+                {m.campaign_id ? ` · campaign ${m.campaign_id}` : ""}
+                {after ? " · after the order" : ""}
+              </Text>
+            </li>
+          )
+        })}
+      </ol>
+    </div>
+  )
+}

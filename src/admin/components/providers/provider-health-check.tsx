@@ -1,0 +1,46 @@
+import { Button, StatusBadge, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { problemsOf } from "../../lib/api"
+import { formatDateTime } from "../../lib/format"
+import { useCheckProvider, type ProviderHealth } from "../../lib/providers"
+
+/**
+ * "Check connection": the server tries the provider's credentials with a harmless call and says whether
+ * they were accepted. The credentials stay on the server; only ok, a detail and the time come back.
+ */
+export const ProviderHealthCheck = ({ providerId }: { providerId: string }) => {
+  const checking = useCheckProvider(providerId)
+  const [health, setHealth] = useState<ProviderHealth | null>(null)
+
+  const check = () =>
+    checking.mutate(undefined, {
+      onSuccess: setHealth,
+      // the check itself could not run (server down, provider unknown): show it as a failed check
+      onError: (error) =>
+        setHealth({ id: providerId, ok: false, detail: problemsOf(error).map((p) => p.message).join("; "), checked_at: new Date().toISOString() }),
+    })
+
+  return (
+    <div className="flex flex-col gap-y-2" data-testid="provider-health">
+      <div className="flex items-center gap-x-3">
+        <Button size="small" variant="secondary" type="button" onClick={check} isLoading={checking.isPending} data-testid="provider-check">
+          Check connection
+        </Button>
+        {health && (
+          <StatusBadge color={health.ok ? "green" : "red"} data-testid="provider-health-status" data-ok={String(health.ok)}>
+            {health.ok ? "Connected" : "Failed"}
+          </StatusBadge>
+        )}
+      </div>
+      {health && (
+        <Text size="small" className={health.ok ? "text-ui-fg-subtle" : "text-ui-fg-error"} data-testid="provider-health-detail">
+          {health.detail}
+          <span className="text-ui-fg-muted" data-testid="provider-health-time">
+            {" "}
+            · checked {formatDateTime(health.checked_at)}
+          </span>
+        </Text>
+      )}
+    </div>
+  )
+}
