@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import type { PluginOptions } from "../lib/options"
+import type { PluginOptions } from "../providers"
 import { eventResource } from "../lib/options"
 
 export type EventMapping = PluginOptions["events"][string] & { resource: "order" | "customer" | "cart" }

@@ -13,7 +13,7 @@ import {
 import { parseConsentCsv } from "../../lib/consent"
 import { MessageStatus } from "../../lib/message-status"
 import { redactPhones } from "../../lib/redact-phones"
-import type { PluginOptions } from "../../lib/options"
+import type { PluginOptions } from "../../providers"
 import {
   createProviders,
   ProviderError,

@@ -1,7 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { estimateCost } from "../../../lib/cost"
-import type { PluginOptions } from "../../../lib/options"
+import type { PluginOptions } from "../../../providers"
 import { newLinkCode, type NewTrackedLink } from "../../../lib/tracking"
 import type { MessagingProvider } from "../../../providers/types"
 import type { LinkStore } from "../tracking/link-store"
