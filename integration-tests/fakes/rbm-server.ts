@@ -1,7 +1,7 @@
 import { createVerify, generateKeyPairSync, randomBytes, randomUUID } from "crypto"
 import http, { type IncomingMessage, type ServerResponse } from "http"
 import type { AddressInfo } from "net"
-import { rbmSignature } from "../../src/lib/signatures/rbm"
+import { rbmSignature } from "../../src/providers/rbm/rbm-signature"
 
 /**
  * A local stand-in for Google's RCS Business Messaging API (v1), for the tests and the demo. It checks

@@ -1,7 +1,7 @@
 import { randomBytes } from "crypto"
 import http, { type IncomingMessage, type ServerResponse } from "http"
 import type { AddressInfo } from "net"
-import { twilioSignature } from "../../src/lib/signatures/twilio"
+import { twilioSignature } from "../../src/providers/twilio/twilio-signature"
 
 /**
  * A local stand-in for Twilio's Messages API, for the tests, the chaos run and the bench. It checks what

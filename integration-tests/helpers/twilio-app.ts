@@ -1,4 +1,4 @@
-import { twilioSignature } from "../../src/lib/signatures/twilio"
+import { twilioSignature } from "../../src/providers/twilio/twilio-signature"
 import { startFakeTwilio, type FakeTwilio } from "../fakes/twilio-server"
 import { freePort } from "./free-port"
 

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { rbmSignature } from "../../src/lib/signatures/rbm"
+import { rbmSignature } from "../../src/providers/rbm/rbm-signature"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { startFakeRbm, type FakeRbm } from "../fakes/rbm-server"
 import { startFakeTwilio, type FakeTwilio } from "../fakes/twilio-server"

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { twilioSignature } from "../../src/lib/signatures/twilio"
+import { twilioSignature } from "../../src/providers/twilio/twilio-signature"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { startFakeTwilio, type FakeTwilio } from "../fakes/twilio-server"
 import { openStoreSession } from "../helpers/store-session"

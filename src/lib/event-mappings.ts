@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto"
-import type { PluginOptions } from "./options"
-import { eventResource } from "./options"
+import { eventResource, type EventMappingOption } from "./options"
 
-export type EventMapping = PluginOptions["events"][string] & { resource: "order" | "customer" | "cart" }
+export type EventMapping = EventMappingOption & { resource: "order" | "customer" | "cart" }
+type EventsOption = Record<string, EventMappingOption>
 
 /**
  * The `events` option, made available to the subscriber that listens to them. Medusa reads a
@@ -13,7 +13,7 @@ export type EventMapping = PluginOptions["events"][string] & { resource: "order"
 const KEY = Symbol.for("medusa-plugin-sms-rcs.event-mappings")
 type Holder = { [KEY]?: Record<string, EventMapping> }
 
-export function registerEventMappings(events: PluginOptions["events"]): void {
+export function registerEventMappings(events: EventsOption): void {
   ;(globalThis as Holder)[KEY] = Object.fromEntries(
     Object.entries(events).map(([event, mapping]) => [event, { ...mapping, resource: eventResource(event, mapping)! }])
   )

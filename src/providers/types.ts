@@ -1,8 +1,11 @@
+import type { z } from "zod"
+import type { GatewayUse, OptionProblem } from "../lib/options"
 import { redactPhones } from "../lib/redact-phones"
 
 /**
- * The one interface every gateway implements. The dispatch worker only ever talks to this, so adding a
- * gateway means writing one class (see README, "Writing a provider").
+ * The one interface every gateway implements (`MessagingProvider`), and what a gateway's folder exports to
+ * register itself (`Gateway`). The dispatch worker only ever talks to the first; the registry reads the
+ * second, so adding a gateway is adding a folder (see docs/developers.md, "Adding a gateway").
  */
 export type Channel = "sms" | "rcs"
 
@@ -129,4 +132,70 @@ export interface MessagingProvider {
   checkHealth?(): Promise<ProviderHealth>
   /** The webhook URLs to set in the provider's console. */
   webhooks?(publicUrl: string | null): WebhookEndpoint[]
+}
+
+/** A webhook request as a gateway reads it: plain values, no Medusa types. */
+export type WebhookRequest = {
+  /** The bytes as sent: signatures are computed over them. */
+  rawBody: Buffer | undefined
+  /** The body as parsed by its content type (JSON, form). */
+  body: unknown
+  /** Path and query as called (Twilio signs the full URL). */
+  originalUrl: string
+  query: Record<string, unknown>
+  header(name: string): string | undefined
+}
+
+/** What a verified webhook tells the plugin, applied in order by the route. */
+export type WebhookEvent =
+  | {
+      kind: "status"
+      event: ProviderStatusEvent
+      /**
+       * The event may overtake the answer to its send (RBM): one that matches no message yet is kept and
+       * retried until it does. Otherwise such an event is dropped.
+       */
+      keepIfUnknown?: boolean
+    }
+  /** A text from a shopper: consent keywords, then a reply. */
+  | { kind: "inbound"; from: string; to?: string | null; body: string; provider_message_id: string }
+  /** A tap on an RCS suggestion: a touch of the message it came with (null: the phone's latest RCS message). */
+  | { kind: "tap"; message_id: string | null; from: string; at: Date }
+
+export type WebhookAnswer = { status: number; json?: unknown; text?: string; type?: string }
+
+export type WebhookOutcome = {
+  answer: WebhookAnswer
+  /** Why the request was refused (logged with the caller's address, never the body). */
+  refused?: string
+  events?: WebhookEvent[]
+  /** The gateway's id of the event: a replay of it (within 7 days) is acknowledged and changes nothing. */
+  eventId?: string
+}
+
+/** Verifies and reads one webhook request, with the gateway's options. */
+export type WebhookHandler<Options = any> = (request: WebhookRequest, options: Options) => WebhookOutcome
+
+/**
+ * A gateway, as its folder exports it and `registry.ts` lists it: its options, what it can send, how to
+ * build its provider, and its webhooks. Nothing else in the plugin names a gateway.
+ */
+export type Gateway<Schema extends z.ZodType = z.ZodType<any>> = {
+  /** Its name in the `provider` / `rcs.provider` options, the key of its own options, its webhooks' path. */
+  readonly id: string
+  /** How the docs and errors name it ("Twilio", "Google RBM"). */
+  readonly docsName: string
+  /** What it can send at all (its provider may serve fewer, e.g. Twilio RCS needs a Messaging Service). */
+  readonly channels: readonly Channel[]
+  /** The schema of `options[id]`: optional, or with a default. */
+  readonly options: Schema
+  /** Checks against the rest of the options (e.g. required when chosen); paths are under `options[id]`. */
+  optionProblems?(use: GatewayUse, options: z.output<Schema>): OptionProblem[]
+  /** Its provider; called only when it is chosen, so its options are there (`optionProblems` saw to it). */
+  create(options: NonNullable<z.output<Schema>>, context: ProviderContext): MessagingProvider
+  /**
+   * Its webhooks, by path under `/hooks/messaging/{id}` ("" for that path itself, "status" for
+   * `/hooks/messaging/{id}/status`). Answered 404 while the gateway has no options.
+   */
+  readonly webhooks?: Readonly<Record<string, WebhookHandler<NonNullable<z.output<Schema>>>>>
 }

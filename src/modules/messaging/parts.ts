@@ -1,7 +1,7 @@
 import type { Logger } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type IORedis from "ioredis"
-import type { PluginOptions } from "../../lib/options"
+import type { PluginOptions } from "../../providers"
 import { AuditLog } from "./audit/audit-log"
 import { AutomationSettings, type AutomationSettingRows } from "./automations/automation-settings"
 import { CartActivities } from "./automations/cart-activities"

@@ -1,4 +1,7 @@
-export { RbmProvider, RBM_WEBHOOK_PATH, rbmMessageId, type RbmOptions } from "./rbm-provider"
+export { rbmGateway } from "./gateway"
+export { RbmProvider, RBM_WEBHOOK_PATH, rbmMessageId } from "./rbm-provider"
 export { parseRbmData, rbmWebhookBodySchema, type RbmWebhookEvent } from "./rbm-events"
 export { toRbmContentMessage } from "./rbm-content"
 export { ServiceAccountToken } from "./rbm-auth"
+export { rbmSignature, isValidRbmSignature, isRbmClientToken } from "./rbm-signature"
+export type { RbmOptions } from "./rbm-options"

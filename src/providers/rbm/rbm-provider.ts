@@ -9,21 +9,14 @@ import {
   type SendResult,
   type WebhookEndpoint,
 } from "../types"
+import { webhookPath } from "../webhooks"
 import { readJsonAnswer } from "../read-answer"
-import { ServiceAccountToken, type ServiceAccountKey } from "./rbm-auth"
+import { ServiceAccountToken } from "./rbm-auth"
 import { toRbmContentMessage } from "./rbm-content"
 import { rbmHttpError, rbmNetworkError } from "./rbm-errors"
+import type { RbmOptions } from "./rbm-options"
 
-export type RbmOptions = {
-  agentId: string
-  serviceAccountKey: ServiceAccountKey
-  clientToken: string
-  apiBaseUrl: string
-  tokenUrl?: string
-  timeoutMs: number
-}
-
-export const RBM_WEBHOOK_PATH = "/hooks/messaging/rbm"
+export const RBM_WEBHOOK_PATH = webhookPath("rbm")
 
 /**
  * RBM message ids are UUIDs chosen by the agent, and the platform ignores a second message with an id

@@ -1,1 +1,3 @@
-export { SandboxProvider, SANDBOX_FAILING_SUFFIXES, SANDBOX_CAPABILITY_SUFFIXES, type SandboxOptions } from "./sandbox-provider"
+export { sandboxGateway } from "./gateway"
+export { SandboxProvider, SANDBOX_FAILING_SUFFIXES, SANDBOX_CAPABILITY_SUFFIXES } from "./sandbox-provider"
+export type { SandboxOptions } from "./sandbox-options"

@@ -8,6 +8,7 @@ import {
   type ProviderHealth,
   type SendResult,
 } from "../types"
+import type { SandboxOptions } from "./sandbox-options"
 
 /**
  * Numbers that make the sandbox fail, to try error handling without a real gateway (as Twilio's test
@@ -23,11 +24,6 @@ export const SANDBOX_FAILING_SUFFIXES = { permanent: "0002", retryable: "0003", 
  * never delivered, expires, and its SMS fallback goes out).
  */
 export const SANDBOX_CAPABILITY_SUFFIXES = { smsOnly: "0005", offline: "0006" } as const
-
-export type SandboxOptions = {
-  /** How long after sending the sandbox reports the message delivered. */
-  deliveryDelayMs: number
-}
 
 /**
  * A gateway that delivers to nowhere. It accepts every message, answers with an id, and reports it

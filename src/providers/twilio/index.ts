@@ -1,3 +1,6 @@
+export { twilioGateway } from "./gateway"
 export * from "./twilio-provider"
 export * from "./twilio-status"
 export * from "./twilio-errors"
+export { twilioSignature, isValidTwilioSignature } from "./twilio-signature"
+export type { TwilioOptions } from "./twilio-options"

@@ -4,6 +4,7 @@ import { httpRequest, providerAgent, type HttpAnswer } from "../http-request"
 import { toTwilioContent } from "./twilio-content"
 import { twilioHttpError, twilioNetworkError } from "./twilio-errors"
 import { findTwilioMessage, twilioLookupStatus, type TwilioListedMessage } from "./twilio-lookup"
+import type { TwilioOptions } from "./twilio-options"
 import {
   ProviderError,
   type LookupQuery,
@@ -15,28 +16,10 @@ import {
   type TakenIds,
   type WebhookEndpoint,
 } from "../types"
+import { webhookPath } from "../webhooks"
 
-export type TwilioOptions = {
-  accountSid: string
-  /** Signs (and verifies) webhooks; authenticates API calls unless an API key is given. */
-  authToken: string
-  apiKeySid?: string
-  apiKeySecret?: string
-  /** A sender number or alphanumeric id, or … */
-  from?: string
-  /** … a Messaging Service, which picks the sender (and is required for RCS). */
-  messagingServiceSid?: string
-  /** The URL Twilio reaches this Medusa server at, for status callbacks and their signatures. */
-  publicUrl: string
-  /** Seconds Twilio may keep a message queued before giving up (1–36000). */
-  validityPeriodSeconds?: number
-  apiBaseUrl: string
-  contentApiBaseUrl: string
-  timeoutMs: number
-}
-
-export const TWILIO_STATUS_PATH = "/hooks/messaging/twilio/status"
-export const TWILIO_INBOUND_PATH = "/hooks/messaging/twilio/inbound"
+export const TWILIO_STATUS_PATH = webhookPath("twilio", "status")
+export const TWILIO_INBOUND_PATH = webhookPath("twilio", "inbound")
 
 /** Twilio keeps a message queued at most 10 hours (`ValidityPeriod`), and that long unless told otherwise. */
 const MAX_VALIDITY_SECONDS = 36_000

@@ -1,5 +1,5 @@
 import { AUTOMATION_KEYS, effectiveAutomation, type AutomationKey, type EffectiveAutomation } from "../../../lib/automations"
-import type { PluginOptions } from "../../../lib/options"
+import type { PluginOptions } from "../../../providers"
 
 type SettingRow = { id: string; automation: string } & Record<string, unknown>
 export type AutomationPatch = { enabled?: boolean; delay_minutes?: number; period_days?: number; max_age_hours?: number }

@@ -3,7 +3,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { Worker, type Job } from "bullmq"
 import type IORedis from "ioredis"
 import { MessageStatus } from "../../../lib/message-status"
-import type { PluginOptions } from "../../../lib/options"
+import type { PluginOptions } from "../../../providers"
 import { redactPhones } from "../../../lib/redact-phones"
 import {
   createProviders,

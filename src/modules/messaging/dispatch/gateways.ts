@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { PluginOptions } from "../../../lib/options"
+import type { PluginOptions } from "../../../providers"
 import type { RcsRouting } from "../../../lib/messages"
 import type { MessagingProvider, Providers } from "../../../providers"
 

@@ -1,7 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { estimateCost } from "../../../lib/sms-encoding"
-import type { PluginOptions } from "../../../lib/options"
+import type { PluginOptions } from "../../../providers"
 import type { MessagingProvider } from "../../../providers/types"
 
 const MESSAGES = "sms_rcs_message"

@@ -2,7 +2,7 @@ import type { LoaderOptions } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import IORedis from "ioredis"
-import { parsePluginOptions, type PluginOptionsInput } from "../../../lib/options"
+import { parsePluginOptions, type PluginOptionsInput } from "../../../providers"
 import { registerEventMappings } from "../../../lib/event-mappings"
 
 const DEFAULT_REDIS_URL = "redis://localhost:6379"

@@ -1,5 +1,5 @@
 import type { ComposeSettings, RcsRouting } from "../../../lib/messages"
-import type { PluginOptions } from "../../../lib/options"
+import type { PluginOptions } from "../../../providers"
 import { trackableHosts } from "../../../lib/tracking"
 
 /** What lib/messages/compose.ts needs of the plugin's settings: the same for every message of a send or a campaign. */

@@ -1,5 +1,5 @@
-import { HttpRequestError } from "../../providers/http-request"
-import { twilioHttpError, twilioNetworkError, twilioStatusEvent } from "../../providers/twilio"
+import { HttpRequestError } from "../../http-request"
+import { twilioHttpError, twilioNetworkError, twilioStatusEvent } from ".."
 
 describe("Twilio answers", () => {
   it.each([

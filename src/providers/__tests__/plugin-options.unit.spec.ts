@@ -1,4 +1,5 @@
-import { parsePluginOptions, PluginOptionsError } from "../options"
+import { PluginOptionsError } from "../../lib/options"
+import { parsePluginOptions } from "../registry"
 
 describe("parsePluginOptions", () => {
   it("gives a working configuration with no options at all", () => {

@@ -1,9 +1,9 @@
 import { createVerify, generateKeyPairSync } from "crypto"
-import { contentProblems } from "../../../integration-tests/fakes/rbm-server"
-import { parseRbmData, rbmMessageId, ServiceAccountToken, toRbmContentMessage } from "../../providers/rbm"
-import { isRbmClientToken, isValidRbmSignature, rbmSignature } from "../signatures/rbm"
-import { parsePluginOptions } from "../options"
-import { rcsPayloadSchema, type RcsPayload } from "../rcs/payload"
+import { contentProblems } from "../../../../integration-tests/fakes/rbm-server"
+import { parseRbmData, rbmMessageId, ServiceAccountToken, toRbmContentMessage } from ".."
+import { isRbmClientToken, isValidRbmSignature, rbmSignature } from "../rbm-signature"
+import { parsePluginOptions } from "../../registry"
+import { rcsPayloadSchema, type RcsPayload } from "../../../lib/rcs/payload"
 
 const encode = (data: unknown) => Buffer.from(JSON.stringify(data)).toString("base64")
 

@@ -1,5 +1,5 @@
 import { createHmac } from "crypto"
-import { isValidTwilioSignature, twilioSignature } from "../signatures/twilio"
+import { isValidTwilioSignature, twilioSignature } from "../twilio-signature"
 
 // Twilio's canonical test vector (its request-validation docs, reused by its SDKs' tests): this URL,
 // these parameters and the token "12345" sign to "RSOYDt4T1cUTdK1PDd93/VVr8B8=".

@@ -1,8 +1,8 @@
 import http from "http"
 import type { AddressInfo } from "net"
-import { startFakeTwilio, type FakeTwilio } from "../../../integration-tests/fakes/twilio-server"
-import { TwilioProvider } from "../twilio"
-import type { RcsPayload } from "../../lib/rcs/payload"
+import { startFakeTwilio, type FakeTwilio } from "../../../../integration-tests/fakes/twilio-server"
+import { TwilioProvider } from ".."
+import type { RcsPayload } from "../../../lib/rcs/payload"
 
 const ACCOUNT_SID = `AC${"c3".repeat(16)}`
 const AUTH_TOKEN = "twilio-rcs-token"
