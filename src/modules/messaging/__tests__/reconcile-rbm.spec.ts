@@ -41,7 +41,7 @@ beforeAll(async () => {
     eventDelayMs: 60_000,
   })
   Object.assign(rbm, { serviceAccountKey: fake.serviceAccount, apiBaseUrl: fake.url, tokenUrl: fake.tokenUrl })
-  // what the RBM webhook route does with a verified status event (src/api/hooks/messaging/rbm/route.ts)
+  // what the RBM webhook route does with a verified status event (src/providers/rbm/rbm-webhook.ts, run by src/api/hooks/messaging/[gateway]/route.ts)
   receiver = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
