@@ -70,6 +70,8 @@ module.exports = defineConfig({
       resolve: "medusa-plugin-sms-rcs",
       options: {
         defaultCountry: "FR",
+        // the store's zone where a test sets one (campaign schedules, the times the admin shows)
+        ...(process.env.SMS_RCS_DEFAULT_TIME_ZONE ? { defaultTimeZone: process.env.SMS_RCS_DEFAULT_TIME_ZONE } : {}),
         storefrontUrl: "http://localhost:8000",
         quietHours,
         // the README's example of an event of your own sent as a template

@@ -26,6 +26,8 @@ describe("admin: the campaign builder, from segment to results", () => {
     ;({ app, browser, store, http, admin } = await startBrowserApp(place, {
       SMS_RCS_TRACKING_BASE_URL: "https://go.maison-demo.test",
       SMS_RCS_QUIET_HOURS: "off",
+      // a store in Paris, admins' browsers in UTC: times must show in the store's zone, named
+      SMS_RCS_DEFAULT_TIME_ZONE: "Europe/Paris",
     }))
 
     // six VIP customers with marketing consent, and one customer outside the group
@@ -157,4 +159,119 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(await page.locator(`[data-testid="campaign-row-${id}"] [data-testid="campaign-status"]`).innerText()).toBe("sent")
     await shot(page, "7-list")
   })
+
+  it("shows a campaign scheduled at 10:00 in the store's zone (Europe/Paris) as 10:00 Europe/Paris, on its page and in the list", async () => {
+    const { segment } = await http.post("/admin/messaging/segments", { name: "Everyone", definition: { match: "all", rules: [] } }, admin)
+    const { campaign } = await http.post(
+      "/admin/messaging/campaigns",
+      { name: "Winter sale", segment_id: segment.id, variants: [{ id: "a", name: "A", weight: 100, sms_body: "{{store_name}}: winter sale" }] },
+      admin
+    )
+    const page = await logInToAdmin(browser, app.url, store.admin)
+    // the admin's browser is in UTC, an hour behind Paris in January
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe("UTC")
+    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns/${campaign.id}`)
+    await page.locator('[data-testid="campaign-schedule"]').waitFor({ timeout: 120_000 })
+    expect(await page.getAttribute('[data-testid="schedule-zone"]', "placeholder")).toBe("Europe/Paris")
+    await page.fill('[data-testid="schedule-at"]', "2031-01-14T10:00")
+    await page.locator('[data-testid="campaign-schedule-button"]').click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "scheduled")
+
+    // stored right: 10:00 in Paris is 09:00 UTC in winter
+    const { campaign: stored } = await http.get(`/admin/messaging/campaigns/${campaign.id}`, admin)
+    expect(stored.scheduled_at).toBe("2031-01-14T09:00:00.000Z")
+    expect(stored.time_zone).toBe("Europe/Paris")
+    // shown right: 10:00, named Europe/Paris, not the browser's 9:00
+    const summary = await text(page, "campaign-summary")
+    expect(summary).toMatch(/starts Jan 14, 2031, 10:00\sAM \(Europe\/Paris\)/)
+    expect(summary).not.toContain("9:00")
+    await shot(page, "8-scheduled-in-store-zone")
+
+    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns`)
+    const cell = page.locator(`[data-testid="campaign-row-${campaign.id}"] [data-testid="campaign-scheduled"]`)
+    await cell.waitFor({ timeout: 60_000 })
+    expect(await cell.innerText()).toMatch(/^Jan 14, 2031, 10:00\sAM \(Europe\/Paris\)$/)
+    await shot(page, "9-list-in-store-zone")
+    await http.post(`/admin/messaging/campaigns/${campaign.id}/cancel`, {}, admin)
+  })
+
+  const TWO_VARIANTS = [
+    { id: "a", name: "Discount", weight: 50, sms_body: "{{store_name}}: -10% today" },
+    { id: "b", name: "Shipping", weight: 50, sms_body: "{{store_name}}: free shipping today" },
+  ]
+
+  it("estimates an A/B test that adds up, says why Send now shows nothing yet, and keeps a variant no one got in the results", async () => {
+    const everyone = (await http.post("/admin/messaging/segments", { name: "All with consent", definition: { match: "all", rules: [] } }, admin)).segment
+    const { campaign: ab } = await http.post(
+      "/admin/messaging/campaigns",
+      {
+        name: "Tiny A/B",
+        segment_id: everyone.id,
+        variants: TWO_VARIANTS,
+        // 10 % of 7 recipients: one person in the test, six for the winner
+        ab_test: { test_share: 10, metric: "ctr", decide_after_hours: 0 },
+      },
+      admin
+    )
+    const page = await logInToAdmin(browser, app.url, store.admin)
+    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns/${ab.id}`)
+    await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "7", null, { timeout: 120_000 })
+    // 1 + 0 in the test and 6 for the rest: 7 texts of one segment each (each share rounded alone said 6)
+    const lines = await page.locator('[data-testid="estimate-variant"]').allInnerTexts()
+    expect(lines.map((l) => Number(l.match(/about (\d+) recipients/)![1]))).toEqual([1, 0])
+    expect(await text(page, "estimate-rest")).toMatch(/^6 /)
+    expect(await text(page, "estimate-segments")).toBe("7")
+    await shot(page, "10-ab-estimate-adds-up")
+
+    // one recipient, two variants: one of them gets no one
+    const { customers } = await http.get("/admin/customers?email=vip0@example.com", admin)
+    const { customer_group: solo } = await http.post("/admin/customer-groups", { name: "Solo" }, admin)
+    await http.post(`/admin/customer-groups/${solo.id}/customers`, { add: [customers[0].id] }, admin)
+    const { segment } = await http.post(
+      "/admin/messaging/segments",
+      { name: "Solo", definition: { match: "all", rules: [{ field: "customer_group", operator: "in", value: [solo.id] }] } },
+      admin
+    )
+    const { campaign } = await http.post(
+      "/admin/messaging/campaigns",
+      {
+        name: "Solo test",
+        segment_id: segment.id,
+        variants: TWO_VARIANTS,
+      },
+      admin
+    )
+    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns/${campaign.id}`)
+    await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "1", null, { timeout: 60_000 })
+    await page.locator('[data-testid="campaign-schedule-button"]').click()
+    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "scheduled")
+    // "Send now" waits for the campaign job: the page says so instead of a bare "0 of 0 handled"
+    expect(await text(page, "campaign-progress-hint")).toContain("within a minute")
+    await shot(page, "11-send-now-hint")
+
+    // once it is sent, both variants have a row; the one no recipient got says so
+    await page.locator('[data-testid="variant-no-recipient"]').waitFor({ timeout: 150_000 })
+    const rows = page.locator('[data-testid^="campaign-result-"]')
+    expect(await rows.count()).toBe(2)
+    const sent = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll("td")[1].textContent)))
+    expect(sent.sort()).toEqual([0, 1])
+    await shot(page, "12-variant-without-recipient")
+  })
+
+  it("names campaigns by their name in the analytics, with every column in view", async () => {
+    const { campaigns } = await http.get("/admin/messaging/campaigns", admin)
+    const vip = campaigns.find((c: any) => c.name === "VIP week (edited)")
+    const page = await logInToAdmin(browser, app.url, store.admin)
+    await page.goto(`${app.url}/app/settings/sms-rcs/analytics?days=7`)
+    const row = page.locator(`[data-testid="analytics-campaigns"] [data-testid="analytics-breakdown-row"][data-key="${vip.id}"]`)
+    await row.waitFor({ timeout: 120_000 })
+    expect(await row.locator('[data-testid="analytics-breakdown-name"]').innerText()).toBe("VIP week (edited)")
+    expect(await row.innerText()).not.toContain(vip.id)
+    // Cost and ROI are not cut off: the last cell ends inside the table's box
+    const table = await page.locator('[data-testid="analytics-campaigns"]').boundingBox()
+    const last = await row.locator("td").last().boundingBox()
+    expect(last!.x + last!.width).toBeLessThanOrEqual(table!.x + table!.width + 1)
+    await page.locator('[data-testid="analytics-campaigns"]').screenshot({ path: path.join(ARTIFACTS_DIR, "campaigns-13-analytics-by-campaign-name.png") })
+  })
 })
+

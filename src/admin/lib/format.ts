@@ -33,9 +33,21 @@ export function formatPercent(ratio: number | null | undefined, maxFractionDigit
   return new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: maxFractionDigits }).format(ratio)
 }
 
-/** A date and time in the admin's time zone. */
-export function formatDateTime(value: string | Date | null | undefined): string {
+/**
+ * A date and time in `timeZone` (the store's, or a campaign's), with the zone's name after it, so that a
+ * time is never read in another zone than the one it is shown in: "Jan 12, 2027, 10:00 AM (Europe/Paris)".
+ * Without a zone, the browser's own, named the same way.
+ */
+export function formatDateTime(value: string | Date | null | undefined, timeZone?: string | null): string {
   if (!value) return "—"
   const date = value instanceof Date ? value : new Date(value)
-  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString()
+  if (Number.isNaN(date.getTime())) return String(value)
+  let format: Intl.DateTimeFormat
+  try {
+    format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone: timeZone || undefined })
+  } catch {
+    // a zone this browser does not know: its own zone, named as such
+    format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })
+  }
+  return `${format.format(date)} (${format.resolvedOptions().timeZone})`
 }

@@ -7,6 +7,8 @@ import { MessageStatusBadge } from "../components/shared/message-status-badge"
 import { useMessages } from "../lib/messages"
 import { queryKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
+import { useStoreTimeZone } from "../lib/store-settings"
+import { formatDateTime } from "../lib/format"
 
 type Consent = { id: string; phone: string; purpose: string; status: string; granted_at: string | null; revoked_at: string | null }
 type ConsentEvent = {
@@ -49,6 +51,7 @@ const CustomerConsent = ({ customer }: { customer: AdminCustomer }) => {
     mutationFn: (body: typeof form & { customer_id: string }) => sdk.client.fetch("/admin/messaging/consents", { method: "POST", body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: consentKeys.all }),
   })
+  const zone = useStoreTimeZone()
   const messages = useMessages({ customer_id: customer.id }).data?.messages ?? []
 
   const record = () =>
@@ -87,7 +90,7 @@ const CustomerConsent = ({ customer }: { customer: AdminCustomer }) => {
             <div className="flex items-center gap-x-2">
               <Badge size="2xsmall">{e.action}</Badge>
               <Text size="xsmall">
-                {e.purpose} · {e.source} · {new Date(e.occurred_at).toLocaleString()}
+                {e.purpose} · {e.source} · {formatDateTime(e.occurred_at, zone)}
               </Text>
             </div>
             {e.wording && (
@@ -140,7 +143,7 @@ const CustomerConsent = ({ customer }: { customer: AdminCustomer }) => {
         {messages.length === 0 && <Text size="small" className="text-ui-fg-subtle">No text sent to this customer.</Text>}
         {messages.map((m) => (
           <div key={m.id} className="flex items-center justify-between gap-x-2">
-            <Text size="xsmall" className="truncate">{m.template_key ?? "message"} · {new Date(m.created_at).toLocaleString()}</Text>
+            <Text size="xsmall" className="truncate">{m.template_key ?? "message"} · {formatDateTime(m.created_at, zone)}</Text>
             <MessageStatusBadge status={m.status} />
           </div>
         ))}

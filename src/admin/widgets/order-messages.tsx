@@ -4,11 +4,14 @@ import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { MessageStatusBadge } from "../components/shared/message-status-badge"
 import { RcsPreview } from "../components/shared/rcs-preview"
 import { useMessages } from "../lib/messages"
+import { useStoreTimeZone } from "../lib/store-settings"
+import { formatDateTime } from "../lib/format"
 
 /** The texts sent about this order, with their status, on the order page. */
 const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isPending: loading, error } = useMessages({ order_id: order.id })
   const messages = data?.messages ?? []
+  const zone = useStoreTimeZone()
 
   return (
     <Container className="divide-y p-0" data-testid="sms-rcs-order-messages">
@@ -54,7 +57,7 @@ const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
             {message.channel === "rcs"
               ? "rich message"
               : `${message.segments} segment${message.segments === 1 ? "" : "s"}${message.encoding ? ` (${message.encoding})` : ""}`}{" "}
-            · {new Date(message.created_at).toLocaleString()}
+            · {formatDateTime(message.created_at, zone)}
             {message.status_reason ? ` · ${message.status_reason}` : ""}
           </Text>
         </div>

@@ -16,6 +16,7 @@ export const AnalyticsBreakdownTable = ({
   loading,
   error,
   limit,
+  names,
   testId,
 }: {
   title: string
@@ -26,6 +27,8 @@ export const AnalyticsBreakdownTable = ({
   error?: string
   /** Only the first rows (a top N); the CSV has them all. */
   limit?: number
+  /** What the owner calls each value (a campaign's name for its id); the value itself is its tooltip. */
+  names?: Record<string, string>
   testId: string
 }) => {
   const all = byRevenue(report?.rows ?? [])
@@ -68,7 +71,7 @@ export const AnalyticsBreakdownTable = ({
                 const value = String(row[dimension] ?? "")
                 return (
                   <Table.Row key={value} data-testid="analytics-breakdown-row" data-key={value}>
-                    <Table.Cell>{dimensionValue(dimension, value)}</Table.Cell>
+                    <Table.Cell>{dimensionValue(dimension, value, names?.[value])}</Table.Cell>
                     <Table.Cell className="text-right tabular-nums">{formatNumber(row.sent)}</Table.Cell>
                     <Table.Cell className="text-right tabular-nums">{formatPercent(row.ctr)}</Table.Cell>
                     <Table.Cell className="text-right tabular-nums" data-testid="cell-orders">{formatNumber(row.orders)}</Table.Cell>
@@ -104,11 +107,18 @@ const PLACEHOLDERS: Record<string, string> = {
   "(campaign)": "Campaigns",
 }
 
-function dimensionValue(dimension: string, value: string): ReactNode {
+function dimensionValue(dimension: string, value: string, name: string | undefined): ReactNode {
   if (PLACEHOLDERS[value]) {
     return (
       <Text size="small" className="text-ui-fg-muted" title={`${dimension}: ${value}`}>
         {PLACEHOLDERS[value]}
+      </Text>
+    )
+  }
+  if (name) {
+    return (
+      <Text size="small" title={value} data-testid="analytics-breakdown-name">
+        {name}
       </Text>
     )
   }

@@ -27,6 +27,13 @@ export const CampaignProgressPanel = ({ campaign, progress }: { campaign: AdminC
           </Text>
         ))}
       </div>
+      {campaign.status === "scheduled" && (
+        <Text size="small" className="text-ui-fg-subtle" data-testid="campaign-progress-hint">
+          {campaign.scheduled_at && new Date(campaign.scheduled_at).getTime() > Date.now()
+            ? "Nothing is sent before the scheduled time."
+            : "Starting: the campaign job picks it up within a minute, then plans the messages (the counts stay at 0 until then)."}
+        </Text>
+      )}
       {campaign.phase !== "all" && (
         <Text size="small" data-testid="campaign-phase">
           {campaign.phase === "test" ? "A/B test running on the test share; the winner goes to the rest." : `Winner: variant ${campaign.winner_variant?.toUpperCase()}, sent to the rest.`}

@@ -1,11 +1,20 @@
 import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
+import { EMPTY_METRICS } from "../../lib/analytics"
 import type { CampaignDetail } from "../../lib/campaigns"
 import { formatMoney, formatNumber, formatPercent } from "../../lib/format"
 
-/** Results per variant, from the analytics API (same figures as the Analytics page, per variant). */
+/**
+ * Results per variant, from the analytics API (same figures as the Analytics page, per variant). Every
+ * variant has its row: one that no recipient got (a small audience, an A/B test share) shows zeros and
+ * says so, rather than vanishing from the comparison.
+ */
 export const CampaignVariantResults = ({ detail }: { detail: CampaignDetail }) => {
   const names = Object.fromEntries(detail.campaign.variants.map((v) => [v.id, v.name]))
+  const rows = [
+    ...detail.campaign.variants.map((v) => detail.results.find((r) => r.variant === v.id) ?? { ...EMPTY_METRICS, variant: v.id }),
+    ...detail.results.filter((r) => !(r.variant in names)),
+  ]
   return (
     <Container className="flex flex-col gap-y-3 px-6 py-4" data-testid="campaign-results">
       <div className="flex items-center justify-between">
@@ -30,11 +39,17 @@ export const CampaignVariantResults = ({ detail }: { detail: CampaignDetail }) =
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {detail.results.map((r) => (
+            {rows.map((r) => (
               <Table.Row key={r.variant} data-testid={`campaign-result-${r.variant}`}>
                 <Table.Cell>
                   {r.variant.toUpperCase()} {names[r.variant] ? `· ${names[r.variant]}` : ""}
                   {detail.campaign.winner_variant === r.variant ? " (winner)" : ""}
+                  {r.sent === 0 && (
+                    <Text as="span" size="xsmall" className="text-ui-fg-muted" data-testid="variant-no-recipient">
+                      {" "}
+                      · no recipient
+                    </Text>
+                  )}
                 </Table.Cell>
                 <Table.Cell>{formatNumber(r.sent)}</Table.Cell>
                 <Table.Cell>{formatNumber(r.delivered)}</Table.Cell>

@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from "../../lib/format"
 import type { AdminMessage } from "../../lib/messages"
 import { ChannelBadge } from "../shared/channel-badge"
 import { MessageStatusBadge } from "../shared/message-status-badge"
+import { useStoreTimeZone } from "../../lib/store-settings"
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <div className="flex items-baseline justify-between gap-x-3">
@@ -23,6 +24,7 @@ const Fact = ({ label, children, testId }: { label: string; children: ReactNode;
  * (model and windows) so a figure in the analytics can be traced back to one text.
  */
 export const AttributionSummary = ({ attribution, message }: { attribution: AdminAttribution; message: AdminMessage | null }) => {
+  const zone = useStoreTimeZone()
   const touchWindow = windowHoursOf(attribution.touch_type, attribution.windows)
   const windows = attribution.windows
   return (
@@ -37,7 +39,7 @@ export const AttributionSummary = ({ attribution, message }: { attribution: Admi
 
       <div className="flex flex-col gap-y-1">
         <Fact label="Touch" testId="attribution-touch-at">
-          {formatDateTime(attribution.touch_at)}
+          {formatDateTime(attribution.touch_at, zone)}
         </Fact>
         <Fact label="Order total credited" testId="attribution-total">
           {formatMoney(amountOf(attribution.order_total), attribution.currency_code)}
@@ -66,7 +68,7 @@ export const AttributionSummary = ({ attribution, message }: { attribution: Admi
         <div className="flex flex-col gap-y-1" data-testid="attribution-message">
           <div className="flex items-center justify-between gap-x-2">
             <Text size="xsmall" className="text-ui-fg-subtle">
-              Sent {formatDateTime(message.sent_at ?? message.created_at)}
+              Sent {formatDateTime(message.sent_at ?? message.created_at, zone)}
               {message.to ? ` to ${message.to}` : ""}
             </Text>
             <MessageStatusBadge status={message.status} />

@@ -3,6 +3,7 @@ import { formatDateTime } from "../../lib/format"
 import { useMessages } from "../../lib/messages"
 import { ChannelBadge } from "../shared/channel-badge"
 import { MessageStatusBadge } from "../shared/message-status-badge"
+import { useStoreTimeZone } from "../../lib/store-settings"
 
 /**
  * Every text the order's customer received, newest first, with its channel and status: the credited one
@@ -20,6 +21,7 @@ export const CustomerMessageTimeline = ({
   const { data, isPending: loading, error } = useMessages({ customer_id: customerId })
   const messages = data?.messages ?? []
   const count = data?.count ?? 0
+  const zone = useStoreTimeZone()
   const placedAt = orderPlacedAt ? new Date(orderPlacedAt).getTime() : NaN
 
   return (
@@ -70,7 +72,7 @@ export const CustomerMessageTimeline = ({
                 <MessageStatusBadge status={m.status} />
               </div>
               <Text size="xsmall" className="text-ui-fg-subtle">
-                {formatDateTime(at)}
+                {formatDateTime(at, zone)}
                 {automation ? ` · ${automation}` : ""}
                 {m.campaign_id ? ` · campaign ${m.campaign_id}` : ""}
                 {after ? " · after the order" : ""}

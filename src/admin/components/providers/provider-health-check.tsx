@@ -3,12 +3,14 @@ import { useState } from "react"
 import { problemsOf } from "../../lib/api"
 import { formatDateTime } from "../../lib/format"
 import { useCheckProvider, type ProviderHealth } from "../../lib/providers"
+import { useStoreTimeZone } from "../../lib/store-settings"
 
 /**
  * "Check connection": the server tries the provider's credentials with a harmless call and says whether
  * they were accepted. The credentials stay on the server; only ok, a detail and the time come back.
  */
 export const ProviderHealthCheck = ({ providerId }: { providerId: string }) => {
+  const zone = useStoreTimeZone()
   const checking = useCheckProvider(providerId)
   const [health, setHealth] = useState<ProviderHealth | null>(null)
 
@@ -37,7 +39,7 @@ export const ProviderHealthCheck = ({ providerId }: { providerId: string }) => {
           {health.detail}
           <span className="text-ui-fg-muted" data-testid="provider-health-time">
             {" "}
-            · checked {formatDateTime(health.checked_at)}
+            · checked {formatDateTime(health.checked_at, zone)}
           </span>
         </Text>
       )}

@@ -3,9 +3,12 @@ import { formatDateTime } from "../../lib/format"
 import type { FollowedMessage, ProviderRole } from "../../lib/providers"
 import { ChannelBadge } from "../shared/channel-badge"
 import { MessageStatusBadge } from "../shared/message-status-badge"
+import { useStoreTimeZone } from "../../lib/store-settings"
 
 /** One message of a test, live: its channel, status, phone and why it is where it is. */
-const MessageLine = ({ message, testId }: { message: FollowedMessage; testId: string }) => (
+const MessageLine = ({ message, testId }: { message: FollowedMessage; testId: string }) => {
+  const zone = useStoreTimeZone()
+  return (
   <div className="flex flex-col gap-y-0.5" data-testid={testId} data-status={message.status} data-channel={message.channel}>
     <div className="flex flex-wrap items-center gap-x-2">
       <ChannelBadge channel={message.channel} />
@@ -20,13 +23,14 @@ const MessageLine = ({ message, testId }: { message: FollowedMessage; testId: st
       </Text>
     )}
     <Text size="xsmall" className="text-ui-fg-muted">
-      Created {formatDateTime(message.created_at)}
-      {message.sent_at ? ` · sent ${formatDateTime(message.sent_at)}` : ""}
-      {message.delivered_at ? ` · delivered ${formatDateTime(message.delivered_at)}` : ""}
-      {message.read_at ? ` · read ${formatDateTime(message.read_at)}` : ""}
+      Created {formatDateTime(message.created_at, zone)}
+      {message.sent_at ? ` · sent ${formatDateTime(message.sent_at, zone)}` : ""}
+      {message.delivered_at ? ` · delivered ${formatDateTime(message.delivered_at, zone)}` : ""}
+      {message.read_at ? ` · read ${formatDateTime(message.read_at, zone)}` : ""}
     </Text>
   </div>
-)
+  )
+}
 
 /**
  * What became of a test message. An RCS test may end up as SMS in two ways, each said in words: the phone

@@ -1,4 +1,5 @@
 import { Badge, Table, Text } from "@medusajs/ui"
+import { formatDateTime } from "../../lib/format"
 import type { AdminTemplate } from "../../lib/templates"
 
 /** Every template (key × locale): shipped default or the store's own, purpose, and the automation using it. */
@@ -6,10 +7,13 @@ export const TemplateList = ({
   templates,
   selected,
   onSelect,
+  timeZone,
 }: {
   templates: AdminTemplate[]
   selected: { key: string; locale: string } | null
   onSelect: (template: AdminTemplate) => void
+  /** The store's, in which "updated" is shown. */
+  timeZone?: string
 }) => (
   <Table data-testid="template-list">
     <Table.Header>
@@ -66,7 +70,7 @@ export const TemplateList = ({
             </Table.Cell>
             <Table.Cell>
               <Text size="small" className="text-ui-fg-subtle">
-                {t.updated_at ? new Date(t.updated_at).toLocaleString() : "—"}
+                {formatDateTime(t.updated_at, timeZone)}
               </Text>
             </Table.Cell>
           </Table.Row>

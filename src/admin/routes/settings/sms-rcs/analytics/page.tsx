@@ -14,6 +14,7 @@ import {
   useAnalytics,
   type AnalyticsPeriod,
 } from "../../../../lib/analytics"
+import { useCampaigns } from "../../../../lib/campaigns"
 import { formatMoney, formatNumber } from "../../../../lib/format"
 import { BackLink } from "../../../../components/shared/back-link"
 
@@ -43,6 +44,8 @@ const AnalyticsPage = () => {
   const templates = useAnalytics(period, "template")
   const automations = useAnalytics(period, "automation")
   const campaigns = useAnalytics(period, "campaign")
+  const campaignList = useCampaigns().data?.campaigns
+  const campaignNames = useMemo(() => Object.fromEntries((campaignList ?? []).map((c) => [c.id, c.name])), [campaignList])
 
   const currency = channels.report?.currency ?? null
   const revenuePoints = useMemo(() => dailyByChannel(daily.report, period, "revenue"), [daily.report, period])
@@ -100,22 +103,22 @@ const AnalyticsPage = () => {
         testId="analytics-templates"
         {...templates}
       />
-      <div className="grid gap-3" style={TWO_COLUMNS}>
-        <AnalyticsBreakdownTable
-          title="By automation"
-          description="Texts the store sends on its own; campaign messages together."
-          dimension="automation"
-          testId="analytics-automations"
-          {...automations}
-        />
-        <AnalyticsBreakdownTable
-          title="By campaign"
-          description="Marketing sends with a campaign; other messages under None."
-          dimension="campaign"
-          testId="analytics-campaigns"
-          {...campaigns}
-        />
-      </div>
+      <AnalyticsBreakdownTable
+        title="By automation"
+        description="Texts the store sends on its own; campaign messages together."
+        dimension="automation"
+        testId="analytics-automations"
+        {...automations}
+      />
+      {/* full width: a campaign's name and its seven figures do not fit in half the page */}
+      <AnalyticsBreakdownTable
+        title="By campaign"
+        description="Marketing sends with a campaign; other messages under None."
+        dimension="campaign"
+        names={campaignNames}
+        testId="analytics-campaigns"
+        {...campaigns}
+      />
 
       <BackLink to="/settings/sms-rcs" label="SMS & RCS" />
     </div>

@@ -4,12 +4,14 @@ import { CampaignStatusBadge } from "../../../../components/campaigns/campaign-s
 import { useCampaigns } from "../../../../lib/campaigns"
 import { formatDateTime, formatNumber } from "../../../../lib/format"
 import { BackLink } from "../../../../components/shared/back-link"
+import { useStoreTimeZone } from "../../../../lib/store-settings"
 
 /** Settings → SMS & RCS → Campaigns: every campaign, newest first, with where it stands. */
 const CampaignsPage = () => {
   const { data, isPending: loading, error } = useCampaigns()
   const campaigns = data?.campaigns ?? []
   const navigate = useNavigate()
+  const zone = useStoreTimeZone()
   return (
     <div className="flex flex-col gap-y-3" data-testid="sms-rcs-campaigns-page">
       <Container className="flex flex-wrap items-start justify-between gap-2 px-6 py-4">
@@ -48,7 +50,7 @@ const CampaignsPage = () => {
                     <CampaignStatusBadge status={c.status} />
                   </Table.Cell>
                   <Table.Cell>{c.variants.length}{c.ab_test ? ` (A/B test ${c.ab_test.test_share} %)` : ""}</Table.Cell>
-                  <Table.Cell>{formatDateTime(c.scheduled_at)}</Table.Cell>
+                  <Table.Cell data-testid="campaign-scheduled">{formatDateTime(c.scheduled_at, c.time_zone ?? zone)}</Table.Cell>
                   <Table.Cell>{formatNumber(c.audience_count)}</Table.Cell>
                   <Table.Cell>{formatNumber(c.planned_count)}</Table.Cell>
                 </Table.Row>

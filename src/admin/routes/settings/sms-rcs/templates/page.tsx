@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { TemplateEditor } from "../../../../components/templates/template-editor"
 import { TemplateList } from "../../../../components/templates/template-list"
+import { useStoreTimeZone } from "../../../../lib/store-settings"
 import { useTemplates, type AdminTemplate } from "../../../../lib/templates"
 
 /**
@@ -12,6 +13,7 @@ import { useTemplates, type AdminTemplate } from "../../../../lib/templates"
 const TemplatesPage = () => {
   const { data, isPending: loading, error } = useTemplates()
   const templates = useMemo(() => data?.templates ?? [], [data])
+  const zone = useStoreTimeZone()
   const [params, setParams] = useSearchParams()
   const selectedKey = params.get("key")
   const selectedLocale = params.get("locale")
@@ -48,7 +50,7 @@ const TemplatesPage = () => {
         {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the templates: {error.message}</Text>}
         {!loading && !error && (
           <div style={{ maxHeight: 420, overflowY: "auto" }}>
-            <TemplateList templates={templates} selected={selected} onSelect={select} />
+            <TemplateList templates={templates} selected={selected} onSelect={select} timeZone={zone} />
           </div>
         )}
       </Container>

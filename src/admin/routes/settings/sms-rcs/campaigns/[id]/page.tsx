@@ -50,11 +50,11 @@ const CampaignPage = () => {
             <Heading level="h1" data-testid="campaign-title">{campaign.name}</Heading>
             <CampaignStatusBadge status={status} />
           </div>
-          <Text size="small" className="text-ui-fg-subtle">
+          <Text size="small" className="text-ui-fg-subtle" data-testid="campaign-summary">
             {campaign.variants.length} variant{campaign.variants.length > 1 ? "s" : ""}
             {campaign.ab_test ? ` · A/B test on ${campaign.ab_test.test_share} %, winner by ${campaign.ab_test.metric === "ctr" ? "CTR" : "revenue per message"} after ${campaign.ab_test.decide_after_hours} h` : ""}
             {campaign.throttle ? ` · ${"per_second" in campaign.throttle ? `${campaign.throttle.per_second} per second` : `spread over ${campaign.throttle.spread_minutes} min`}` : ""}
-            {campaign.scheduled_at ? ` · starts ${formatDateTime(campaign.scheduled_at)} (${campaign.time_zone})` : ""}
+            {campaign.scheduled_at ? ` · starts ${formatDateTime(campaign.scheduled_at, campaign.time_zone ?? detail.store_time_zone)}` : ""}
           </Text>
         </div>
         <div className="flex gap-x-2">
