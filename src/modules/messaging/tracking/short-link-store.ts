@@ -1,6 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { NewTrackedLink } from "../../../lib/tracking"
 
 export type ResolvedLink = {
   id: string
@@ -49,28 +48,6 @@ export class ShortLinkStore {
     private readonly knex: Knex,
     private readonly onFlushError: (error: Error, lost: number) => void = () => undefined
   ) {}
-
-  /** Stores a message's links; `db` is a transaction when the message is inserted in one. */
-  async insert(
-    messageId: string,
-    campaignId: string | null,
-    links: NewTrackedLink[],
-    expiresAt: Date,
-    db: Knex = this.knex
-  ): Promise<void> {
-    if (!links.length) return
-    await db("sms_rcs_tracked_link").insert(
-      links.map((link) => ({
-        id: generateEntityId(undefined, "smslnk"),
-        code: link.code,
-        target_url: link.target_url,
-        channel: link.channel,
-        message_id: messageId,
-        campaign_id: campaignId,
-        expires_at: expiresAt,
-      }))
-    )
-  }
 
   /** One indexed lookup by code (unique index), remembered for a minute. */
   async resolve(code: string): Promise<ResolvedLink | null> {
