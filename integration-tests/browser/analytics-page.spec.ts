@@ -141,7 +141,7 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     const page = await logIn(2200)
     await page.goto(`${app.url}/app/settings/sms-rcs`)
     await page.locator('[data-testid="sms-rcs-link-analytics"]').click({ timeout: 120_000 })
-    await page.waitForURL((url) => url.pathname.endsWith("/settings/sms-rcs/analytics"))
+    await page.waitForURL((url) => url.pathname.endsWith("/messaging/analytics"))
 
     const kpis = page.locator('[data-testid="analytics-kpis"]')
     const tile = (key: string) => kpis.locator(`[data-testid="kpi-${key}"]`)

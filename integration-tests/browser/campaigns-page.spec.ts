@@ -154,7 +154,7 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(await page.locator('[data-testid="campaign-analytics-link"]').getAttribute("href")).toMatch(/\/settings\/sms-rcs\/analytics\?from=/)
 
     // the list shows it sent
-    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns`)
+    await page.goto(`${app.url}/app/messaging/campaigns`)
     await page.locator(`[data-testid="campaign-row-${id}"]`).waitFor()
     expect(await page.locator(`[data-testid="campaign-row-${id}"] [data-testid="campaign-status"]`).innerText()).toBe("sent")
     await shot(page, "7-list")
@@ -170,7 +170,7 @@ describe("admin: the campaign builder, from segment to results", () => {
     const page = await logInToAdmin(browser, app.url, store.admin)
     // the admin's browser is in UTC, an hour behind Paris in January
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe("UTC")
-    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns/${campaign.id}`)
+    await page.goto(`${app.url}/app/messaging/campaigns/${campaign.id}`)
     await page.locator('[data-testid="campaign-schedule"]').waitFor({ timeout: 120_000 })
     expect(await page.getAttribute('[data-testid="schedule-zone"]', "placeholder")).toBe("Europe/Paris")
     await page.fill('[data-testid="schedule-at"]', "2031-01-14T10:00")
@@ -187,7 +187,7 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(summary).not.toContain("9:00")
     await shot(page, "8-scheduled-in-store-zone")
 
-    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns`)
+    await page.goto(`${app.url}/app/messaging/campaigns`)
     const cell = page.locator(`[data-testid="campaign-row-${campaign.id}"] [data-testid="campaign-scheduled"]`)
     await cell.waitFor({ timeout: 60_000 })
     expect(await cell.innerText()).toMatch(/^Jan 14, 2031, 10:00\sAM \(Europe\/Paris\)$/)
@@ -214,7 +214,7 @@ describe("admin: the campaign builder, from segment to results", () => {
       admin
     )
     const page = await logInToAdmin(browser, app.url, store.admin)
-    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns/${ab.id}`)
+    await page.goto(`${app.url}/app/messaging/campaigns/${ab.id}`)
     await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "7", null, { timeout: 120_000 })
     // 1 + 0 in the test and 6 for the rest: 7 texts of one segment each (each share rounded alone said 6)
     const lines = await page.locator('[data-testid="estimate-variant"]').allInnerTexts()
@@ -241,7 +241,7 @@ describe("admin: the campaign builder, from segment to results", () => {
       },
       admin
     )
-    await page.goto(`${app.url}/app/settings/sms-rcs/campaigns/${campaign.id}`)
+    await page.goto(`${app.url}/app/messaging/campaigns/${campaign.id}`)
     await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "1", null, { timeout: 60_000 })
     await page.locator('[data-testid="campaign-schedule-button"]').click()
     await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "scheduled")
@@ -262,7 +262,7 @@ describe("admin: the campaign builder, from segment to results", () => {
     const { campaigns } = await http.get("/admin/messaging/campaigns", admin)
     const vip = campaigns.find((c: any) => c.name === "VIP week (edited)")
     const page = await logInToAdmin(browser, app.url, store.admin)
-    await page.goto(`${app.url}/app/settings/sms-rcs/analytics?days=7`)
+    await page.goto(`${app.url}/app/messaging/analytics?days=7`)
     const row = page.locator(`[data-testid="analytics-campaigns"] [data-testid="analytics-breakdown-row"][data-key="${vip.id}"]`)
     await row.waitFor({ timeout: 120_000 })
     expect(await row.locator('[data-testid="analytics-breakdown-name"]').innerText()).toBe("VIP week (edited)")

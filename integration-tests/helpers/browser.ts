@@ -37,3 +37,17 @@ export async function logInToAdmin(
   await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
   return page
 }
+
+/**
+ * The language the admin shows, as Profile → Language leaves it: the dashboard's i18next reads the `lng`
+ * cookie first, then `lng` in localStorage, and caches what it found in both. Reload (or goto) after it.
+ */
+export async function setAdminLanguage(page: Page, appUrl: string, language: string): Promise<void> {
+  await page.context().addCookies([{ name: "lng", value: language, url: appUrl }])
+  await page.evaluate((lng) => localStorage.setItem("lng", lng), language)
+}
+
+/** The dashboard's light or dark theme, as its theme switch stores it. Reload (or goto) after it. */
+export async function setAdminTheme(page: Page, theme: "light" | "dark"): Promise<void> {
+  await page.evaluate((value) => localStorage.setItem("medusa_admin_theme", value), theme)
+}

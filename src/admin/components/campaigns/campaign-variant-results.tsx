@@ -20,7 +20,7 @@ export const CampaignVariantResults = ({ detail }: { detail: CampaignDetail }) =
       <div className="flex items-center justify-between">
         <Heading level="h2">Results per variant</Heading>
         <Link
-          to={`/settings/sms-rcs/analytics?from=${detail.campaign.created_at.slice(0, 10)}&to=${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}`}
+          to={`/messaging/analytics?from=${detail.campaign.created_at.slice(0, 10)}&to=${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}`}
           className="text-ui-fg-interactive text-sm"
           data-testid="campaign-analytics-link"
         >

@@ -17,13 +17,13 @@ const SECTIONS = [
     testId: "sms-rcs-link-automations",
   },
   {
-    to: "/settings/sms-rcs/campaigns",
+    to: "/messaging/campaigns",
     title: "Campaigns",
     text: "Marketing texts to a segment, scheduled and paced, with A/B variants, live progress and results.",
     testId: "sms-rcs-link-campaigns",
   },
   {
-    to: "/settings/sms-rcs/analytics",
+    to: "/messaging/analytics",
     title: "Analytics",
     text: "Delivered, clicked, orders and revenue credited to messages, cost and ROI, SMS against RCS, as charts or CSV.",
     testId: "sms-rcs-link-analytics",

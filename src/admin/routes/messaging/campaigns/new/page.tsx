@@ -1,9 +1,9 @@
 import { Button, Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { CampaignBuilder, emptyCampaignDraft, type CampaignDraft } from "../../../../../components/campaigns/campaign-builder"
-import { problemsOf } from "../../../../../lib/api"
-import { useCreateCampaign, useCreateSegment } from "../../../../../lib/campaigns"
+import { CampaignBuilder, emptyCampaignDraft, type CampaignDraft } from "../../../../components/campaigns/campaign-builder"
+import { problemsOf } from "../../../../lib/api"
+import { useCreateCampaign, useCreateSegment } from "../../../../lib/campaigns"
 
 /**
  * A new campaign: the builder, then "Save draft" saves the segment and the campaign and opens it, where
@@ -22,7 +22,7 @@ const NewCampaignPage = () => {
       const segment = await creatingSegment.mutateAsync({ name: draft.segment_name || `${draft.name} audience`, definition: draft.definition })
       const { segment_name: _name, definition: _definition, ...campaign } = draft
       const created = await creatingCampaign.mutateAsync({ ...campaign, segment_id: segment.id })
-      navigate(`/settings/sms-rcs/campaigns/${created.id}`)
+      navigate(`/messaging/campaigns/${created.id}`)
     } catch (error) {
       setProblems(problemsOf(error).map((p) => p.message))
     }

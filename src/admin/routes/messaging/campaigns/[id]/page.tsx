@@ -1,15 +1,15 @@
 import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useParams } from "react-router-dom"
-import { CampaignDraftEditor } from "../../../../../components/campaigns/campaign-draft-editor"
-import { CampaignEstimatePanel } from "../../../../../components/campaigns/campaign-estimate"
-import { CampaignProgressPanel } from "../../../../../components/campaigns/campaign-progress"
-import { CampaignStatusBadge } from "../../../../../components/campaigns/campaign-status-badge"
-import { CampaignVariantResults } from "../../../../../components/campaigns/campaign-variant-results"
-import { problemsOf } from "../../../../../lib/api"
-import { useCampaign, useChangeCampaignCourse, useScheduleCampaign } from "../../../../../lib/campaigns"
-import { formatDateTime } from "../../../../../lib/format"
-import { BackLink } from "../../../../../components/shared/back-link"
+import { CampaignDraftEditor } from "../../../../components/campaigns/campaign-draft-editor"
+import { CampaignEstimatePanel } from "../../../../components/campaigns/campaign-estimate"
+import { CampaignProgressPanel } from "../../../../components/campaigns/campaign-progress"
+import { CampaignStatusBadge } from "../../../../components/campaigns/campaign-status-badge"
+import { CampaignVariantResults } from "../../../../components/campaigns/campaign-variant-results"
+import { problemsOf } from "../../../../lib/api"
+import { useCampaign, useChangeCampaignCourse, useScheduleCampaign } from "../../../../lib/campaigns"
+import { formatDateTime } from "../../../../lib/format"
+import { BackLink } from "../../../../components/shared/back-link"
 
 /**
  * One campaign: its estimate and scheduling while a draft, then its live progress (polled while it
@@ -121,7 +121,7 @@ const CampaignPage = () => {
       {status !== "draft" && <CampaignProgressPanel campaign={campaign} progress={detail.progress} />}
       {status !== "draft" && <CampaignVariantResults detail={detail} />}
 
-      <BackLink to="/settings/sms-rcs/campaigns" label="Campaigns" />
+      <BackLink to="/messaging/campaigns" label="Campaigns" />
     </div>
   )
 }

@@ -1,10 +1,11 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
-import { CampaignStatusBadge } from "../../../../components/campaigns/campaign-status-badge"
-import { useCampaigns } from "../../../../lib/campaigns"
-import { formatDateTime, formatNumber } from "../../../../lib/format"
-import { BackLink } from "../../../../components/shared/back-link"
-import { useStoreTimeZone } from "../../../../lib/store-settings"
+import { CampaignStatusBadge } from "../../../components/campaigns/campaign-status-badge"
+import { useCampaigns } from "../../../lib/campaigns"
+import { formatDateTime, formatNumber } from "../../../lib/format"
+import { BackLink } from "../../../components/shared/back-link"
+import { useStoreTimeZone } from "../../../lib/store-settings"
 
 /** Settings → SMS & RCS → Campaigns: every campaign, newest first, with where it stands. */
 const CampaignsPage = () => {
@@ -22,7 +23,7 @@ const CampaignsPage = () => {
             with marketing consent receive them, each within their quiet hours.
           </Text>
         </div>
-        <Button size="small" onClick={() => navigate("/settings/sms-rcs/campaigns/new")} data-testid="campaign-create">
+        <Button size="small" onClick={() => navigate("/messaging/campaigns/new")} data-testid="campaign-create">
           Create campaign
         </Button>
       </Container>
@@ -44,7 +45,7 @@ const CampaignsPage = () => {
             </Table.Header>
             <Table.Body>
               {campaigns.map((c) => (
-                <Table.Row key={c.id} className="cursor-pointer" onClick={() => navigate(`/settings/sms-rcs/campaigns/${c.id}`)} data-testid={`campaign-row-${c.id}`}>
+                <Table.Row key={c.id} className="cursor-pointer" onClick={() => navigate(`/messaging/campaigns/${c.id}`)} data-testid={`campaign-row-${c.id}`}>
                   <Table.Cell>{c.name}</Table.Cell>
                   <Table.Cell>
                     <CampaignStatusBadge status={c.status} />
@@ -59,10 +60,17 @@ const CampaignsPage = () => {
           </Table>
         )}
       </Container>
-      <BackLink to="/settings/sms-rcs" label="SMS & RCS" />
+      <BackLink to="/messaging" label="Messaging" />
     </div>
   )
 }
+
+export const config = defineRouteConfig({
+  label: "common.menu.campaigns",
+  translationNs: "sms-rcs",
+  // the order under Messaging in the sidebar: Campaigns, Analytics, Messages, Consents
+  rank: 10,
+})
 
 export const handle = {
   breadcrumb: () => "Campaigns",

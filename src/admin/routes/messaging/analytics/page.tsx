@@ -1,22 +1,23 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
-import { AnalyticsBreakdownTable } from "../../../../components/analytics/analytics-breakdown-table"
-import { AnalyticsChannelComparison } from "../../../../components/analytics/analytics-channel-comparison"
-import { AnalyticsCsvButton } from "../../../../components/analytics/analytics-csv-button"
-import { AnalyticsDailyChart } from "../../../../components/analytics/analytics-daily-chart"
-import { AnalyticsKpiTiles } from "../../../../components/analytics/analytics-kpi-tiles"
-import { AnalyticsPeriodFilter } from "../../../../components/analytics/analytics-period-filter"
+import { AnalyticsBreakdownTable } from "../../../components/analytics/analytics-breakdown-table"
+import { AnalyticsChannelComparison } from "../../../components/analytics/analytics-channel-comparison"
+import { AnalyticsCsvButton } from "../../../components/analytics/analytics-csv-button"
+import { AnalyticsDailyChart } from "../../../components/analytics/analytics-daily-chart"
+import { AnalyticsKpiTiles } from "../../../components/analytics/analytics-kpi-tiles"
+import { AnalyticsPeriodFilter } from "../../../components/analytics/analytics-period-filter"
 import {
   dailyByChannel,
   periodFromParams,
   presetOf,
   useAnalytics,
   type AnalyticsPeriod,
-} from "../../../../lib/analytics"
-import { useCampaigns } from "../../../../lib/campaigns"
-import { formatMoney, formatNumber } from "../../../../lib/format"
-import { BackLink } from "../../../../components/shared/back-link"
+} from "../../../lib/analytics"
+import { useCampaigns } from "../../../lib/campaigns"
+import { formatMoney, formatNumber } from "../../../lib/format"
+import { BackLink } from "../../../components/shared/back-link"
 
 // Inline: the dashboard's Tailwind build does not generate every responsive class a plugin uses.
 const TWO_COLUMNS = { gridTemplateColumns: "repeat(auto-fit, minmax(420px, 1fr))" } as const
@@ -120,10 +121,17 @@ const AnalyticsPage = () => {
         {...campaigns}
       />
 
-      <BackLink to="/settings/sms-rcs" label="SMS & RCS" />
+      <BackLink to="/messaging" label="Messaging" />
     </div>
   )
 }
+
+export const config = defineRouteConfig({
+  label: "common.menu.analytics",
+  translationNs: "sms-rcs",
+  // the order under Messaging in the sidebar: Campaigns, Analytics, Messages, Consents
+  rank: 20,
+})
 
 export const handle = {
   breadcrumb: () => "Analytics",

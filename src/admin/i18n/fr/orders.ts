@@ -1,0 +1,7 @@
+import type { Catalogue } from "../catalogue"
+import type en from "../en/orders"
+
+/** The orders strings in French: the compiler refuses a missing or extra key. */
+const fr: Catalogue<typeof en> = {}
+
+export default fr
