@@ -27,7 +27,8 @@ export async function startFakeTwilioProcess(options: FakeTwilioOptions) {
   const child = fork(__filename, [], {
     execArgv: ["-r", "ts-node/register/transpile-only"],
     env: { ...process.env, FAKE_TWILIO_OPTIONS: JSON.stringify(options) },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    // children log to stderr: stdout carries only the figures (`--json` prints one JSON object there)
+    stdio: ["ignore", 2, "inherit", "ipc"],
   })
   const url = await new Promise<string>((resolve, reject) => {
     child.once("message", (m: any) => resolve(m.url))

@@ -89,7 +89,8 @@ export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin, 
         ...process.env,
         DISPATCH_NODE_CONFIG: JSON.stringify({ databaseUrl: `${dbUrl}?application_name=${WORKER_APPLICATION_NAME}`, options }),
       },
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      // children log to stderr: stdout carries only the figures (`--json` prints one JSON object there)
+    stdio: ["ignore", 2, "inherit", "ipc"],
     })
     await new Promise<void>((resolve, reject) => {
       child.once("message", () => resolve())

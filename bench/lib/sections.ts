@@ -27,6 +27,21 @@ function peakRssMb(pid: number): number {
 }
 
 /**
+ * CPU time a process has used so far (user + system), in ms, from /proc (Linux; clock ticks of 10 ms:
+ * the kernel's USER_HZ is 100 on every Linux Node supports).
+ */
+function cpuMs(pid: number): number {
+  try {
+    const stat = require("fs").readFileSync(`/proc/${pid}/stat`, "utf8") as string
+    // the fields after the command name, which is in parentheses and may hold spaces
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return NaN
+  }
+}
+
+/**
  * End to end: rows inserted and queued, sent over HTTP to the fake Twilio by `workers` dispatch
  * processes, delivered when its signed callbacks come back. Throughput counts from the first insert to
  * the last delivery.
@@ -35,6 +50,8 @@ export async function throughput(redisUrl: string, messages: number, workers: nu
   const harness = await startHarness({ name: `bench_tp_${messages}`, redisUrl, fake: { callbackDelayMs: 5 }, plugin: { concurrency: 100 } })
   try {
     for (let i = 0; i < workers; i++) await harness.spawnNode()
+    // the workers' CPU from here on: their boot is not the messages' cost
+    const cpuBefore = harness.nodes.map((n) => cpuMs(n.pid!))
     const started = Date.now()
     const ids = await harness.seedMessages(messages)
     const counts = await harness.settle(messages, { deadlineMs: 30 * 60_000, sweep: false })
@@ -42,7 +59,9 @@ export async function throughput(redisUrl: string, messages: number, workers: nu
     const tally = await harness.tally(ids, counts)
     const sendSeconds = (harness.fake.accepted.reduce((max, m) => Math.max(max, m.received_at), 0) - started) / 1000
     const rss = Math.max(...harness.nodes.map((n) => peakRssMb(n.pid!)))
+    const cpu = harness.nodes.reduce((sum, n, i) => sum + cpuMs(n.pid!) - cpuBefore[i], 0)
     return {
+      [`cpu_ms_per_message_${messages}`]: { value: round(cpu / messages, 3), unit: "ms" },
       [`throughput_${messages}_delivered`]: { value: round(messages / seconds), unit: "msg/s" },
       [`throughput_${messages}_sent`]: { value: round(messages / sendSeconds), unit: "msg/s" },
       [`throughput_${messages}_lost`]: { value: tally.lost, unit: "messages" },

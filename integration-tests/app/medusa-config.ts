@@ -79,6 +79,8 @@ module.exports = defineConfig({
         sandbox: { deliveryDelayMs: Number(process.env.SMS_RCS_SANDBOX_DELAY_MS ?? 500) },
         queueName: process.env.SMS_RCS_QUEUE_NAME || "sms-rcs-dispatch",
         retry: { attempts: 5, backoffMs: 500 },
+        // the SMS gateway's pace, where a run sets one (the bench's storefront-during-a-campaign figure)
+        ...(process.env.SMS_RCS_RATE_LIMIT ? { rateLimit: { segmentsPerSecond: Number(process.env.SMS_RCS_RATE_LIMIT) } } : {}),
         pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 }, rcs: { default: 0.03 } },
         // tracked links only where a test asks for them (the other tests read texts with their links as written)
         // (the tests' campaigns link to the demo shop's site, a host of its own besides the storefront)

@@ -73,7 +73,7 @@ export class Dispatcher {
     this.guards = new SendingGuards(
       options,
       (message, caps) => this.states.skipIfOverCap(message, caps),
-      (phone) => this.consents.stateOf(phone)
+      (phone) => this.consents.stateForSend(phone)
     )
     this.queue = new DispatchQueue(redis, {
       name: options.queueName,

@@ -1,8 +1,20 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ConsentReplyKind } from "../../../lib/consent/consent-reply"
+import { MicroBatcher } from "../../../lib/batching/micro-batcher"
 import { MessageStatus, STATUS_TIMESTAMP, allowedSourcesOf } from "../../../lib/message-status"
 
 const TABLE = "sms_rcs_message"
+
+/**
+ * The hot writes (claims, `sent`, status callbacks) are grouped: calls made within this many ms share one
+ * statement, up to this many per statement. A lone order confirmation waits ~2 ms; a campaign's fifty jobs
+ * in hand make one UPDATE where they made fifty commits. See lib/batching/micro-batcher.ts.
+ */
+const BATCH = { maxSize: 200, maxWaitMs: 2 }
+
+const CLAIMED_COLUMNS = `id, "to", channel, purpose, template_key, consent_reply, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`
+
+type Move = { id: string; to: MessageStatus; fields: TransitionFields }
 
 /**
  * A message of a paused or canceled campaign is neither claimed nor swept: pausing stops its sends at
@@ -35,6 +47,9 @@ export type UnknownMessage = ClaimedMessage & {
   expires_at: Date | null
 }
 
+/** The fields a grouped move may carry (`undo_attempt` and `send_after` moves run alone). */
+const MOVE_FIELDS = ["status_reason", "provider", "provider_message_id", "expires_at"] as const
+
 export type TransitionFields = {
   status_reason?: string | null
   provider?: string
@@ -62,22 +77,57 @@ export class MessageStates {
    * taking it counts a new attempt, so the same job run again (stalled, re-delivered) no longer matches.
    */
   async claim(id: string, heldAttempt?: number): Promise<ClaimedMessage | null> {
-    const held = heldAttempt !== undefined ? `OR (status = 'sending' AND attempts = ?)` : ""
+    if (heldAttempt === undefined) {
+      return this.claims.add(id)
+    }
     const { rows } = await this.knex.raw(
       `UPDATE ${TABLE}
           SET attempts = attempts + 1,
               status = 'sending', claimed_at = now(), status_updated_at = now(), updated_at = now()
         WHERE id = ? AND deleted_at IS NULL
-          AND ((status IN ('queued', 'deferred') AND (send_after IS NULL OR send_after <= now())) ${held})
+          AND ((status IN ('queued', 'deferred') AND (send_after IS NULL OR send_after <= now()))
+               OR (status = 'sending' AND attempts = ?))
           AND ${NOT_HELD_BY_CAMPAIGN}
-      RETURNING id, "to", channel, purpose, template_key, consent_reply, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`,
-      heldAttempt !== undefined ? [id, heldAttempt] : [id]
+      RETURNING ${CLAIMED_COLUMNS}`,
+      [id, heldAttempt]
     )
     return rows[0] ?? null
   }
 
-  /** Moves a message to `to` if the state machine allows it from where it is; false otherwise. */
+  private readonly claims = new MicroBatcher<string, ClaimedMessage | null>((ids) => this.claimMany(ids), BATCH)
+
+  /**
+   * One conditional UPDATE for the claims in hand. The WHERE clause is the single claim's, so a row is
+   * taken once whatever else runs; an id asked twice in the same group is given to the first asker only.
+   */
+  private async claimMany(ids: string[]): Promise<(ClaimedMessage | null)[]> {
+    const { rows } = await this.knex.raw(
+      `UPDATE ${TABLE}
+          SET attempts = attempts + 1,
+              status = 'sending', claimed_at = now(), status_updated_at = now(), updated_at = now()
+        WHERE id = ANY(?) AND deleted_at IS NULL
+          AND status IN ('queued', 'deferred') AND (send_after IS NULL OR send_after <= now())
+          AND ${NOT_HELD_BY_CAMPAIGN}
+      RETURNING ${CLAIMED_COLUMNS}`,
+      [[...new Set(ids)]]
+    )
+    const claimed = new Map<string, ClaimedMessage>(rows.map((row: ClaimedMessage) => [row.id, row]))
+    return ids.map((id) => {
+      const row = claimed.get(id) ?? null
+      claimed.delete(id)
+      return row
+    })
+  }
+
+  /**
+   * Moves a message to `to` if the state machine allows it from where it is; false otherwise. The moves
+   * of the hot path (`sent`, status reports) are grouped with others made at the same moment.
+   */
   async transition(id: string, to: MessageStatus, fields: TransitionFields = {}): Promise<boolean> {
+    if (!fields.undo_attempt && fields.send_after === undefined) {
+      // the time is taken now, not when the group runs
+      return this.moves.add({ id, to, fields: { ...fields, at: fields.at ?? new Date() } })
+    }
     const sets = [`status = ?`, `status_updated_at = now()`, `updated_at = now()`]
     const values: Knex.RawBinding[] = [to]
     const timestamp = STATUS_TIMESTAMP[to]
@@ -115,6 +165,63 @@ export class MessageStates {
       [...values, id, ...from]
     )
     return rowCount > 0
+  }
+
+  private readonly moves = new MicroBatcher<Move, boolean>((moves) => this.transitionMany(moves), BATCH)
+
+  /**
+   * The grouped moves: one UPDATE … FROM json_to_recordset per target status and set of fields, run in
+   * the order the first move of each arrived. Each row's WHERE clause is the single move's, so a late
+   * event never moves a message backwards; the same message moved twice to one status in one group is
+   * moved (and answered true) once.
+   */
+  private async transitionMany(moves: Move[]): Promise<boolean[]> {
+    const results: boolean[] = new Array(moves.length).fill(false)
+    const groups = new Map<string, number[]>()
+    moves.forEach((move, index) => {
+      const present = MOVE_FIELDS.filter((field) => move.fields[field] !== undefined).join(",")
+      const key = `${move.to}|${present}`
+      groups.set(key, [...(groups.get(key) ?? []), index])
+    })
+    for (const [key, indexes] of groups) {
+      const [to, presentList] = key.split("|") as [MessageStatus, string]
+      const present = new Set(presentList ? presentList.split(",") : [])
+      const first = new Map<string, number>()
+      for (const index of indexes) if (!first.has(moves[index].id)) first.set(moves[index].id, index)
+      const sets = [`status = ?`, `status_updated_at = now()`, `updated_at = now()`]
+      const timestamp = STATUS_TIMESTAMP[to]
+      if (timestamp) sets.push(`${timestamp} = coalesce(m.${timestamp}, x.at)`)
+      if (present.has("status_reason")) sets.push(`status_reason = x.status_reason`)
+      if (present.has("provider")) sets.push(`provider = x.provider`)
+      if (present.has("provider_message_id")) sets.push(`provider_message_id = coalesce(m.provider_message_id, x.provider_message_id)`)
+      if (present.has("expires_at")) sets.push(`expires_at = x.expires_at`)
+      // in id order, as the claims' index scan locks them: two groups over the same rows wait, not deadlock
+      const records = [...first.values()].sort((a, b) => (moves[a].id < moves[b].id ? -1 : 1)).map((index) => {
+        const { id, fields } = moves[index]
+        return {
+          id,
+          at: fields.at ?? new Date(),
+          status_reason: fields.status_reason ?? null,
+          provider: fields.provider ?? null,
+          provider_message_id: fields.provider_message_id ?? null,
+          expires_at: fields.expires_at ?? null,
+        }
+      })
+      const from = allowedSourcesOf(to)
+      const { rows } = await this.knex.raw(
+        `UPDATE ${TABLE} AS m SET ${sets.join(", ")}
+           FROM json_to_recordset(?::json) AS x(id text, at timestamptz, status_reason text, provider text,
+                                                provider_message_id text, expires_at timestamptz)
+          WHERE m.id = x.id AND m.deleted_at IS NULL AND m.status IN (${from.map(() => "?").join(", ")})
+        RETURNING m.id`,
+        [to, JSON.stringify(records), ...from]
+      )
+      for (const row of rows as { id: string }[]) {
+        const index = first.get(row.id)
+        if (index !== undefined) results[index] = true
+      }
+    }
+    return results
   }
 
   /** Records which provider took the message (and the RCS deadline), whatever its status has become meanwhile. */
