@@ -10,7 +10,8 @@
  * - CPU time of the dispatch workers per message.
  * `-- --json` prints one JSON object (name → { value, unit }); `-- --quick` skips the 100k run;
  * `-- --links` runs only the redirect and attribution figures; `-- --campaign` only a campaign's fan-out to
- * 100k and 1M synthetic recipients (time and peak memory).
+ * 100k and 1M synthetic recipients (time and peak memory); `-- --store` only the storefront's latency during a
+ * campaign.
  */
 import { spawnSync } from "child_process"
 import os from "os"
@@ -29,6 +30,8 @@ const quick = process.argv.includes("--quick")
 const linksOnly = process.argv.includes("--links")
 /** `-- --campaign` runs the campaign fan-out figures alone. */
 const campaignOnly = process.argv.includes("--campaign")
+/** `-- --store` runs the storefront-during-a-campaign figure alone. */
+const storeOnly = process.argv.includes("--store")
 const log = (text: string) => !json && console.error(text)
 
 /** stdout as it was: with `--json`, everything else (Medusa's and the module's logs) is sent to stderr. */
@@ -54,6 +57,11 @@ async function main() {
   const redis = await startPrivateRedis()
   const figures: Figures = {}
   try {
+    if (storeOnly) {
+      log("▶ GET /store/products p99, idle and while the worker sends at 100 segments/s (real app, shared mode)")
+      Object.assign(figures, await storeLatencyDuringCampaign(redis.url))
+      return
+    }
     if (!linksOnly && !campaignOnly) await pipelineFigures(redis.url, figures)
     if (!linksOnly) await campaignFigures(redis.url, figures)
     if (!campaignOnly) {
