@@ -4,7 +4,8 @@ import path from "path"
 import { spawnSync } from "child_process"
 import { Client } from "pg"
 import type { Browser } from "playwright-core"
-import { launchChromium, logInToAdmin, ARTIFACTS_DIR } from "../helpers/browser"
+import { launchChromium, logInToAdmin, setAdminLanguage, ARTIFACTS_DIR } from "../helpers/browser"
+import { eventually } from "../helpers/wait-for"
 import { freePort } from "../helpers/free-port"
 import { databaseUrl, serviceAddresses } from "../helpers/services"
 import { httpClient } from "../helpers/app-process"
@@ -223,6 +224,19 @@ describe.each(versions)("a new Medusa %s store", (version) => {
       page.on("response", (response) => {
         if (response.url().startsWith(started!.url) && response.status() >= 400) failed.push(`${response.status()} ${response.url()}`)
       })
+
+      // the main menu's entry and its overview, from the production build (routes, i18n catalogues and all)
+      await page.goto(`${started!.url}/app/messaging`)
+      await page.getByTestId("messaging-overview").waitFor({ timeout: 120_000 })
+      const entry = page.locator('nav a[href="/app/messaging"], aside a[href="/app/messaging"]').first()
+      expect((await entry.innerText()).trim()).toBe("Messaging")
+      // the admin's language, as Profile → Language leaves it: the plugin's pages follow it
+      await setAdminLanguage(page, started!.url, "fr")
+      await page.goto(`${started!.url}/app/messaging`)
+      await page.getByTestId("messaging-overview").waitFor({ timeout: 60_000 })
+      await eventually(() => entry.innerText(), (text) => text.trim() === "Messagerie", "the menu entry in French")
+      await page.screenshot({ path: path.join(logDir, `store-${version}-messaging-fr.png`) })
+      await setAdminLanguage(page, started!.url, "en")
 
       await page.goto(`${started!.url}/app/settings/sms-rcs`)
       await page.getByTestId("sms-rcs-settings").waitFor({ timeout: 120_000 })
