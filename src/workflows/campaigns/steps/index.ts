@@ -1,4 +1,5 @@
 export * from "./create-campaign"
+export * from "./create-segment"
 export * from "./schedule-campaign"
 export * from "./change-campaign-course"
 export * from "./advance-campaigns"
