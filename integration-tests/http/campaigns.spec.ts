@@ -297,6 +297,78 @@ medusaIntegrationTestRunner({
       expect(clicked.count).toBe(1)
     })
 
+    it("saves a draft with its segment in one request: a refused draft leaves no segment, problems carry path and code", async () => {
+      await consent(phoneOf(400), (await customer(400, { first_name: "Zoé" })).id)
+      const segments = async () => (await api.get("/admin/messaging/segments", admin)).data.segments.length
+      const before = await segments()
+      const draft = {
+        name: "Soldes",
+        segment: { name: "Everyone", definition: { match: "all", rules: [] } },
+        variants: [
+          { id: "a", name: "A", weight: 50, sms_body: "" },
+          { id: "b", name: "B", weight: 50, sms_body: "{{store_name}}: {{prenom}}, -10%" },
+        ],
+      }
+      const refused = await api.post("/admin/messaging/campaigns/drafts", draft, admin).catch((e: any) => e.response)
+      expect(refused.status).toBe(400)
+      expect(refused.data.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: "variants.0.sms_body", code: "too_small" }),
+          expect.objectContaining({ path: "variants.1.sms_body", code: "custom", params: expect.objectContaining({ reason: "unknown_variable", name: "prenom" }) }),
+        ])
+      )
+      const unsplit = await api
+        .post("/admin/messaging/campaigns/drafts", { ...draft, variants: [{ id: "a", name: "A", weight: 40, sms_body: "Hi" }] }, admin)
+        .catch((e: any) => e.response)
+      expect(unsplit.data.problems).toEqual([expect.objectContaining({ path: "variants", params: { reason: "split", total: 40 } })])
+      expect(await segments()).toBe(before)
+
+      // the templates' names, and the old campaign name kept as an alias
+      const { data: saved } = await api.post(
+        "/admin/messaging/campaigns/drafts",
+        { ...draft, variants: [{ id: "a", name: "A", weight: 100, sms_body: "{{store_name}}: {{customer_first_name}} / {{first_name}} {{customer_last_name}}" }] },
+        admin
+      )
+      expect(saved.campaign).toMatchObject({ status: "draft", segment_id: saved.segment.id })
+      expect(await segments()).toBe(before + 1)
+      const { data: detail } = await api.get(`/admin/messaging/campaigns/${saved.campaign.id}`, admin)
+      expect(detail.estimate.variants[0].body).toMatch(/^Maison Demo: Camille \/ Camille Martin\n/)
+
+      // an edit refused whole changes neither the campaign nor its segment
+      const badEdit = await api
+        .post(`/admin/messaging/campaigns/drafts/${saved.campaign.id}`, { name: "", segment: { name: "Renamed", definition: { match: "all", rules: [] } } }, admin)
+        .catch((e: any) => e.response)
+      expect(badEdit.data.problems).toEqual([expect.objectContaining({ path: "name", code: "too_small" })])
+      expect((await api.get(`/admin/messaging/segments/${saved.segment.id}`, admin)).data.segment.name).toBe("Everyone")
+
+      // a draft is not canceled (it sent nothing): it is deleted, with its segment
+      const cancel = await api.post(`/admin/messaging/campaigns/${saved.campaign.id}/cancel`, {}, admin).catch((e: any) => e.response)
+      expect(cancel.status).toBe(400)
+      expect(cancel.data.message).toContain("is a draft: it has sent nothing, so there is nothing to cancel")
+      expect((await api.delete(`/admin/messaging/campaigns/${saved.campaign.id}`, admin)).data).toMatchObject({ deleted: true })
+      expect(await segments()).toBe(before)
+    })
+
+    it("completes a campaign as soon as its last message has gone: its page says sent, without waiting for the job", async () => {
+      await consent(phoneOf(500), (await customer(500)).id)
+      const { data: saved } = await api.post(
+        "/admin/messaging/campaigns/drafts",
+        { name: "One", segment: { name: "All", definition: { match: "all", rules: [] } }, variants: [{ id: "a", name: "A", weight: 100, sms_body: "Hi {{customer_first_name}}" }] },
+        admin
+      )
+      const id = saved.campaign.id
+      await api.post(`/admin/messaging/campaigns/${id}/schedule`, {}, admin)
+      const run = await advance({ campaign_id: id })
+      expect(run.started).toEqual([id])
+      // the job ran once; from now on only the page asks
+      const done = await waitFor(async () => {
+        const { data } = await api.get(`/admin/messaging/campaigns/${id}`, admin)
+        return data.campaign.status === "sent" ? data : undefined
+      }, { what: "the campaign completed", attempts: 120 })
+      expect(done.campaign.sent_at).toBeTruthy()
+      expect(done.progress.queued + done.progress.deferred + done.progress.sending).toBe(0)
+    })
+
     it("cancels a campaign: what was not sent is skipped, and the worker sends none of it", async () => {
       for (const i of [200, 201]) await consent(phoneOf(i), (await customer(i)).id)
       const { data: seg } = await api.post("/admin/messaging/segments", { name: "All", definition: { match: "all", rules: [] } }, admin)
