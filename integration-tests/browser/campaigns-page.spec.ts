@@ -102,6 +102,12 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(await page.locator("body").innerText()).not.toContain("Value for field")
     expect((await http.get("/admin/messaging/segments", admin)).segments.length).toBe(segmentsBefore)
     await shot(page, "2b-empty-text-refused")
+    // a variable campaigns do not know is said as it is typed (the old error goes once the text changes)
+    await page.fill('[data-testid="variant-0-text"]', "Hello {{prenom}}")
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="variant-0-problem"]')].map((e) => e.textContent).join("|") ===
+      "Variant A: {{prenom}} is not a variable campaigns know; pick one in the list."
+    )
 
     // two variants, each with its phone preview and segment meter; the first name inserted with the picker
     await page.fill('[data-testid="variant-0-text"]', "{{store_name}}: ")

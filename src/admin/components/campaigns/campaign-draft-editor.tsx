@@ -53,7 +53,15 @@ export const CampaignDraftEditor = ({ campaign, onDone }: { campaign: AdminCampa
   return (
     <div className="flex flex-col gap-y-3" data-testid="campaign-editor">
       {draft ? (
-        <CampaignBuilder draft={draft} onChange={setDraft} variantProblems={saveProblems.byVariant} />
+        <CampaignBuilder
+          draft={draft}
+          // what the last save said no longer holds once the owner changes something
+          onChange={(next) => {
+            setDraft(next)
+            setSaveProblems(NO_PROBLEM)
+          }}
+          variantProblems={saveProblems.byVariant}
+        />
       ) : (
         !segment.error && <Text size="small">{t("campaigns.editor.loading")}</Text>
       )}

@@ -1,12 +1,27 @@
 import { Button, Container, Input, Label, Text, Textarea } from "@medusajs/ui"
-import { useRef } from "react"
-import { CAMPAIGN_VARIABLES } from "../../../lib/templates/catalog"
+import { useMemo, useRef } from "react"
+import { CAMPAIGN_VARIABLE_ALIASES, CAMPAIGN_VARIABLES } from "../../../lib/templates/catalog"
 import type { CampaignVariant } from "../../lib/campaigns"
 import { useT } from "../../lib/i18n"
 import { useTemplatePreview } from "../../lib/templates"
 import { PhonePreview } from "../shared/phone-preview"
 import { SmsMeter } from "../shared/sms-meter"
 import { insertVariableAt, VariablePicker } from "../shared/variable-picker"
+
+const KNOWN = new Set<string>([...CAMPAIGN_VARIABLES, ...Object.keys(CAMPAIGN_VARIABLE_ALIASES)])
+// {{name}}, {{{name}}}, {{&name}}, {{#name}}, {{^name}}, {{/name}}: classes that never overlap, so each
+// attempt stops at the first character that does not fit (linear in the text)
+const TAG = /\{\{\{?[\s&#^/]*([\w.]+)\s*\}?\}\}/g
+
+/** The variables a text names that campaigns do not fill in, as the owner types (the API refuses them at save). */
+export function unknownVariablesOf(text: string): string[] {
+  const unknown = new Set<string>()
+  for (const match of text.matchAll(TAG)) {
+    const name = match[1]
+    if (!KNOWN.has(name.split(".")[0])) unknown.add(name)
+  }
+  return [...unknown]
+}
 
 /**
  * One variant of the campaign: its name, its share and its text, with the variable picker, the phone
@@ -34,6 +49,13 @@ export const CampaignVariantCard = ({
   const { preview, loading, problems } = useTemplatePreview(draft, 300, "/admin/messaging/campaigns/preview")
   const testId = `variant-${index}`
   const body = variant.sms_body ?? ""
+  const unknown = useMemo(() => unknownVariablesOf(body), [body])
+  const id = variant.id.toUpperCase()
+  const live = unknown.map((name) =>
+    t("campaigns.problems.variantUnknownVariable", { id, name: `{{${name}}}`, interpolation: { escapeValue: false } })
+  )
+  // said above in the owner's words: the preview's English refusal of the same thing would repeat it
+  const previewProblems = problems.map((p) => p.message).filter((m) => !(unknown.length && m.includes("unknown variable")))
   return (
     <Container className="flex flex-col gap-y-3 px-4 py-3" data-testid={testId}>
       <div className="flex flex-wrap items-end gap-3">
@@ -81,7 +103,7 @@ export const CampaignVariantCard = ({
             {t("campaigns.variant.help")}
           </Text>
           <SmsMeter preview={preview} pending={loading} />
-          {[...saveProblems, ...problems.map((p) => p.message)].map((p, i) => (
+          {[...saveProblems, ...live.filter((p) => !saveProblems.includes(p)), ...previewProblems].map((p, i) => (
             <Text key={i} size="small" className="text-ui-fg-error" data-testid={`${testId}-problem`}>
               {p}
             </Text>

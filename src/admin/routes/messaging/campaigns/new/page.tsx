@@ -40,7 +40,15 @@ const NewCampaignPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="sms-rcs-campaign-new">
-      <CampaignBuilder draft={draft} onChange={setDraft} variantProblems={problems.byVariant} />
+      <CampaignBuilder
+        draft={draft}
+        // what the last save said no longer holds once the owner changes something
+        onChange={(next) => {
+          setDraft(next)
+          setProblems(NO_PROBLEM)
+        }}
+        variantProblems={problems.byVariant}
+      />
       <Container className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
         <div className="flex flex-col" data-testid="campaign-problems">
           {problems.general.map((p, i) => (
