@@ -4,12 +4,14 @@ import { isEditable, splitProblems } from "../../../../../../lib/campaigns"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../../../modules/messaging"
 import { parseOrRefuse, refuse } from "../../problems"
 import { AdminUpdateCampaignDraftBody } from "../../validators"
+import { updateCampaignDraftWorkflow } from "../../../../../../workflows/campaigns"
 
 /**
  * POST /admin/messaging/campaigns/drafts/:id { name?, segment?: { name, definition }, variants?, … } —
  * the builder's "Save changes" of a draft or scheduled campaign and its segment: everything is checked
  * before anything is written (a 400 lists each problem with its path and code), so a refused edit changes
- * neither the campaign nor its segment.
+ * neither the campaign nor its segment. A segment another campaign also uses is not rewritten: the edits
+ * go to a new segment for this campaign (the answer's `segment`), see updateCampaignDraftWorkflow.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const body = parseOrRefuse(AdminUpdateCampaignDraftBody, req.body, res)
@@ -27,10 +29,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     return
   }
   const { segment, ...fields } = body
-  if (segment) {
-    const count = await messaging.campaigns.store.count(segment.definition)
-    await messaging.updateAudiences({ id: campaign.segment_id, ...segment, last_count: count, counted_at: new Date() } as any)
-  }
-  const updated = Object.keys(fields).length ? await messaging.updateCampaigns({ id: campaign.id, ...fields } as any) : campaign
-  res.json({ campaign: updated })
+  const { result } = await updateCampaignDraftWorkflow(req.scope).run({
+    input: { id: campaign.id, segment_id: campaign.segment_id, segment, fields },
+  })
+  res.json({ campaign: result.campaign, ...(result.segment ? { segment: result.segment } : {}) })
 }
