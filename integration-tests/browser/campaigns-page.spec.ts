@@ -146,7 +146,9 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(cancelDraft.message).toMatch(/answered 400: .*is a draft: it has sent nothing, so there is nothing to cancel/)
     await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "6")
     expect(await text(page, "estimate-segments")).toBe("6")
-    expect(await text(page, "estimate-cost")).toMatch(/0[.,]27/) // 6 × 1 segment × €0.045 (FR)
+    // the total in cents; the price per text keeps the tenth of a cent gateways charge, said "per text"
+    expect(await text(page, "estimate-cost")).toBe("€0.27") // 6 × 1 segment × €0.045 (FR)
+    expect(await page.locator('[data-testid="estimate-variant"]').first().innerText()).toContain("€0.045 per text")
     await shot(page, "4-draft-with-estimate")
 
     // a draft is edited in the same builder: its rules come back, with their count
@@ -285,6 +287,27 @@ describe("admin: the campaign builder, from segment to results", () => {
     await (await prompted(page)).getByRole("button", { name: "Cancel campaign" }).click()
     await statusIs(page, "Canceled")
     expect((await http.get(`/admin/messaging/campaigns/${campaign.id}`, admin)).campaign.status).toBe("canceled")
+  })
+
+  it("shows a campaign scheduled in another zone in the store's zone, the same on its page and in the list", async () => {
+    const { segment } = await http.post("/admin/messaging/segments", { name: "Everyone", definition: { match: "all", rules: [] } }, admin)
+    const { campaign } = await http.post(
+      "/admin/messaging/campaigns",
+      { name: "New York launch", segment_id: segment.id, variants: [{ id: "a", name: "A", weight: 100, sms_body: "{{store_name}}: launch" }] },
+      admin
+    )
+    // 10:00 in New York is 15:00 UTC, 16:00 in Paris (the store's zone) in January
+    await http.post(`/admin/messaging/campaigns/${campaign.id}/schedule`, { at: "2031-01-14T10:00", time_zone: "America/New_York" }, admin)
+    const page = await logInToAdmin(browser, app.url, store.admin)
+    await page.goto(`${app.url}/app/messaging/campaigns/${campaign.id}`)
+    await page.locator('[data-testid="campaign-summary"]').waitFor({ timeout: 120_000 })
+    await statusIs(page, "Scheduled")
+    expect(await text(page, "campaign-summary")).toMatch(/starts Jan 14, 2031, 4:00\sPM \(Europe\/Paris\)/)
+    await page.goto(`${app.url}/app/messaging/campaigns`)
+    const cell = page.locator(`[data-testid="campaign-row-${campaign.id}"] [data-testid="campaign-scheduled"]`)
+    await cell.waitFor({ timeout: 60_000 })
+    expect(await cell.innerText()).toMatch(/^Jan 14, 2031, 4:00\sPM \(Europe\/Paris\)$/)
+    await http.post(`/admin/messaging/campaigns/${campaign.id}/cancel`, {}, admin)
   })
 
   const TWO_VARIANTS = [

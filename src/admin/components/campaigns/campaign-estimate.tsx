@@ -1,8 +1,12 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import type { CampaignEstimate } from "../../lib/campaigns"
 import { useFormat, useT } from "../../lib/i18n"
+import { minorUnitDigits, perTextDigits } from "./price-digits"
 
-/** Before sending: eligible recipients now, segments and cost in all and per variant. */
+/**
+ * Before sending: eligible recipients now, segments and cost in all and per variant. The total is in the
+ * currency's minor unit; a price per text keeps the fraction of it gateways charge (see price-digits).
+ */
 export const CampaignEstimatePanel = ({ estimate }: { estimate: CampaignEstimate }) => {
   const { t } = useT()
   const format = useFormat()
@@ -22,7 +26,7 @@ export const CampaignEstimatePanel = ({ estimate }: { estimate: CampaignEstimate
         </Text>
         <Text size="small">
           <span className="text-ui-fg-subtle">{t("campaigns.estimate.cost")} </span>
-          <span className="font-medium" data-testid="estimate-cost">{format.money(estimate.cost, estimate.currency)}</span>
+          <span className="font-medium" data-testid="estimate-cost">{format.money(estimate.cost, estimate.currency, minorUnitDigits(estimate.currency))}</span>
         </Text>
       </div>
       {estimate.variants.map((v) => (
@@ -32,7 +36,7 @@ export const CampaignEstimatePanel = ({ estimate }: { estimate: CampaignEstimate
             id: v.id.toUpperCase(),
             recipients: format.number(v.recipients),
             encoding: v.encoding,
-            cost: format.money(v.cost_per_message, estimate.currency, 4),
+            cost: format.money(v.cost_per_message, estimate.currency, perTextDigits(v.cost_per_message, estimate.currency)),
           })}
         </Text>
       ))}

@@ -62,7 +62,7 @@ const CampaignsPage = () => {
                     <CampaignStatusBadge status={c.status} />
                   </Table.Cell>
                   <Table.Cell>{c.variants.length}{c.ab_test ? ` ${t("campaigns.list.abTest", { share: c.ab_test.test_share })}` : ""}</Table.Cell>
-                  <Table.Cell data-testid="campaign-scheduled">{format.dateTime(c.scheduled_at, c.time_zone ?? zone)}</Table.Cell>
+                  <Table.Cell data-testid="campaign-scheduled">{format.dateTime(c.scheduled_at, zone)}</Table.Cell>
                   <Table.Cell>{format.number(c.audience_count)}</Table.Cell>
                   <Table.Cell>{format.number(c.planned_count)}</Table.Cell>
                 </Table.Row>

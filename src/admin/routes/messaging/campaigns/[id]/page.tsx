@@ -12,6 +12,7 @@ import { problemsOf } from "../../../../lib/api"
 import { useCampaign, useChangeCampaignCourse, useDeleteCampaignDraft, useScheduleCampaign } from "../../../../lib/campaigns"
 import { useFormat, useT } from "../../../../lib/i18n"
 import { BackLink } from "../../../../components/shared/back-link"
+import { minorUnitDigits } from "../../../../components/campaigns/price-digits"
 
 /**
  * One campaign: its estimate and scheduling while a draft, then its live progress (polled while it
@@ -53,12 +54,13 @@ const CampaignPage = () => {
   if (!detail) return <Text size="small">{t("campaigns.detail.loading")}</Text>
   const { campaign, estimate } = detail
   const status = campaign.status
-  const storeZone = campaign.time_zone ?? detail.store_time_zone
+  // every time in the store's zone, named (a schedule set in another zone is the same instant)
+  const storeZone = detail.store_time_zone
   const waiting = (detail.progress.queued ?? 0) + (detail.progress.deferred ?? 0)
 
   const sendOrSchedule = async () => {
     const recipients = format.number(estimate?.recipients ?? 0)
-    const cost = estimate?.cost != null ? format.money(estimate.cost, estimate.currency) : null
+    const cost = estimate?.cost != null ? format.money(estimate.cost, estimate.currency, minorUnitDigits(estimate.currency)) : null
     const chosenZone = zone || detail.store_time_zone
     const confirmed = await prompt(
       at
