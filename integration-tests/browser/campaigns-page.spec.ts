@@ -1,7 +1,7 @@
 import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
+import { ARTIFACTS_DIR, logInToAdmin, setAdminLanguage, setAdminTheme } from "../helpers/browser"
 import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
 import { waitFor } from "../helpers/wait-for"
 
@@ -55,11 +55,18 @@ describe("admin: the campaign builder, from segment to results", () => {
     await page.getByRole("option", { name: option, exact: true }).click()
   }
   const text = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).innerText()
+  const statusIs = (page: Page, label: string, timeout = 30_000) =>
+    page.waitForFunction((l) => document.querySelector('[data-testid="campaign-status"]')?.textContent === l, label, { timeout })
+  // Medusa's Prompt (a Radix alert dialog): what it says, then one of its two buttons
+  const prompted = async (page: Page) => {
+    const dialog = page.getByRole("alertdialog")
+    await dialog.waitFor()
+    return dialog
+  }
 
   it("builds a segment with a live count, two variants with previews, saves, sends, pauses, resumes and shows results per variant", async () => {
     const page = await logInToAdmin(browser, app.url, store.admin)
-    await page.goto(`${app.url}/app/settings/sms-rcs`)
-    await page.locator('[data-testid="sms-rcs-link-campaigns"]').click({ timeout: 120_000 })
+    await page.goto(`${app.url}/app/messaging/campaigns`)
     await page.locator('[data-testid="campaigns-empty"]').waitFor({ timeout: 120_000 })
     await shot(page, "1-empty-list")
 
@@ -87,8 +94,31 @@ describe("admin: the campaign builder, from segment to results", () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="segment-count-value"]')?.textContent === "6")
     await shot(page, "2-segment-builder")
 
-    // two variants, each with its phone preview and segment meter
-    await page.fill('[data-testid="variant-0-text"]', "{{store_name}}: {{first_name}}, -20% for VIPs this week: https://shop.example.com/vip")
+    // saved with an empty text: refused in words the owner reads, under the variant, and no segment is left behind
+    const segmentsBefore = (await http.get("/admin/messaging/segments", admin)).segments.length
+    await page.locator('[data-testid="campaign-save"]').click()
+    await page.locator('[data-testid="variant-0-problem"]').waitFor()
+    expect(await text(page, "variant-0-problem")).toBe("Variant A: the SMS text is empty.")
+    expect(await page.locator("body").innerText()).not.toContain("Value for field")
+    expect((await http.get("/admin/messaging/segments", admin)).segments.length).toBe(segmentsBefore)
+    await shot(page, "2b-empty-text-refused")
+    // a variable campaigns do not know is said as it is typed (the old error goes once the text changes)
+    await page.fill('[data-testid="variant-0-text"]', "Hello {{prenom}}")
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="variant-0-problem"]')].map((e) => e.textContent).join("|") ===
+      "Variant A: {{prenom}} is not a variable campaigns know; pick one in the list."
+    )
+
+    // two variants, each with its phone preview and segment meter; the first name inserted with the picker
+    await page.fill('[data-testid="variant-0-text"]', "{{store_name}}: ")
+    await page.locator('[data-testid="variant-0-text"]').press("End")
+    await page.locator('[data-testid="variant-0-variables-customer_first_name"]').click()
+    await page.locator('[data-testid="variant-0-text"]').press("End")
+    await page.keyboard.type(", -20% for VIPs this week: https://shop.example.com/vip")
+    expect(await page.inputValue('[data-testid="variant-0-text"]')).toBe(
+      "{{store_name}}: {{customer_first_name}}, -20% for VIPs this week: https://shop.example.com/vip"
+    )
+    await page.waitForFunction(() => /^Maison Demo: Camille, -20% for VIPs/.test(document.querySelector('[data-testid="preview-bubble"]')?.textContent ?? ""))
     await page.locator('[data-testid="add-variant"]').click()
     await page.fill('[data-testid="variant-1-text"]', "{{store_name}}: {{first_name}}, free shipping for VIPs: https://shop.example.com/vip")
     expect(await page.inputValue('[data-testid="variant-0-weight"]')).toBe("50")
@@ -107,10 +137,18 @@ describe("admin: the campaign builder, from segment to results", () => {
 
     await page.locator('[data-testid="campaign-save"]').click()
     await page.locator('[data-testid="sms-rcs-campaign-page"]').waitFor({ timeout: 60_000 })
-    expect(await text(page, "campaign-status")).toBe("draft")
+    expect(await text(page, "campaign-status")).toBe("Draft")
+    // a draft has sent nothing: it is deleted or left, never canceled (and the API says so)
+    expect(await page.locator('[data-testid="campaign-cancel"]').count()).toBe(0)
+    expect(await page.locator('[data-testid="campaign-delete"]').count()).toBe(1)
+    const draftId = new URL(page.url()).pathname.split("/").pop()!
+    const cancelDraft: Error = await http.post(`/admin/messaging/campaigns/${draftId}/cancel`, {}, admin).then(() => new Error("accepted"), (e) => e)
+    expect(cancelDraft.message).toMatch(/answered 400: .*is a draft: it has sent nothing, so there is nothing to cancel/)
     await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "6")
     expect(await text(page, "estimate-segments")).toBe("6")
-    expect(await text(page, "estimate-cost")).toMatch(/0[.,]27/) // 6 × 1 segment × €0.045 (FR)
+    // the total in cents; the price per text keeps the tenth of a cent gateways charge, said "per text"
+    expect(await text(page, "estimate-cost")).toBe("€0.27") // 6 × 1 segment × €0.045 (FR)
+    expect(await page.locator('[data-testid="estimate-variant"]').first().innerText()).toContain("€0.045 per text")
     await shot(page, "4-draft-with-estimate")
 
     // a draft is edited in the same builder: its rules come back, with their count
@@ -123,12 +161,26 @@ describe("admin: the campaign builder, from segment to results", () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="campaign-title"]')?.textContent === "VIP week (edited)")
     await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "6")
 
-    // send now: the campaign job (every minute) starts it; the page follows its progress
+    // send now asks first, naming the recipients and the cost; keeping it sends nothing
     await page.locator('[data-testid="campaign-schedule-button"]').click()
-    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "scheduled")
-    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "sending", null, { timeout: 150_000 })
+    let dialog = await prompted(page)
+    const asked = await dialog.innerText()
+    expect(asked).toContain("6 eligible recipients")
+    expect(asked).toMatch(/0[.,]27/)
+    await shot(page, "4c-send-now-confirmation")
+    await dialog.getByRole("button", { name: "Keep it" }).click()
+    await dialog.waitFor({ state: "detached" })
+    expect((await http.get(`/admin/messaging/campaigns/${draftId}`, admin)).campaign.status).toBe("draft")
+    expect(await text(page, "campaign-status")).toBe("Draft")
+
+    // confirmed: the campaign job (every minute) starts it; the page follows its progress
+    await page.locator('[data-testid="campaign-schedule-button"]').click()
+    dialog = await prompted(page)
+    await dialog.getByRole("button", { name: "Send now" }).click()
+    await statusIs(page, "Scheduled")
+    await statusIs(page, "Sending", 150_000)
     await page.locator('[data-testid="campaign-pause"]').click()
-    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "paused")
+    await statusIs(page, "Paused")
     await shot(page, "5-paused")
     const id = new URL(page.url()).pathname.split("/").pop()!
     const atPause = (await http.get(`/admin/messaging/campaigns/${id}`, admin)).progress
@@ -137,9 +189,13 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect((stillPaused.sent ?? 0) + (stillPaused.delivered ?? 0)).toBe((atPause.sent ?? 0) + (atPause.delivered ?? 0) + (atPause.sending ?? 0))
 
     await page.locator('[data-testid="campaign-resume"]').click()
-    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "sending")
-    // every text delivered once, then the job marks the campaign sent
-    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "sent", null, { timeout: 150_000 })
+    await statusIs(page, "Sending")
+    // every text gone: the page (which polls) shows the campaign Completed, with when
+    await statusIs(page, "Completed", 150_000)
+    const completed = (await http.get(`/admin/messaging/campaigns/${id}`, admin)).campaign
+    expect(completed.status).toBe("sent")
+    expect(completed.sent_at).toBeTruthy()
+    expect(await text(page, "campaign-summary")).toContain("completed ")
     await page.reload()
     await page.locator('[data-testid="campaign-results"]').waitFor()
     const rows = page.locator('[data-testid^="campaign-result-"]')
@@ -151,13 +207,34 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(messages).toHaveLength(VIP)
     expect(new Set(messages.map((m: any) => m.to)).size).toBe(VIP)
     await shot(page, "6-results-per-variant")
-    expect(await page.locator('[data-testid="campaign-analytics-link"]').getAttribute("href")).toMatch(/\/settings\/sms-rcs\/analytics\?from=/)
+    expect(await page.locator('[data-testid="campaign-analytics-link"]').getAttribute("href")).toMatch(/\/messaging\/analytics\?from=/)
 
     // the list shows it sent
     await page.goto(`${app.url}/app/messaging/campaigns`)
     await page.locator(`[data-testid="campaign-row-${id}"]`).waitFor()
-    expect(await page.locator(`[data-testid="campaign-row-${id}"] [data-testid="campaign-status"]`).innerText()).toBe("sent")
+    expect(await page.locator(`[data-testid="campaign-row-${id}"] [data-testid="campaign-status"]`).innerText()).toBe("Completed")
     await shot(page, "7-list")
+
+    // in French, and in the dark theme: the same campaign, in the owner's words
+    await setAdminLanguage(page, app.url, "fr")
+    await page.goto(`${app.url}/app/messaging/campaigns/${id}`)
+    await statusIs(page, "Terminée", 120_000)
+    expect(await page.locator("h2", { hasText: "Résultats par variante" }).count()).toBe(1)
+    expect(await text(page, "campaign-progress-text")).toMatch(/^6 sur 6 traités · 6 prévus/)
+    await shot(page, "7b-completed-fr")
+    await page.goto(`${app.url}/app/messaging/campaigns/new`)
+    await page.locator('[data-testid="campaign-builder"]').waitFor()
+    await page.fill('[data-testid="campaign-name"]', "Soldes d’hiver")
+    await page.locator('[data-testid="campaign-save"]').click()
+    await page.locator('[data-testid="variant-0-problem"]').waitFor()
+    expect(await text(page, "variant-0-problem")).toBe("Variante A : le texte du SMS est vide.")
+    await shot(page, "7c-builder-fr")
+    await setAdminTheme(page, "dark")
+    await page.goto(`${app.url}/app/messaging/campaigns/${id}`)
+    await statusIs(page, "Terminée", 120_000)
+    await shot(page, "7d-completed-fr-dark")
+    await setAdminLanguage(page, app.url, "en")
+    await setAdminTheme(page, "light")
   })
 
   it("shows a campaign scheduled at 10:00 in the store's zone (Europe/Paris) as 10:00 Europe/Paris, on its page and in the list", async () => {
@@ -175,7 +252,10 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(await page.getAttribute('[data-testid="schedule-zone"]', "placeholder")).toBe("Europe/Paris")
     await page.fill('[data-testid="schedule-at"]', "2031-01-14T10:00")
     await page.locator('[data-testid="campaign-schedule-button"]').click()
-    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "scheduled")
+    const scheduling = await prompted(page)
+    expect(await scheduling.innerText()).toContain("2031-01-14 10:00 (Europe/Paris)")
+    await scheduling.getByRole("button", { name: "Schedule" }).click()
+    await statusIs(page, "Scheduled")
 
     // stored right: 10:00 in Paris is 09:00 UTC in winter
     const { campaign: stored } = await http.get(`/admin/messaging/campaigns/${campaign.id}`, admin)
@@ -187,11 +267,46 @@ describe("admin: the campaign builder, from segment to results", () => {
     expect(summary).not.toContain("9:00")
     await shot(page, "8-scheduled-in-store-zone")
 
+    // canceling asks first; keeping it leaves it scheduled
+    await page.locator('[data-testid="campaign-cancel"]').click()
+    const canceling = await prompted(page)
+    expect(await canceling.innerText()).toContain("will not be sent")
+    await canceling.getByRole("button", { name: "Keep it" }).click()
+    await canceling.waitFor({ state: "detached" })
+    expect((await http.get(`/admin/messaging/campaigns/${campaign.id}`, admin)).campaign.status).toBe("scheduled")
+
     await page.goto(`${app.url}/app/messaging/campaigns`)
     const cell = page.locator(`[data-testid="campaign-row-${campaign.id}"] [data-testid="campaign-scheduled"]`)
     await cell.waitFor({ timeout: 60_000 })
     expect(await cell.innerText()).toMatch(/^Jan 14, 2031, 10:00\sAM \(Europe\/Paris\)$/)
     await shot(page, "9-list-in-store-zone")
+
+    // confirmed from its page: canceled
+    await page.goto(`${app.url}/app/messaging/campaigns/${campaign.id}`)
+    await page.locator('[data-testid="campaign-cancel"]').click({ timeout: 60_000 })
+    await (await prompted(page)).getByRole("button", { name: "Cancel campaign" }).click()
+    await statusIs(page, "Canceled")
+    expect((await http.get(`/admin/messaging/campaigns/${campaign.id}`, admin)).campaign.status).toBe("canceled")
+  })
+
+  it("shows a campaign scheduled in another zone in the store's zone, the same on its page and in the list", async () => {
+    const { segment } = await http.post("/admin/messaging/segments", { name: "Everyone", definition: { match: "all", rules: [] } }, admin)
+    const { campaign } = await http.post(
+      "/admin/messaging/campaigns",
+      { name: "New York launch", segment_id: segment.id, variants: [{ id: "a", name: "A", weight: 100, sms_body: "{{store_name}}: launch" }] },
+      admin
+    )
+    // 10:00 in New York is 15:00 UTC, 16:00 in Paris (the store's zone) in January
+    await http.post(`/admin/messaging/campaigns/${campaign.id}/schedule`, { at: "2031-01-14T10:00", time_zone: "America/New_York" }, admin)
+    const page = await logInToAdmin(browser, app.url, store.admin)
+    await page.goto(`${app.url}/app/messaging/campaigns/${campaign.id}`)
+    await page.locator('[data-testid="campaign-summary"]').waitFor({ timeout: 120_000 })
+    await statusIs(page, "Scheduled")
+    expect(await text(page, "campaign-summary")).toMatch(/starts Jan 14, 2031, 4:00\sPM \(Europe\/Paris\)/)
+    await page.goto(`${app.url}/app/messaging/campaigns`)
+    const cell = page.locator(`[data-testid="campaign-row-${campaign.id}"] [data-testid="campaign-scheduled"]`)
+    await cell.waitFor({ timeout: 60_000 })
+    expect(await cell.innerText()).toMatch(/^Jan 14, 2031, 4:00\sPM \(Europe\/Paris\)$/)
     await http.post(`/admin/messaging/campaigns/${campaign.id}/cancel`, {}, admin)
   })
 
@@ -244,7 +359,8 @@ describe("admin: the campaign builder, from segment to results", () => {
     await page.goto(`${app.url}/app/messaging/campaigns/${campaign.id}`)
     await page.waitForFunction(() => document.querySelector('[data-testid="estimate-recipients"]')?.textContent === "1", null, { timeout: 60_000 })
     await page.locator('[data-testid="campaign-schedule-button"]').click()
-    await page.waitForFunction(() => document.querySelector('[data-testid="campaign-status"]')?.textContent === "scheduled")
+    await (await prompted(page)).getByRole("button", { name: "Send now" }).click()
+    await statusIs(page, "Scheduled")
     // "Send now" waits for the campaign job: the page says so instead of a bare "0 of 0 handled"
     expect(await text(page, "campaign-progress-hint")).toContain("within a minute")
     await shot(page, "11-send-now-hint")

@@ -297,6 +297,139 @@ medusaIntegrationTestRunner({
       expect(clicked.count).toBe(1)
     })
 
+    it("saves a draft with its segment in one request: a refused draft leaves no segment, problems carry path and code", async () => {
+      await consent(phoneOf(400), (await customer(400, { first_name: "Zoé" })).id)
+      const segments = async () => (await api.get("/admin/messaging/segments", admin)).data.segments.length
+      const before = await segments()
+      const draft = {
+        name: "Soldes",
+        segment: { name: "Everyone", definition: { match: "all", rules: [] } },
+        variants: [
+          { id: "a", name: "A", weight: 50, sms_body: "" },
+          { id: "b", name: "B", weight: 50, sms_body: "{{store_name}}: {{prenom}}, -10%" },
+        ],
+      }
+      const refused = await api.post("/admin/messaging/campaigns/drafts", draft, admin).catch((e: any) => e.response)
+      expect(refused.status).toBe(400)
+      expect(refused.data.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: "variants.0.sms_body", code: "too_small" }),
+          expect.objectContaining({ path: "variants.1.sms_body", code: "custom", params: expect.objectContaining({ reason: "unknown_variable", name: "prenom" }) }),
+        ])
+      )
+      const unsplit = await api
+        .post("/admin/messaging/campaigns/drafts", { ...draft, variants: [{ id: "a", name: "A", weight: 40, sms_body: "Hi" }] }, admin)
+        .catch((e: any) => e.response)
+      expect(unsplit.data.problems).toEqual([expect.objectContaining({ path: "variants", params: { reason: "split", total: 40 } })])
+      expect(await segments()).toBe(before)
+
+      // the templates' names, and the old campaign name kept as an alias
+      const { data: saved } = await api.post(
+        "/admin/messaging/campaigns/drafts",
+        { ...draft, variants: [{ id: "a", name: "A", weight: 100, sms_body: "{{store_name}}: {{customer_first_name}} / {{first_name}} {{customer_last_name}}" }] },
+        admin
+      )
+      expect(saved.campaign).toMatchObject({ status: "draft", segment_id: saved.segment.id })
+      expect(await segments()).toBe(before + 1)
+      const { data: detail } = await api.get(`/admin/messaging/campaigns/${saved.campaign.id}`, admin)
+      expect(detail.estimate.variants[0].body).toMatch(/^Maison Demo: Camille \/ Camille Martin\n/)
+
+      // an edit refused whole changes neither the campaign nor its segment
+      const badEdit = await api
+        .post(`/admin/messaging/campaigns/drafts/${saved.campaign.id}`, { name: "", segment: { name: "Renamed", definition: { match: "all", rules: [] } } }, admin)
+        .catch((e: any) => e.response)
+      expect(badEdit.data.problems).toEqual([expect.objectContaining({ path: "name", code: "too_small" })])
+      expect((await api.get(`/admin/messaging/segments/${saved.segment.id}`, admin)).data.segment.name).toBe("Everyone")
+
+      // a draft is not canceled (it sent nothing): it is deleted, with its segment
+      const cancel = await api.post(`/admin/messaging/campaigns/${saved.campaign.id}/cancel`, {}, admin).catch((e: any) => e.response)
+      expect(cancel.status).toBe(400)
+      expect(cancel.data.message).toContain("is a draft: it has sent nothing, so there is nothing to cancel")
+      expect((await api.delete(`/admin/messaging/campaigns/${saved.campaign.id}`, admin)).data).toMatchObject({ deleted: true })
+      expect(await segments()).toBe(before)
+    })
+
+    it("completes a campaign as soon as its last message has gone: its page says sent, without waiting for the job", async () => {
+      await consent(phoneOf(500), (await customer(500)).id)
+      const { data: saved } = await api.post(
+        "/admin/messaging/campaigns/drafts",
+        { name: "One", segment: { name: "All", definition: { match: "all", rules: [] } }, variants: [{ id: "a", name: "A", weight: 100, sms_body: "Hi {{customer_first_name}}" }] },
+        admin
+      )
+      const id = saved.campaign.id
+      await api.post(`/admin/messaging/campaigns/${id}/schedule`, {}, admin)
+      const run = await advance({ campaign_id: id })
+      expect(run.started).toEqual([id])
+      // the job ran once; from now on only the page asks
+      const done = await waitFor(async () => {
+        const { data } = await api.get(`/admin/messaging/campaigns/${id}`, admin)
+        return data.campaign.status === "sent" ? data : undefined
+      }, { what: "the campaign completed", attempts: 120 })
+      expect(done.campaign.sent_at).toBeTruthy()
+      expect(done.progress.queued + done.progress.deferred + done.progress.sending).toBe(0)
+    })
+
+    it("is not completed while a text can still go out: an unknown one, or an RCS one whose SMS fallback may come", async () => {
+      const { data: saved } = await api.post(
+        "/admin/messaging/campaigns/drafts",
+        { name: "Still out", segment: { name: "All", definition: { match: "all", rules: [] } }, variants: [{ id: "a", name: "A", weight: 100, sms_body: "Hi" }] },
+        admin
+      )
+      const id = saved.campaign.id
+      // the campaign as the job leaves it once fanned out, with one message of its own set by hand
+      await pg().raw(`UPDATE sms_rcs_campaign SET status = 'sending', phase = 'all', started_at = now(), fanned_out_at = now() WHERE id = ?`, [id])
+      const messageId = `smsmsg_still_${Date.now()}`
+      await pg().raw(
+        `INSERT INTO sms_rcs_message (id, "to", channel, purpose, status, idempotency_key, campaign_id, campaign_variant)
+         VALUES (?, '+33615999991', 'sms', 'marketing', 'unknown', ?, ?, 'a')`,
+        [messageId, `still:${messageId}`, id]
+      )
+      const status = async () => (await api.get(`/admin/messaging/campaigns/${id}`, admin)).data.campaign.status
+      // unknown: the reconciler may put it back to queued and send it
+      expect(await status()).toBe("sending")
+      // RCS sent, its deadline ahead, no SMS fallback yet: the fallback would be queued under this campaign
+      await pg().raw(`UPDATE sms_rcs_message SET status = 'sent', channel = 'rcs', expires_at = now() + interval '1 hour' WHERE id = ?`, [messageId])
+      expect(await status()).toBe("sending")
+      // its fallback exists (and is final): nothing more can come of this text
+      await pg().raw(
+        `INSERT INTO sms_rcs_message (id, "to", channel, purpose, status, idempotency_key, campaign_id, fallback_of_id)
+         VALUES (?, '+33615999991', 'sms', 'marketing', 'delivered', ?, ?, ?)`,
+        [`${messageId}_fb`, `still:${messageId}:fb`, id, messageId]
+      )
+      expect(await status()).toBe("sent")
+    })
+
+    it("saves a draft's segment edits to a segment of its own when another campaign uses the segment", async () => {
+      const { data: seg } = await api.post("/admin/messaging/segments", { name: "Shared", definition: { match: "all", rules: [] } }, admin)
+      const make = async (name: string) =>
+        (await api.post(
+          "/admin/messaging/campaigns",
+          { name, segment_id: seg.segment.id, variants: [{ id: "a", name: "A", weight: 100, sms_body: "Hi" }] },
+          admin
+        )).data.campaign
+      const [first, second] = [await make("First"), await make("Second")]
+      const segmentCount = async () => Number((await pg().raw(`SELECT count(*) AS n FROM sms_rcs_segment WHERE deleted_at IS NULL`)).rows[0].n)
+      const before = await segmentCount()
+      const french = { name: "France only", definition: { match: "all", rules: [{ field: "country", operator: "in", value: ["FR"] }] } }
+
+      const { data: edited } = await api.post(`/admin/messaging/campaigns/drafts/${first.id}`, { name: "First, France", segment: french }, admin)
+      // the shared segment is as it was, for the second campaign
+      expect((await api.get(`/admin/messaging/segments/${seg.segment.id}`, admin)).data.segment).toMatchObject({ name: "Shared", definition: { rules: [] } })
+      expect((await api.get(`/admin/messaging/campaigns/${second.id}`, admin)).data.campaign.segment_id).toBe(seg.segment.id)
+      // the first campaign has a new segment with the edits
+      expect(edited.segment.id).not.toBe(seg.segment.id)
+      expect(edited.campaign).toMatchObject({ name: "First, France", segment_id: edited.segment.id })
+      expect((await api.get(`/admin/messaging/segments/${edited.segment.id}`, admin)).data.segment).toMatchObject(french)
+      expect(await segmentCount()).toBe(before + 1)
+
+      // that segment is its own now: a second edit changes it in place
+      const { data: again } = await api.post(`/admin/messaging/campaigns/drafts/${first.id}`, { segment: { ...french, name: "France" } }, admin)
+      expect(again.segment.id).toBe(edited.segment.id)
+      expect(again.campaign.segment_id).toBe(edited.segment.id)
+      expect((await api.get(`/admin/messaging/segments/${edited.segment.id}`, admin)).data.segment.name).toBe("France")
+      expect(await segmentCount()).toBe(before + 1)
+    })
+
     it("cancels a campaign: what was not sent is skipped, and the worker sends none of it", async () => {
       for (const i of [200, 201]) await consent(phoneOf(i), (await customer(i)).id)
       const { data: seg } = await api.post("/admin/messaging/segments", { name: "All", definition: { match: "all", rules: [] } }, admin)

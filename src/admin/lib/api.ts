@@ -1,7 +1,11 @@
 import { backendUrl } from "./sdk"
 
-/** One thing wrong with what was sent, as the plugin's admin API reports it. */
-export type ApiProblem = { path: string; message: string }
+/**
+ * One thing wrong with what was sent, as the plugin's admin API reports it. Routes that parse their body
+ * themselves also give zod's issue `code` and its `params` (minimum, maximum, a custom check's `reason`),
+ * so a page can say it in the owner's language (see components/campaigns/campaign-problems.ts).
+ */
+export type ApiProblem = { path: string; message: string; code?: string; params?: Record<string, unknown> }
 
 /** An admin API error that keeps the `problems` of a 400 answer. */
 export class ApiError extends Error {
@@ -45,7 +49,12 @@ export async function requestWithProblems<T>(path: string, init: { method?: stri
   }
   if (!response.ok) {
     const problems: ApiProblem[] = Array.isArray(data?.problems)
-      ? data.problems.map((p: any) => ({ path: String(p?.path ?? ""), message: String(p?.message ?? p) }))
+      ? data.problems.map((p: any) => ({
+          path: String(p?.path ?? ""),
+          message: String(p?.message ?? p),
+          ...(typeof p?.code === "string" ? { code: p.code } : {}),
+          ...(p?.params && typeof p.params === "object" ? { params: p.params } : {}),
+        }))
       : []
     throw new ApiError(data?.message || response.statusText || `HTTP ${response.status}`, response.status, problems)
   }

@@ -136,6 +136,36 @@ export function useCreateCampaign() {
   })
 }
 
+/** What "Save draft" sends: the campaign with its segment, created together (or neither). */
+export type CampaignDraftInput = Omit<CampaignInput, "segment_id"> & { segment: { name: string; definition: SegmentGroup } }
+
+/** "Save draft": one request, one workflow; a refused draft leaves no segment behind. */
+export function useSaveCampaignDraft() {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: (input: CampaignDraftInput) => post<AdminCampaign>("/admin/messaging/campaigns/drafts", input, "campaign"),
+    onSuccess: invalidate,
+  })
+}
+
+/** "Save changes" of a draft and its segment, checked whole before either changes. */
+export function useUpdateCampaignDraft(id: string) {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: (input: Partial<CampaignDraftInput>) => post<AdminCampaign>(`/admin/messaging/campaigns/drafts/${encodeURIComponent(id)}`, input, "campaign"),
+    onSuccess: invalidate,
+  })
+}
+
+/** Deletes a draft (and its segment when no other campaign uses it). */
+export function useDeleteCampaignDraft(id: string) {
+  const invalidate = useInvalidateCampaigns()
+  return useMutation({
+    mutationFn: () => requestWithProblems<{ deleted: boolean }>(`/admin/messaging/campaigns/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: invalidate,
+  })
+}
+
 export function useUpdateCampaign(id: string) {
   const invalidate = useInvalidateCampaigns()
   return useMutation({

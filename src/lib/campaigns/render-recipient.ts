@@ -1,6 +1,8 @@
 import { composeMessage, type ComposedMessage } from "../messages/compose"
 import type { RcsPayload } from "../rcs/payload"
 import type { Pricing } from "../sms-encoding/cost"
+import { CAMPAIGN_VARIABLE_ALIASES, CAMPAIGN_VARIABLES } from "../templates/catalog"
+import { templateVariables } from "../templates/render"
 
 /** A variant's texts, ready to be filled in per recipient (its template resolved once per campaign). */
 export type PreparedVariant = {
@@ -29,18 +31,28 @@ export type RenderContext = {
 
 export type RenderedRecipient = ComposedMessage
 
-/** The variables of one recipient: the campaign's names and the shipped templates' names, so a template picked for a campaign reads the same. */
+/**
+ * The variables of one recipient, named as templates name them (lib/templates/catalog.ts,
+ * `CAMPAIGN_VARIABLES`), plus the older campaign names (`CAMPAIGN_VARIABLE_ALIASES`) so a campaign saved
+ * with `{{first_name}}` still reads the same.
+ */
 export function recipientVariables(
   recipient: { first_name: string | null; last_name: string | null },
   common: Record<string, unknown>
 ): Record<string, unknown> {
-  return {
-    ...common,
-    first_name: recipient.first_name ?? "",
+  const own: Record<string, unknown> = {
     customer_first_name: recipient.first_name ?? "",
-    last_name: recipient.last_name ?? "",
+    customer_last_name: recipient.last_name ?? "",
     customer_name: [recipient.first_name, recipient.last_name].filter(Boolean).join(" "),
   }
+  const aliases = Object.fromEntries(Object.entries(CAMPAIGN_VARIABLE_ALIASES).map(([old, name]) => [old, own[name]]))
+  return { ...common, ...aliases, ...own }
+}
+
+/** The names a campaign text uses that are neither in the campaign vocabulary nor an old alias. */
+export function unknownCampaignVariables(text: string): string[] {
+  const known = new Set<string>([...CAMPAIGN_VARIABLES, ...Object.keys(CAMPAIGN_VARIABLE_ALIASES)])
+  return templateVariables(text).filter((name) => !known.has(name.split(".")[0]))
 }
 
 /** One recipient's text, composed as every message is (lib/messages/compose.ts), tagged with the campaign. */

@@ -34,6 +34,21 @@ export const CART_VARIABLES = [
 
 export const CUSTOMER_VARIABLES = ["customer_first_name"] as const
 
+/**
+ * What a campaign's text may use: the customer's names as templates call them, and the common ones. The
+ * campaign builder's variable picker reads this list, as the template editor reads the lists above.
+ */
+export const CAMPAIGN_VARIABLES = [...CUSTOMER_VARIABLES, "customer_last_name", "customer_name", ...COMMON_VARIABLES] as const
+
+/**
+ * Names campaigns used before they took the templates' vocabulary: still filled in, so a campaign saved
+ * with `{{first_name}}` reads the same, but the builder offers only the names above.
+ */
+export const CAMPAIGN_VARIABLE_ALIASES: Readonly<Record<string, (typeof CAMPAIGN_VARIABLES)[number]>> = {
+  first_name: "customer_first_name",
+  last_name: "customer_last_name",
+}
+
 /** Values the template editor's preview and test sends fill in. */
 export const SAMPLE_VARIABLES: Record<string, unknown> = {
   store_name: "Maison Demo",

@@ -1,5 +1,6 @@
 export * from "./create-campaign"
+export * from "./save-campaign-draft"
 export * from "./schedule-campaign"
 export * from "./change-campaign-course"
 export * from "./advance-campaigns"
-export * from "./steps"
+export * from "./update-campaign-draft"

@@ -1,5 +1,6 @@
 import { StatusBadge } from "@medusajs/ui"
 import type { CampaignStatus } from "../../lib/campaigns"
+import { useT } from "../../lib/i18n"
 
 const COLORS: Record<CampaignStatus, "green" | "red" | "blue" | "orange" | "grey" | "purple"> = {
   draft: "grey",
@@ -10,8 +11,12 @@ const COLORS: Record<CampaignStatus, "green" | "red" | "blue" | "orange" | "grey
   canceled: "red",
 }
 
-export const CampaignStatusBadge = ({ status }: { status: CampaignStatus }) => (
-  <StatusBadge color={COLORS[status] ?? "grey"} data-testid="campaign-status">
-    {status}
-  </StatusBadge>
-)
+/** The campaign's status in the owner's words: `sent` (everything has gone) reads "Completed". */
+export const CampaignStatusBadge = ({ status }: { status: CampaignStatus }) => {
+  const { t } = useT()
+  return (
+    <StatusBadge color={COLORS[status] ?? "grey"} data-testid="campaign-status" data-status={status}>
+      {t(`campaigns.status.${status}`, { defaultValue: status })}
+    </StatusBadge>
+  )
+}

@@ -1,4 +1,5 @@
 import { Button, Select, Text } from "@medusajs/ui"
+import { useT } from "../../lib/i18n"
 import { isGroup, newRule, type SegmentGroup, type SegmentRule } from "../../lib/segment-fields"
 import { SegmentRuleRow } from "./segment-rule-row"
 
@@ -20,6 +21,7 @@ export const SegmentBuilder = ({
   depth?: number
   testId?: string
 }) => {
+  const { t } = useT()
   const setRule = (index: number, node: SegmentRule | SegmentGroup) =>
     onChange({ ...group, rules: group.rules.map((r, i) => (i === index ? node : r)) })
   const remove = (index: number) => onChange({ ...group, rules: group.rules.filter((_, i) => i !== index) })
@@ -29,23 +31,23 @@ export const SegmentBuilder = ({
       data-testid={testId}
     >
       <div className="flex items-center gap-x-2">
-        <Text size="small">Customers matching</Text>
+        <Text size="small">{t("campaigns.segment.matching")}</Text>
         <div className="w-28">
           <Select value={group.match} onValueChange={(match) => onChange({ ...group, match: match as "all" | "any" })}>
             <Select.Trigger data-testid={`${testId}-match`}>
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              <Select.Item value="all">all (AND)</Select.Item>
-              <Select.Item value="any">any (OR)</Select.Item>
+              <Select.Item value="all">{t("campaigns.segment.matchAll")}</Select.Item>
+              <Select.Item value="any">{t("campaigns.segment.matchAny")}</Select.Item>
             </Select.Content>
           </Select>
         </div>
-        <Text size="small">of these rules</Text>
+        <Text size="small">{t("campaigns.segment.ofTheseRules")}</Text>
       </div>
       {group.rules.length === 0 && (
         <Text size="small" className="text-ui-fg-muted">
-          No rule: every customer with marketing consent.
+          {t("campaigns.segment.noRule")}
         </Text>
       )}
       {group.rules.map((node, i) =>
@@ -53,7 +55,7 @@ export const SegmentBuilder = ({
           <div key={i} className="flex items-start gap-x-2">
             <SegmentBuilder group={node} onChange={(g) => setRule(i, g)} depth={depth + 1} testId={`${testId}-${i}`} />
             <Button variant="transparent" size="small" onClick={() => remove(i)}>
-              Remove group
+              {t("campaigns.segment.removeGroup")}
             </Button>
           </div>
         ) : (
@@ -62,7 +64,7 @@ export const SegmentBuilder = ({
       )}
       <div className="flex gap-x-2">
         <Button variant="secondary" size="small" onClick={() => onChange({ ...group, rules: [...group.rules, newRule()] })} data-testid={`${testId}-add-rule`}>
-          Add rule
+          {t("campaigns.segment.addRule")}
         </Button>
         {depth < MAX_DEPTH && (
           <Button
@@ -71,7 +73,7 @@ export const SegmentBuilder = ({
             onClick={() => onChange({ ...group, rules: [...group.rules, { match: "any", rules: [newRule()] }] })}
             data-testid={`${testId}-add-group`}
           >
-            Add group
+            {t("campaigns.segment.addGroup")}
           </Button>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { Badge, Select, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { segmentKeys } from "../../lib/campaigns"
+import { useT } from "../../lib/i18n"
 import { sdk } from "../../lib/sdk"
 
 type Option = { id: string; label: string }
@@ -26,6 +27,7 @@ export const SegmentIdPicker = ({
   onChange: (value: string[]) => void
   testId: string
 }) => {
+  const { t } = useT()
   // asked once per kind while the page is open: a builder with several rules asks once
   const { data: options, error } = useQuery({
     queryKey: [...segmentKeys.all, "options", field],
@@ -43,7 +45,7 @@ export const SegmentIdPicker = ({
       {value.map((id) => (
         <Badge key={id} size="small" data-testid={`${testId}-chosen`}>
           {labelOf(id)}
-          <button type="button" className="ml-1 text-ui-fg-muted" aria-label={`Remove ${labelOf(id)}`} onClick={() => onChange(value.filter((v) => v !== id))}>
+          <button type="button" className="ml-1 text-ui-fg-muted" aria-label={t("campaigns.segment.removeChosen", { label: labelOf(id) })} onClick={() => onChange(value.filter((v) => v !== id))}>
             ×
           </button>
         </Badge>
@@ -53,7 +55,7 @@ export const SegmentIdPicker = ({
         <div className="w-48">
           <Select value="" onValueChange={(id) => onChange([...value, id])}>
             <Select.Trigger data-testid={`${testId}-add`}>
-              <Select.Value placeholder="Add…" />
+              <Select.Value placeholder={t("campaigns.segment.add")} />
             </Select.Trigger>
             <Select.Content>
               {free.map((o) => (
@@ -65,7 +67,7 @@ export const SegmentIdPicker = ({
           </Select>
         </div>
       )}
-      {options && !options.length && <Text size="small" className="text-ui-fg-muted">None in the store yet</Text>}
+      {options && !options.length && <Text size="small" className="text-ui-fg-muted">{t("campaigns.segment.noneYet")}</Text>}
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { Button, Input, Select, Switch, Text } from "@medusajs/ui"
+import { useT } from "../../lib/i18n"
 import { emptyValue, kindOf, newRule, SEGMENT_FIELD_SPECS, type SegmentRule } from "../../lib/segment-fields"
 import { hasIdPicker, SegmentIdPicker } from "./segment-id-picker"
 
@@ -14,6 +15,7 @@ export const SegmentRuleRow = ({
   onRemove: () => void
   testId: string
 }) => {
+  const { t } = useT()
   const spec = SEGMENT_FIELD_SPECS[rule.field]
   const kind = kindOf(rule)
   const setOperator = (operator: string) => {
@@ -30,7 +32,7 @@ export const SegmentRuleRow = ({
           <Select.Content>
             {Object.entries(SEGMENT_FIELD_SPECS).map(([value, f]) => (
               <Select.Item key={value} value={value}>
-                {f.label}
+                {t(`campaigns.segment.fields.${value}`, { defaultValue: f.label })}
               </Select.Item>
             ))}
           </Select.Content>
@@ -44,7 +46,7 @@ export const SegmentRuleRow = ({
           <Select.Content>
             {spec.operators.map((o) => (
               <Select.Item key={o.value} value={o.value}>
-                {o.label}
+                {t(`campaigns.segment.operators.${o.value}`, { defaultValue: o.label })}
               </Select.Item>
             ))}
           </Select.Content>
@@ -57,7 +59,7 @@ export const SegmentRuleRow = ({
         {kind === "list" && !hasIdPicker(rule.field) && (
           <Input
             data-testid={`${testId}-value`}
-            placeholder={spec.hint ?? "values, comma-separated"}
+            placeholder={spec.hint ?? t("campaigns.segment.listPlaceholder")}
             value={(rule.value as string[]).join(", ")}
             onChange={(e) =>
               onChange({ ...rule, value: e.target.value.split(",").map((v) => v.trim()).filter((v, i, all) => v || i === all.length - 1) })
@@ -79,12 +81,12 @@ export const SegmentRuleRow = ({
         {kind === "boolean" && (
           <div className="flex items-center gap-x-2">
             <Switch data-testid={`${testId}-value`} checked={rule.value === true} onCheckedChange={(v) => onChange({ ...rule, value: v })} />
-            <Text size="small">{rule.value ? "yes" : "no"}</Text>
+            <Text size="small">{rule.value ? t("campaigns.segment.yes") : t("campaigns.segment.no")}</Text>
           </div>
         )}
       </div>
       <Button variant="transparent" size="small" onClick={onRemove} data-testid={`${testId}-remove`}>
-        Remove
+        {t("campaigns.segment.remove")}
       </Button>
     </div>
   )

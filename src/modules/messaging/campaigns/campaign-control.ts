@@ -116,10 +116,31 @@ export class CampaignControl {
     return row
   }
 
-  /** Canceling: nothing more is planned or sent; what was sent stays in the results. */
+  /**
+   * Completes a sending campaign whose every message is planned and none is waiting or being sent
+   * (quiet hours, pace, a worker's claim): it becomes `sent`, with `sent_at`. Asked by the job every
+   * minute and by the campaign's page while it polls, so the owner sees "Completed" as soon as the last
+   * message has gone, not up to a minute later. A test phase waits for its winner, and the rest for its
+   * fan-out. Conditional UPDATE: two callers complete it once.
+   */
+  async finishIfDone(id: string): Promise<CampaignRow | null> {
+    const campaign = await this.store.retrieve(id)
+    if (!campaign || campaign.status !== "sending" || !campaign.fanned_out_at || campaign.phase === "test") return null
+    if (!(await this.store.nothingWaiting(id))) return null
+    return this.store.move(id, "sent", { sent_at: new Date() })
+  }
+
+  /** Canceling: nothing more is planned or sent; what was sent stays in the results. A draft is refused. */
   async cancel(id: string): Promise<CampaignRow> {
     const row = await this.store.move(id, "canceled", { canceled_at: new Date() })
     if (!row) {
+      const current = await this.store.retrieve(id)
+      if (current?.status === "draft") {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Campaign ${id} is a draft: it has sent nothing, so there is nothing to cancel; delete it (DELETE /admin/messaging/campaigns/${id}) or leave it`
+        )
+      }
       return this.refuse(id, "canceled")
     }
     await this.store.skipWaiting(id)

@@ -24,6 +24,11 @@ import type { CampaignRow } from "./types"
 
 const CAMPAIGN = "sms_rcs_campaign"
 const MESSAGE = "sms_rcs_message"
+/**
+ * How long after an RCS text's deadline its SMS fallback may still be queued: the expiry job runs every
+ * minute and takes a text 30 s past its deadline (dispatcher.fallBackExpiredRcs).
+ */
+const RCS_EXPIRY_REACH_MINUTES = 2
 
 /** A page of recipients read and rendered, not written yet. */
 export type PreparedPage = {
@@ -279,11 +284,24 @@ export class CampaignStore {
     return progress
   }
 
-  /** True when nothing of the campaign is waiting or in a worker's hands. */
+  /**
+   * True when nothing of the campaign can still go out: nothing waiting or in a worker's hands, nothing
+   * `unknown` (the reconciler puts a message the provider never saw back to `queued`, and sends it), and
+   * no RCS text `sent` but not yet delivered whose SMS fallback may still be queued under this campaign:
+   * one whose deadline is ahead, or passed less than {@link RCS_EXPIRY_REACH_MINUTES} ago (the expiry job
+   * runs every minute, 30 s after a deadline), and that has no fallback row yet. A campaign completed
+   * earlier would send texts its owner can no longer pause or cancel.
+   */
   async nothingWaiting(campaignId: string): Promise<boolean> {
     const { rows } = await this.knex.raw(
-      `SELECT 1 FROM ${MESSAGE} WHERE campaign_id = ? AND deleted_at IS NULL AND status IN ('queued', 'deferred', 'sending') LIMIT 1`,
-      [campaignId]
+      `SELECT 1 FROM ${MESSAGE} m
+        WHERE m.campaign_id = ? AND m.deleted_at IS NULL
+          AND (m.status IN ('queued', 'deferred', 'sending', 'unknown')
+               OR (m.channel = 'rcs' AND m.status = 'sent' AND m.expires_at IS NOT NULL
+                   AND m.expires_at > now() - make_interval(mins => ?)
+                   AND NOT EXISTS (SELECT 1 FROM ${MESSAGE} f WHERE f.fallback_of_id = m.id)))
+        LIMIT 1`,
+      [campaignId, RCS_EXPIRY_REACH_MINUTES]
     )
     return rows.length === 0
   }

@@ -1,4 +1,7 @@
 export * from "./create-campaign"
+export * from "./create-segment"
 export * from "./schedule-campaign"
 export * from "./change-campaign-course"
 export * from "./advance-campaigns"
+export * from "./save-own-segment"
+export * from "./update-campaign"

@@ -75,9 +75,7 @@ export async function advanceCampaigns(container: MedusaContainer, options: Adva
         campaign = await store.retrieve(id)
       }
       if (campaign?.status === "sending") run.fed += await messaging.campaigns.feed(id, now)
-      if (campaign?.fanned_out_at && campaign.phase !== "test" && (await store.nothingWaiting(id))) {
-        if (await store.move(id, "sent", { sent_at: new Date() })) run.finished.push(id)
-      }
+      if (await messaging.campaigns.finishIfDone(id)) run.finished.push(id)
     } catch (error) {
       logger.error(`medusa-plugin-sms-rcs: campaign ${id} could not advance: ${(error as Error).message}`)
     }

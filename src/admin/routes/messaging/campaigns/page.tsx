@@ -3,43 +3,54 @@ import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
 import { CampaignStatusBadge } from "../../../components/campaigns/campaign-status-badge"
 import { useCampaigns } from "../../../lib/campaigns"
-import { formatDateTime, formatNumber } from "../../../lib/format"
+import { useFormat, useT } from "../../../lib/i18n"
+import { I18nBreadcrumb } from "../../../components/campaigns/i18n-breadcrumb"
 import { BackLink } from "../../../components/shared/back-link"
 import { useStoreTimeZone } from "../../../lib/store-settings"
 
-/** Settings → SMS & RCS → Campaigns: every campaign, newest first, with where it stands. */
+/** Messaging → Campaigns: every campaign, newest first, with where it stands. */
 const CampaignsPage = () => {
   const { data, isPending: loading, error } = useCampaigns()
   const campaigns = data?.campaigns ?? []
   const navigate = useNavigate()
   const zone = useStoreTimeZone()
+  const { t } = useT()
+  const format = useFormat()
   return (
     <div className="flex flex-col gap-y-3" data-testid="sms-rcs-campaigns-page">
       <Container className="flex flex-wrap items-start justify-between gap-2 px-6 py-4">
         <div>
-          <Heading level="h1">Campaigns</Heading>
+          <Heading level="h1">{t("campaigns.list.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Marketing texts to a segment of your customers, scheduled, paced, with A/B variants. Only customers
-            with marketing consent receive them, each within their quiet hours.
+            {t("campaigns.list.intro")}
           </Text>
         </div>
         <Button size="small" onClick={() => navigate("/messaging/campaigns/new")} data-testid="campaign-create">
-          Create campaign
+          {t("campaigns.list.create")}
         </Button>
       </Container>
       <Container className="p-0">
-        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the campaigns: {error.message}</Text>}
+        {error && (
+          <Text className="px-6 py-4 text-ui-fg-error" data-testid="campaigns-error">
+            {t("campaigns.list.loadError", { message: error.message })}
+          </Text>
+        )}
+        {loading && (
+          <Text size="small" className="px-6 py-4 text-ui-fg-muted" data-testid="campaigns-loading">
+            {t("campaigns.list.loading")}
+          </Text>
+        )}
         {!loading && !campaigns.length && !error && (
           <Text size="small" className="px-6 py-4 text-ui-fg-muted" data-testid="campaigns-empty">
-            No campaign yet.
+            {t("campaigns.list.empty")}
           </Text>
         )}
         {campaigns.length > 0 && (
           <Table data-testid="campaigns-table">
             <Table.Header>
               <Table.Row>
-                {["Name", "Status", "Variants", "Scheduled", "Audience", "Planned"].map((h) => (
-                  <Table.HeaderCell key={h}>{h}</Table.HeaderCell>
+                {(["name", "status", "variants", "scheduled", "audience", "planned"] as const).map((h) => (
+                  <Table.HeaderCell key={h}>{t(`campaigns.list.columns.${h}`)}</Table.HeaderCell>
                 ))}
               </Table.Row>
             </Table.Header>
@@ -50,17 +61,17 @@ const CampaignsPage = () => {
                   <Table.Cell>
                     <CampaignStatusBadge status={c.status} />
                   </Table.Cell>
-                  <Table.Cell>{c.variants.length}{c.ab_test ? ` (A/B test ${c.ab_test.test_share} %)` : ""}</Table.Cell>
-                  <Table.Cell data-testid="campaign-scheduled">{formatDateTime(c.scheduled_at, c.time_zone ?? zone)}</Table.Cell>
-                  <Table.Cell>{formatNumber(c.audience_count)}</Table.Cell>
-                  <Table.Cell>{formatNumber(c.planned_count)}</Table.Cell>
+                  <Table.Cell>{c.variants.length}{c.ab_test ? ` ${t("campaigns.list.abTest", { share: c.ab_test.test_share })}` : ""}</Table.Cell>
+                  <Table.Cell data-testid="campaign-scheduled">{format.dateTime(c.scheduled_at, zone)}</Table.Cell>
+                  <Table.Cell>{format.number(c.audience_count)}</Table.Cell>
+                  <Table.Cell>{format.number(c.planned_count)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
         )}
       </Container>
-      <BackLink to="/messaging" label="Messaging" />
+      <BackLink to="/messaging" label={t("common.menu.messaging")} />
     </div>
   )
 }
@@ -73,7 +84,7 @@ export const config = defineRouteConfig({
 })
 
 export const handle = {
-  breadcrumb: () => "Campaigns",
+  breadcrumb: () => <I18nBreadcrumb k="campaigns.breadcrumb.list" />,
 }
 
 export default CampaignsPage

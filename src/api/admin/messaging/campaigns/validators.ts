@@ -1,12 +1,35 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_VARIANTS, splitProblems } from "../../../../lib/campaigns"
+import { MAX_VARIANTS, splitProblems, unknownCampaignVariables } from "../../../../lib/campaigns"
+import { CAMPAIGN_VARIABLES } from "../../../../lib/templates/catalog"
 import { isTimeZone } from "../../../../lib/options"
+import { SegmentDefinitionField } from "../segments/validators"
 import { rcsPayloadSchema, type RcsPayload } from "../../../../lib/rcs/payload"
 import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-encoding"
 
-/** A variant's text: refused past what a provider accepts, with a message that says so, before it is counted. */
+/**
+ * A variant's text: refused past what a provider accepts, with a message that says so, before it is
+ * counted; and refused when it names a variable campaigns do not fill in (it would reach shoppers as a
+ * gap). `params.reason` lets the admin say it in the owner's language (lib/api.ts, problem-labels.ts).
+ */
 const smsBody = z.string().superRefine((text, ctx) => {
-  if (isTooLongForSms(text)) ctx.addIssue({ code: "custom", message: tooLongMessage(text, "sms_body: the SMS text") })
+  if (isTooLongForSms(text)) {
+    ctx.addIssue({ code: "custom", message: tooLongMessage(text, "sms_body: the SMS text"), params: { reason: "too_long" } })
+    return
+  }
+  let unknown: string[]
+  try {
+    unknown = unknownCampaignVariables(text)
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `syntax error: ${(error as Error).message}`, params: { reason: "syntax" } })
+    return
+  }
+  for (const name of unknown) {
+    ctx.addIssue({
+      code: "custom",
+      message: `unknown variable "${name}"; a campaign may use: ${CAMPAIGN_VARIABLES.join(", ")}`,
+      params: { reason: "unknown_variable", name },
+    })
+  }
 })
 
 /** An RCS card or carousel, checked by the same schema as templates' (limits of Google's RBM). */
@@ -31,7 +54,11 @@ const Variant = z
     rcs_payload: RcsPayloadField.optional(),
   })
   .strict()
-  .refine((v) => !!v.sms_body || !!v.template_key, "a variant needs a text (sms_body) or a template (template_key)")
+  .refine((v) => !!v.sms_body || !!v.template_key, {
+    message: "a variant needs a text (sms_body) or a template (template_key)",
+    path: ["sms_body"],
+    params: { reason: "no_text" },
+  })
 
 const AbTest = z
   .object({
@@ -57,13 +84,50 @@ const campaignFields = {
 
 const checkSplit = (body: { variants?: { id: string; weight: number }[]; ab_test?: z.infer<typeof AbTest> | null }, ctx: z.RefinementCtx) => {
   if (!body.variants) return
-  for (const problem of splitProblems(body.variants, body.ab_test ?? null)) ctx.addIssue({ code: "custom", message: problem })
+  for (const problem of splitProblems(body.variants, body.ab_test ?? null)) {
+    const [field] = problem.split(":")
+    const total = problem.match(/adds up to ([\d.]+) %/)
+    ctx.addIssue({
+      code: "custom",
+      message: problem,
+      path: [field],
+      params: total ? { reason: "split", total: Number(total[1]) } : field === "ab_test" ? { reason: "test_needs_two" } : {},
+    })
+  }
 }
 
 export const AdminCreateCampaignBody = z.object(campaignFields).strict().superRefine(checkSplit)
 export type AdminCreateCampaignBodyType = z.infer<typeof AdminCreateCampaignBody>
 
 export const AdminUpdateCampaignBody = z.object(campaignFields).partial().strict().superRefine(checkSplit)
+
+/** The segment a draft is saved with (POST /admin/messaging/campaigns/drafts). */
+const DraftSegment = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2000).nullish(),
+    definition: SegmentDefinitionField,
+  })
+  .strict()
+
+/**
+ * The admin's "Save draft": the campaign and its segment in one request, checked whole before anything
+ * is written (parsed in the route, so the 400 keeps each problem's path and code).
+ */
+const { segment_id: _segmentId, ...draftFields } = campaignFields
+export const AdminSaveCampaignDraftBody = z
+  .object({ ...draftFields, segment: DraftSegment })
+  .strict()
+  .superRefine(checkSplit)
+export type AdminSaveCampaignDraftBodyType = z.infer<typeof AdminSaveCampaignDraftBody>
+
+/** Editing a draft and its segment in one request (POST /admin/messaging/campaigns/drafts/:id). */
+export const AdminUpdateCampaignDraftBody = z
+  .object({ ...draftFields, segment: DraftSegment })
+  .partial()
+  .strict()
+  .superRefine(checkSplit)
+export type AdminUpdateCampaignDraftBodyType = z.infer<typeof AdminUpdateCampaignDraftBody>
 export type AdminUpdateCampaignBodyType = z.infer<typeof AdminUpdateCampaignBody>
 
 /** Now (no `at`), or a wall-clock time in the store's zone (or the one given), e.g. "2026-12-01T10:00". */

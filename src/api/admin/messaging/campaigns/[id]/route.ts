@@ -19,7 +19,9 @@ const retrieve = async (messaging: MessagingModuleService, id: string) => {
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
-  const campaign = await retrieve(messaging, req.params.id)
+  let campaign = await retrieve(messaging, req.params.id)
+  // the page polls while it sends: it completes the campaign as soon as the last message has gone
+  if (campaign.status === "sending") campaign = (await messaging.campaigns.finishIfDone(campaign.id)) ?? campaign
   const [progress, report, estimate] = await Promise.all([
     messaging.campaigns.store.progress(campaign.id),
     campaignVariantResults(messaging, campaign),
@@ -51,4 +53,24 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateCampaignBo
   if (body.segment_id) await messaging.retrieveAudience(body.segment_id)
   const updated = await messaging.updateCampaigns({ id: campaign.id, ...body } as any)
   res.json({ campaign: updated })
+}
+
+/**
+ * DELETE /admin/messaging/campaigns/:id — deletes a draft (it has sent nothing) and its segment when no
+ * other campaign uses it. A campaign that was scheduled or started is canceled instead, and kept for its
+ * results.
+ */
+export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
+  const campaign = await retrieve(messaging, req.params.id)
+  if (campaign.status !== "draft") {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Campaign ${campaign.id} is ${campaign.status}: only a draft is deleted; cancel it instead (POST /admin/messaging/campaigns/${campaign.id}/cancel)`
+    )
+  }
+  await messaging.softDeleteCampaigns(campaign.id)
+  const others = await messaging.listCampaigns({ segment_id: campaign.segment_id }, { take: 1 })
+  if (!others.length) await messaging.softDeleteAudiences(campaign.segment_id)
+  res.json({ id: campaign.id, object: "campaign", deleted: true })
 }
