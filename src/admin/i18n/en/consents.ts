@@ -108,7 +108,7 @@ export default {
     choose: "Choose a CSV file",
     preview: "Preview",
     previewing: "Reading the file…",
-    summary: "{{optIns}} new opt-ins, {{optOuts}} opt-outs, {{unchanged}} unchanged, {{rejected}} refused",
+    summary: "New opt-ins: {{optIns}} · Opt-outs: {{optOuts}} · Unchanged: {{unchanged}} · Refused: {{rejected}}",
     rows: "What will change",
     rejected: "Refused rows",
     line: "Line",

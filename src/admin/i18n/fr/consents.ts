@@ -111,7 +111,7 @@ const fr: Catalogue<typeof en> = {
     choose: "Choisir un fichier CSV",
     preview: "Aperçu",
     previewing: "Lecture du fichier…",
-    summary: "{{optIns}} nouveaux accords, {{optOuts}} retraits, {{unchanged}} inchangés, {{rejected}} refusés",
+    summary: "Nouveaux accords : {{optIns}} · Retraits : {{optOuts}} · Inchangés : {{unchanged}} · Refusés : {{rejected}}",
     rows: "Ce qui va changer",
     rejected: "Lignes refusées",
     line: "Ligne",
