@@ -21,6 +21,7 @@ export const ConsentImport = () => {
   const [csv, setCsv] = useState<string | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const [fileName, setFileName] = useState<string | null>(null)
   const previewing = usePreviewImport()
   const importing = useImportConsents()
 
@@ -28,6 +29,7 @@ export const ConsentImport = () => {
     setCsv(null)
     setPreview(null)
     setProblem(null)
+    setFileName(null)
     if (input.current) input.current.value = ""
   }
 
@@ -69,15 +71,22 @@ export const ConsentImport = () => {
         <Text size="small" className="text-ui-fg-subtle">{t("consents.import.intro")}</Text>
       </div>
       <div className="flex items-center gap-x-2">
+        {/* the browser's own file button speaks the browser's language: ours speaks the admin's */}
         <input
           ref={input}
           type="file"
           accept=".csv,text/csv"
-          className="text-ui-fg-base txt-small"
-          aria-label={t("consents.import.choose")}
-          onChange={(e) => read(e.target.files?.[0])}
+          className="hidden"
+          onChange={(e) => {
+            setFileName(e.target.files?.[0]?.name ?? null)
+            read(e.target.files?.[0])
+          }}
           data-testid="consent-import-file"
         />
+        <Button size="small" variant="secondary" onClick={() => input.current?.click()} data-testid="consent-import-choose">
+          {t("consents.import.choose")}
+        </Button>
+        <Text size="small" className="text-ui-fg-subtle">{fileName ?? t("consents.import.noFile")}</Text>
         {previewing.isPending && <Text size="small" className="text-ui-fg-subtle">{t("consents.import.previewing")}</Text>}
       </div>
       {problem && <Text size="small" className="text-ui-fg-error" data-testid="consent-import-problem">{problem}</Text>}
