@@ -167,6 +167,8 @@ describe("admin: Messaging → Consents", () => {
       expect(await count(page)).toBe("3 consentements")
       const text = await page.locator('[data-testid="consents-page"]').innerText()
       expect(text).toContain("Importer des consentements (CSV)")
+      expect(text).toContain("Choisir un fichier CSV")
+      expect(text).toContain("Aucun fichier choisi")
       expect(text).toContain("Données personnelles")
       expect(text).toContain("Retiré")
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, "consents-page-fr.png"), fullPage: true })
