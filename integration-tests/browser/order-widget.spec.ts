@@ -83,7 +83,7 @@ describe("admin order page", () => {
     await widget.locator('[data-testid="sms-rcs-consent"]').first().waitFor({ timeout: 120_000 })
     const text = await widget.innerText()
     expect(text).toContain("Marketing · +33612345678")
-    expect(text).toContain("granted")
+    expect(text).toContain("Granted")
     expect(text).toContain("Note: Signed the loyalty card form in the shop")
     expect(text).toContain("I agree to receive offers by SMS.")
     expect(await widget.locator('[data-testid="sms-rcs-consent-event"]').count()).toBe(1)

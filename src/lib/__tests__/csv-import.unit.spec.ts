@@ -21,11 +21,15 @@ describe("consent CSV import", () => {
     ])
     expect(report.good[0]).toMatchObject({ wording: "Oui, je veux les offres", wording_version: "v1", note: "Paper form in the Lyon shop" })
     expect(report.bad).toEqual([
-      { line: 4, reason: 'invalid_phone: "12" is not a valid phone number (default country FR)' },
-      { line: 5, reason: 'purpose must be "marketing" or "transactional"' },
-      { line: 6, reason: "occurred_at is not a date (use ISO 8601, e.g. 2025-03-14T10:00:00Z)" },
-      { line: 7, reason: "wording is empty: say what the subscriber agreed to; note is empty: say where this consent was collected" },
-      { line: 8, reason: "refused_number_type: premium_rate numbers are not messaged" },
+      { line: 4, reason: 'invalid_phone: "12" is not a valid phone number (default country FR)', codes: ["invalid_phone"] },
+      { line: 5, reason: 'purpose must be "marketing" or "transactional"', codes: ["unknown_purpose"] },
+      { line: 6, reason: "occurred_at is not a date (use ISO 8601, e.g. 2025-03-14T10:00:00Z)", codes: ["invalid_date"] },
+      {
+        line: 7,
+        reason: "wording is empty: say what the subscriber agreed to; note is empty: say where this consent was collected",
+        codes: ["missing_wording", "missing_proof"],
+      },
+      { line: 8, reason: "refused_number_type: premium_rate numbers are not messaged", codes: ["refused_number_type"] },
     ])
   })
 
@@ -33,5 +37,15 @@ describe("consent CSV import", () => {
     const report = parseConsentCsv(`${HEADER}\n"unclosed,marketing`)
     expect(report.good).toEqual([])
     expect(report.bad[0].reason).toMatch(/^not a readable CSV/)
+  })
+
+  it("refuses a file past the limits whole, before reading its rows as consent", () => {
+    const row = "+33612345678,marketing,grant,2025-03-14,Offers,v1,Form,FR"
+    const many = parseConsentCsv([HEADER, ...Array.from({ length: 10_001 }, () => row)].join("\n"))
+    expect(many).toMatchObject({ good: [], bad: [], limit: { code: "too_many_rows" } })
+    expect(parseConsentCsv([HEADER, ...Array.from({ length: 10_000 }, () => row)].join("\n")).good).toHaveLength(10_000)
+
+    const long = parseConsentCsv([HEADER, row, `+33612345678,marketing,grant,2025-03-14,${"x".repeat(100_001)},v1,Form,FR`].join("\n"))
+    expect(long).toMatchObject({ good: [], bad: [], limit: { code: "row_too_long", line: 3 } })
   })
 })

@@ -7,6 +7,7 @@ import { AutomationSettings, type AutomationSettingRows } from "./automations/au
 import { CartActivities } from "./automations/cart-activities"
 import { CampaignControl } from "./campaigns/campaign-control"
 import { CampaignStore } from "./campaigns/campaign-store"
+import { ConsentQueries } from "./consent/consent-queries"
 import { ConsentStore } from "./consent/consent-store"
 import { PhoneVerifications } from "./consent/phone-verifications"
 import { Dispatcher } from "./dispatch/dispatcher"
@@ -56,6 +57,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     writer,
     audit,
     consents,
+    consentQueries: new ConsentQueries(knex),
     dispatcher,
     personalData: new PersonalData(knex, erased, audit),
     notificationTexts: new NotificationTexts(knex),

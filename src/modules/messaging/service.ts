@@ -8,7 +8,8 @@ import type { AuditActor, AuditQuery } from "./audit/audit-log"
 import type { AutomationPatch } from "./automations/automation-settings"
 import type { CartSettlement } from "./automations/cart-activities"
 import type { CampaignControl } from "./campaigns/campaign-control"
-import { importConsentCsv } from "./consent/consent-import"
+import { importConsentCsv, previewConsentCsv } from "./consent/consent-import"
+import type { ConsentListQuery } from "./consent/consent-queries"
 import type { RecordConsentInput } from "./consent/consent-store"
 import type { StartVerificationInput } from "./consent/phone-verifications"
 import { checkProviderHealth, providerOverview, rcsRouting } from "./dispatch/gateways"
@@ -228,7 +229,23 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
 
   /** Imports existing subscribers from CSV (consent/consent-import.ts). */
   async importConsentCsv(csv: string, actor: AuditActor) {
-    return importConsentCsv(this.parts_.consents, this.parts_.audit, csv, actor, this.options_.defaultCountry)
+    return importConsentCsv(this.parts_.consentQueries, this.parts_.consents, this.parts_.audit, csv, actor, this.options_.defaultCountry)
+  }
+
+  /** What importing this CSV would change, row by row, and the rows it would refuse; writes nothing. */
+  async previewConsentCsv(csv: string) {
+    return previewConsentCsv(this.parts_.consentQueries, csv, this.options_.defaultCountry)
+  }
+
+  /** Current consents, filtered and paginated, with the source of the event that set each (consent/consent-queries.ts). */
+  async listConsentStates(query: Omit<ConsentListQuery, "time_zone">) {
+    return this.parts_.consentQueries.list({ ...query, time_zone: this.options_.defaultTimeZone })
+  }
+
+  /** The phones' current consents and their whole ledger (newest first), each event with its actor's id. */
+  async consentLedgerOf(phones: string[]) {
+    const [consents, ledger] = await Promise.all([this.parts_.consentQueries.statesOf(phones), this.parts_.consentQueries.ledgerOf(phones)])
+    return { consents, events: ledger.events, events_count: ledger.count }
   }
 
   /** Starts proving a number with a code (the code is returned only when it may be texted). */
@@ -257,12 +274,12 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
   }
 
   /** GDPR erasure of the person's proven phones (personal-data/personal-data.ts), audited in the same transaction. */
-  async erasePersonalData(subject: DataSubject, actor: AuditActor) {
-    // clicks still queued in this process land first, so the erasure sees them
+  async erasePersonalData(subject: DataSubject, actor: AuditActor, { dryRun = false } = {}) {
+    // clicks still queued in this process land first, so the erasure (or its dry run) sees them
     await this.parts_.links.flush()
-    const erased = await this.parts_.personalData.erase(subject, { ...actor, subject: { customer_id: subject.customer_id ?? null } })
+    const erased = await this.parts_.personalData.erase(subject, { ...actor, subject: { customer_id: subject.customer_id ?? null } }, { dryRun })
     // other processes' caches forget within LINK_CACHE_MS (a minute); this one at once
-    this.parts_.links.forgetResolved()
+    if (!dryRun) this.parts_.links.forgetResolved()
     return erased
   }
 

@@ -4,7 +4,7 @@ import { AdminAnalyticsParams } from "./analytics/validators"
 import { AdminGetAttributionParams, AdminRecomputeAttributionBody } from "./attribution/validators"
 import { AdminProviderTestSendBody } from "./providers/validators"
 import { AdminPreviewTemplateBody, AdminSaveTemplateBody, AdminTestTemplateBody } from "./templates/validators"
-import { AdminGetConsentsParams, AdminImportConsentsBody, AdminRecordConsentBody } from "./consents/validators"
+import { AdminGetConsentLedgerParams, AdminGetConsentsParams, AdminImportConsentsBody, AdminRecordConsentBody } from "./consents/validators"
 import { AdminErasePersonalDataBody, AdminPersonalDataParams } from "./personal-data/validators"
 import { AdminListAuditLogParams } from "./audit-log/validators"
 import {
@@ -78,6 +78,11 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/messaging/consents",
     middlewares: [validateAndTransformBody(AdminRecordConsentBody)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/messaging/consents/ledger",
+    middlewares: [validateAndTransformQuery(AdminGetConsentLedgerParams, { isList: false, defaults: [] })],
   },
   {
     methods: ["POST"],

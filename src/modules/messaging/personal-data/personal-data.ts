@@ -16,6 +16,28 @@ const URL_ORIGIN = "^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*"
 /** The reason of a text that was still waiting when its recipient was erased. */
 const ERASED_BEFORE_SENDING = "erased: the recipient's personal data was erased before it was sent"
 
+/** What an erasure changed (or, dry run, would change): rows per kind. */
+export type ErasedCounts = {
+  phones: number
+  messages: number
+  detached_messages: number
+  clicks: number
+  tracked_links: number
+  inbound_messages: number
+  phone_capabilities: number
+  phone_verifications: number
+  consent_events: number
+  consents: number
+  suppressions: number
+}
+
+/** Thrown inside a dry-run erasure's transaction, so that it rolls back, carrying what it counted. */
+class RolledBack extends Error {
+  constructor(readonly erased: ErasedCounts) {
+    super("dry run")
+  }
+}
+
 /** Consent sources whose `wording` is the person's own text (a STOP, a YES), not the store's checkbox. */
 const OWN_WORDS_SOURCES = ["keyword", "double_opt_in"]
 
@@ -85,7 +107,22 @@ export class PersonalData {
     })
   }
 
-  async erase(subject: DataSubject, audit: Omit<AuditInput, "action" | "summary">) {
+  /**
+   * `dryRun`: the erasure is done, counted and rolled back, so the counts the admin confirms are the ones
+   * the erasure makes (the same statements, not a second way of counting that could drift from them).
+   */
+  async erase(subject: DataSubject, audit: Omit<AuditInput, "action" | "summary">, { dryRun = false } = {}): Promise<ErasedCounts> {
+    if (!dryRun) return this.eraseIn(subject, audit, false)
+    try {
+      await this.eraseIn(subject, audit, true)
+    } catch (error) {
+      if (error instanceof RolledBack) return error.erased
+      throw error
+    }
+    throw new Error("a dry-run erasure was not rolled back")
+  }
+
+  private async eraseIn(subject: DataSubject, audit: Omit<AuditInput, "action" | "summary">, dryRun: boolean): Promise<ErasedCounts> {
     const { phones } = subject
     const numbers = await Promise.all(phones.map(async (phone) => ({ phone, key: await this.numbers.keyOf(phone), standIn: await this.numbers.standInOf(phone) })))
     return this.knex.transaction(async (trx) => {
@@ -185,7 +222,7 @@ export class PersonalData {
           })
       }
       const consents = await trx("sms_rcs_consent").whereIn("phone", phones).delete()
-      const erased = {
+      const erased: ErasedCounts = {
         phones: phones.length,
         messages,
         detached_messages: detached,
@@ -198,6 +235,7 @@ export class PersonalData {
         consents,
         suppressions,
       }
+      if (dryRun) throw new RolledBack(erased)
       await this.audit.record(trx, { ...audit, action: "personal_data.erase", summary: erased })
       return erased
     })

@@ -1,26 +1,35 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { checkPhone } from "../../../../lib/phone"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
-import type { AdminRecordConsentBodyType } from "./validators"
+import type { AdminGetConsentsParamsType, AdminRecordConsentBodyType } from "./validators"
 
 /**
- * GET /admin/messaging/consents?customer_id=…|phone=… — the current consent per phone and purpose, and
- * the whole ledger behind it, newest first.
+ * GET /admin/messaging/consents — the current consents, newest change first, filtered by phone (any form)
+ * or digits (`q`), customer, purpose, status, source of the last event and the store's days it changed
+ * on: `{ consents, count, limit, offset }`. With a `phone` or a `customer_id`, also `events`: the ledger
+ * behind them, newest first.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
-  const { customer_id, phone } = req.validatedQuery as { customer_id?: string; phone?: string }
-  const filters = { ...(customer_id ? { customer_id } : {}), ...(phone ? { phone } : {}) }
-  const [consents, events] = await Promise.all([
-    messaging.listConsents(filters, { order: { purpose: "ASC" } }),
-    messaging.listConsentEvents(filters, { order: { occurred_at: "DESC", seq: "DESC" }, take: 200 }),
-  ])
-  res.json({ consents, events })
+  const { phone: typed, q, ...query } = req.validatedQuery as AdminGetConsentsParamsType
+  let phone: string | undefined
+  if (typed) {
+    const check = checkPhone(typed, { defaultCountry: messaging.getOptions().defaultCountry })
+    phone = "e164" in check ? check.e164 : typed
+  }
+  const { consents, count } = await messaging.listConsentStates({ ...query, phone, phone_contains: q || undefined })
+  if (!phone && !query.customer_id) {
+    res.json({ consents, count, limit: query.limit, offset: query.offset })
+    return
+  }
+  const filters = { ...(query.customer_id ? { customer_id: query.customer_id } : {}), ...(phone ? { phone } : {}) }
+  const events = await messaging.listConsentEvents(filters, { order: { occurred_at: "DESC", seq: "DESC" }, take: 200 })
+  res.json({ consents, count, limit: query.limit, offset: query.offset, events })
 }
 
 /**
- * POST /admin/messaging/consents — records consent obtained or withdrawn offline, with the admin's note,
- * and its audit entry.
+ * POST /admin/messaging/consents — records consent obtained or withdrawn offline, with the admin's note
+ * (the reason), who recorded it (`evidence.recorded_by`, shown in the ledger) and its audit entry.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminRecordConsentBodyType>, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)

@@ -1,12 +1,35 @@
 import { z } from "@medusajs/framework/zod"
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day such as 2026-12-02")
+
+/**
+ * The consents list's filters: all optional, each a bound value. `phone` is a number in any form (read in
+ * the store's country), `q` part of a number's digits; days are the store's days.
+ */
 export const AdminGetConsentsParams = z
   .object({
-    customer_id: z.string().min(1).optional(),
-    phone: z.string().min(3).optional(),
+    customer_id: z.string().min(1).max(100).optional(),
+    phone: z.string().min(3).max(40).optional(),
+    q: z
+      .string()
+      .max(40)
+      .transform((v) => v.replace(/\D/g, ""))
+      .optional(),
+    purpose: z.enum(["marketing", "transactional"]).optional(),
+    status: z.enum(["granted", "revoked", "pending"]).optional(),
+    source: z.enum(["checkout", "storefront_form", "keyword", "admin", "import", "double_opt_in"]).optional(),
+    changed_from: day.optional(),
+    changed_to: day.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict()
-  .refine((q) => q.customer_id || q.phone, { message: "Give a customer_id or a phone" })
+  .refine((q) => !q.changed_from || !q.changed_to || q.changed_from <= q.changed_to, { message: '"changed_from" must not be after "changed_to"' })
+
+export type AdminGetConsentsParamsType = z.infer<typeof AdminGetConsentsParams>
+
+/** One phone's ledger: the number in any form, read in the store's country. */
+export const AdminGetConsentLedgerParams = z.object({ phone: z.string().min(3).max(40) }).strict()
 
 /** Consent obtained offline (in a shop, on paper, by phone): the note says how, and is the proof. */
 export const AdminRecordConsentBody = z
@@ -24,4 +47,17 @@ export const AdminRecordConsentBody = z
 
 export type AdminRecordConsentBodyType = z.infer<typeof AdminRecordConsentBody>
 
-export const AdminImportConsentsBody = z.object({ csv: z.string().min(1).max(10_000_000) }).strict()
+/**
+ * A consent CSV (at most 10 MB, 10,000 rows, 100 KB a row: see lib/consent/csv-import.ts). `dry_run`:
+ * only say what the import would do. `csv_sha256`: the fingerprint the dry run gave — the import then
+ * refuses any other file, so it applies exactly what the admin previewed.
+ */
+export const AdminImportConsentsBody = z
+  .object({
+    csv: z.string().min(1).max(10_000_000),
+    dry_run: z.boolean().optional().default(false),
+    csv_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  })
+  .strict()
+
+export type AdminImportConsentsBodyType = z.infer<typeof AdminImportConsentsBody>

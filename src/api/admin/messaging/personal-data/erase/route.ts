@@ -2,10 +2,15 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { erasePersonalDataWorkflow } from "../../../../../workflows/personal-data/personal-data"
 import type { AdminErasePersonalDataBodyType } from "../validators"
 
-/** POST /admin/messaging/personal-data/erase — GDPR erasure; answers what was erased; recorded in the audit log. */
+/**
+ * POST /admin/messaging/personal-data/erase `{ phone | customer_id, dry_run? }` — GDPR erasure; answers
+ * `{ phones, erased }`: the numbers and what was erased, per kind. `dry_run: true` answers the same
+ * counts and changes nothing (the admin's confirmation names them). The erasure is in the audit log.
+ */
 export async function POST(req: AuthenticatedMedusaRequest<AdminErasePersonalDataBodyType>, res: MedusaResponse) {
+  const { dry_run, ...subject } = req.validatedBody
   const { result } = await erasePersonalDataWorkflow(req.scope).run({
-    input: { ...req.validatedBody, actor: { actor_id: req.auth_context.actor_id ?? null, actor_type: req.auth_context.actor_type ?? null } },
+    input: { ...subject, dry_run, actor: { actor_id: req.auth_context.actor_id ?? null, actor_type: req.auth_context.actor_type ?? null } },
   })
-  res.json({ erased: result })
+  res.json({ dry_run: !!dry_run, phones: result.phones, erased: result.erased })
 }
