@@ -1,6 +1,18 @@
 import { z } from "@medusajs/framework/zod"
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day such as 2026-12-02")
+/**
+ * A calendar day that exists: `2026-02-30` or `9999-99-99` have the shape but no day, and PostgreSQL would
+ * refuse them with a 500; the parts are read back from the UTC date they make and must be the same.
+ */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day such as 2026-12-02")
+  .refine((v) => {
+    const [y, m, d] = v.split("-").map(Number)
+    const date = new Date(0)
+    date.setUTCFullYear(y, m - 1, d)
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+  }, "not a day of the calendar (e.g. 2026-02-30)")
 
 /**
  * The consents list's filters: all optional, each a bound value. `phone` is a number in any form (read in
