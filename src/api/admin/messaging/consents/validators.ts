@@ -11,7 +11,8 @@ const day = z
     const [y, m, d] = v.split("-").map(Number)
     const date = new Date(0)
     date.setUTCFullYear(y, m - 1, d)
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    // year 0 does not exist in PostgreSQL's calendar (1 BC comes before 1 AD)
+    return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
   }, "not a day of the calendar (e.g. 2026-02-30)")
 
 /**
