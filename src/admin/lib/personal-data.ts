@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { requestWithProblems } from "./api"
-import { consentKeys } from "./consents"
+import { consentKeys, requestWithCode } from "./consents"
 import { messageKeys } from "./messages"
 
-/** Whose data: a phone (E.164) or a customer (their proven phones). */
+/**
+ * Whose data: a phone, in any form (the server reads a national number in the store's country and answers
+ * `invalid_phone` when it cannot), or a customer (their proven phones).
+ */
 export type DataSubject = { phone: string } | { customer_id: string }
 
 export type ErasedCounts = {
@@ -26,7 +28,7 @@ type EraseAnswer = { dry_run: boolean; phones: string[]; erased: ErasedCounts }
 export function useErasurePreview() {
   return useMutation({
     mutationFn: (subject: DataSubject) =>
-      requestWithProblems<EraseAnswer>("/admin/messaging/personal-data/erase", { method: "POST", body: { ...subject, dry_run: true } }),
+      requestWithCode<EraseAnswer>("/admin/messaging/personal-data/erase", { method: "POST", body: { ...subject, dry_run: true } }),
   })
 }
 
@@ -34,7 +36,7 @@ export function useErasurePreview() {
 export function useErasePersonalData() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (subject: DataSubject) => requestWithProblems<EraseAnswer>("/admin/messaging/personal-data/erase", { method: "POST", body: subject }),
+    mutationFn: (subject: DataSubject) => requestWithCode<EraseAnswer>("/admin/messaging/personal-data/erase", { method: "POST", body: subject }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: consentKeys.all })
       queryClient.invalidateQueries({ queryKey: messageKeys.all })
@@ -45,7 +47,7 @@ export function useErasePersonalData() {
 /** Everything held about the subject, downloaded as a JSON file (the export is in the audit log). */
 export async function downloadPersonalData(subject: DataSubject): Promise<void> {
   const query = new URLSearchParams(subject as Record<string, string>).toString()
-  const data = await requestWithProblems<unknown>(`/admin/messaging/personal-data?${query}`)
+  const data = await requestWithCode<unknown>(`/admin/messaging/personal-data?${query}`)
   const name = "phone" in subject ? subject.phone.replace(/\D/g, "") : subject.customer_id
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }))
   const link = document.createElement("a")

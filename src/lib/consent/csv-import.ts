@@ -88,18 +88,63 @@ function codeOf(issue: { path: PropertyKey[]; message: string }): RejectionCode 
   }
 }
 
+/**
+ * The line each record starts on, as a text editor numbers them (the header is line 1; `\r\n`, `\n` or a
+ * lone `\r` ends a line; the blank lines csv-parse skips count; a quoted note over two lines takes two).
+ * Read from csv-parse's own `info.bytes` (where the record ends in the file) rather than `info.lines`,
+ * which counts a `\r\n` inside a quoted field as two lines. Called once per record, in order: each byte
+ * is looked at once.
+ */
+function lineCounter(file: Buffer): (recordEnd: number) => number {
+  let pos = 0
+  let line = 1
+  return (recordEnd) => {
+    // the blank lines (empty, or spaces and tabs only) before the record
+    for (let i = pos; i < recordEnd; i++) {
+      const c = file[i]
+      if (c === 0x20 || c === 0x09) continue
+      if (c !== 0x0a && c !== 0x0d) break
+      i += c === 0x0d && file[i + 1] === 0x0a ? 1 : 0
+      line++
+      pos = i + 1
+    }
+    const start = line
+    // the record's own line breaks: inside quoted fields and its delimiter
+    for (let i = pos; i < recordEnd; i++) {
+      const c = file[i]
+      if (c === 0x0a) line++
+      else if (c === 0x0d) {
+        if (file[i + 1] === 0x0a) i++
+        line++
+      }
+    }
+    pos = recordEnd
+    return start
+  }
+}
+
 export function parseConsentCsv(csv: string, defaultCountry?: string): ImportReport {
-  let records: Record<string, string>[]
+  let records: { record: Record<string, string>; line: number }[]
   try {
-    records = parse(csv, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+    // the header is read here, not by csv-parse's `columns`, so that its line is counted like the others'
+    // with `info: true` each record comes as { record, info }; csv-parse's types do not say so
+    const parsed = parse(csv, {
       skip_empty_lines: true,
       trim: true,
       bom: true,
+      info: true,
       // stop reading past the limits: a 10-million-row file is never held whole in memory
       max_record_size: MAX_IMPORT_ROW_CHARS,
-      to: MAX_IMPORT_ROWS + 1,
-    })
+      to: MAX_IMPORT_ROWS + 2,
+    }) as unknown as { record: string[]; info: { bytes: number } }[]
+    const lineOf = lineCounter(Buffer.from(csv, "utf8"))
+    const [header, ...rows] = parsed
+    if (header) lineOf(header.info.bytes)
+    const columns = header?.record.map((c) => c.trim().toLowerCase()) ?? []
+    records = rows.map(({ record, info }) => ({
+      record: Object.fromEntries(columns.map((c, i) => [c, record[i]])),
+      line: lineOf(info.bytes),
+    }))
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0
     if ((error as { code?: string }).code === "CSV_MAX_RECORD_SIZE") {
@@ -113,8 +158,7 @@ export function parseConsentCsv(csv: string, defaultCountry?: string): ImportRep
     return { good: [], bad: [], limit: { code: "too_many_rows", message } }
   }
   const report: ImportReport = { good: [], bad: [] }
-  records.forEach((record, index) => {
-    const line = index + 2
+  records.forEach(({ record, line }) => {
     const parsed = row.safeParse(record)
     if (!parsed.success) {
       report.bad.push({

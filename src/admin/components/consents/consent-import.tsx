@@ -1,7 +1,7 @@
 import { Badge, Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
 import { useRef, useState } from "react"
 import { problemsOf } from "../../lib/api"
-import { useImportConsents, usePreviewImport, type ImportPreview, type RejectedRow } from "../../lib/consents"
+import { CodedApiError, useImportConsents, usePreviewImport, type ImportPreview, type RejectedRow } from "../../lib/consents"
 import { useFormat, useT } from "../../lib/i18n"
 import { useStoreTimeZone } from "../../lib/store-settings"
 
@@ -33,6 +33,13 @@ export const ConsentImport = () => {
     if (input.current) input.current.value = ""
   }
 
+  // a file refused whole (413 too many rows, 400 a row too long, 409 not the previewed file) is said from
+  // its code in the admin's language; the server's English only for a code the catalogue does not know
+  const refusal = (error: unknown) =>
+    error instanceof CodedApiError && error.code
+      ? t(`consents.import.refusals.${error.code}`, { defaultValue: error.message, line: error.details.line ?? "?" })
+      : problemsOf(error).map((p) => p.message).join("; ")
+
   const read = async (file: File | undefined) => {
     setPreview(null)
     setProblem(null)
@@ -46,7 +53,7 @@ export const ConsentImport = () => {
     try {
       setPreview((await previewing.mutateAsync(text)).preview)
     } catch (error) {
-      setProblem(problemsOf(error).map((p) => p.message).join("; "))
+      setProblem(refusal(error))
     }
   }
 
@@ -57,7 +64,7 @@ export const ConsentImport = () => {
       toast.success(t("consents.import.done", { count: result.imported }))
       reset()
     } catch (error) {
-      setProblem(problemsOf(error).map((p) => p.message).join("; "))
+      setProblem(refusal(error))
     }
   }
 

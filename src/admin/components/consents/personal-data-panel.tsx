@@ -4,34 +4,43 @@ import type { DataSubject } from "../../lib/personal-data"
 import { useT } from "../../lib/i18n"
 import { usePersonalDataActions } from "./use-erase-flow"
 
-const E164 = /^\+[1-9]\d{6,14}$/
-
-/** GDPR export and erasure for a phone or a customer, from the Consents page. */
+/**
+ * GDPR export and erasure for a phone OR a customer, from the Consents page. The phone is sent as typed:
+ * the server reads it like every other phone field (a national number in the store's country) and says
+ * when it cannot. Both fields filled is refused here, said, rather than one of them silently ignored.
+ */
 export const PersonalDataPanel = () => {
   const { t } = useT()
   const [phone, setPhone] = useState("")
   const [customerId, setCustomerId] = useState("")
   const { exportData, eraseData, counting, erasing } = usePersonalDataActions()
-  const cleanPhone = phone.replace(/[\s.-]/g, "")
-  const subject: DataSubject | null = E164.test(cleanPhone) ? { phone: cleanPhone } : customerId.trim() ? { customer_id: customerId.trim() } : null
-  const who = subject ? ("phone" in subject ? subject.phone : subject.customer_id) : ""
+  const typedPhone = phone.trim()
+  const typedCustomer = customerId.trim()
+  const both = !!typedPhone && !!typedCustomer
+  const subject: DataSubject | null = both ? null : typedPhone ? { phone: typedPhone } : typedCustomer ? { customer_id: typedCustomer } : null
+  const who = typedPhone || typedCustomer
   return (
     <Container className="flex flex-col gap-y-3 px-6 py-4" data-testid="personal-data-panel">
       <div>
         <Heading level="h2">{t("consents.personalData.title")}</Heading>
         <Text size="small" className="text-ui-fg-subtle">{t("consents.personalData.intro")}</Text>
+        <Text size="small" className="text-ui-fg-subtle">{t("consents.personalData.oneOrOther")}</Text>
       </div>
       <div className="grid grid-cols-2 gap-2">
         <div>
           <Label size="xsmall">{t("consents.personalData.phone")}</Label>
-          <Input size="small" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+33612345678" name="personal-data-phone" />
+          <Input size="small" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="06 12 34 56 78" name="personal-data-phone" />
         </div>
         <div>
           <Label size="xsmall">{t("consents.personalData.customer")}</Label>
           <Input size="small" value={customerId} onChange={(e) => setCustomerId(e.target.value)} placeholder="cus_…" name="personal-data-customer" />
         </div>
       </div>
-      {!subject && (phone || customerId) && <Text size="xsmall" className="text-ui-fg-error">{t("consents.personalData.needSubject")}</Text>}
+      {both && (
+        <Text size="xsmall" className="text-ui-fg-error" data-testid="personal-data-both">
+          {t("consents.personalData.bothGiven")}
+        </Text>
+      )}
       <div className="flex gap-x-2">
         <Button size="small" variant="secondary" disabled={!subject} onClick={() => subject && exportData(subject)} data-testid="personal-data-export">
           {t("consents.personalData.export")}

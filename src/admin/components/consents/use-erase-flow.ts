@@ -1,4 +1,5 @@
 import { toast, usePrompt } from "@medusajs/ui"
+import { CodedApiError } from "../../lib/consents"
 import { downloadPersonalData, useErasePersonalData, useErasurePreview, type DataSubject, type ErasedCounts } from "../../lib/personal-data"
 import { useT } from "../../lib/i18n"
 
@@ -25,12 +26,22 @@ export function usePersonalDataActions() {
   const preview = useErasurePreview()
   const erase = useErasePersonalData()
 
+  // the refusals an admin can cause are said in their language: a number the server cannot read (any 400
+  // for a phone: the phone is the only field they typed), a customer id Medusa does not know (404)
+  const refusal = (subject: DataSubject, error: unknown): string => {
+    if (error instanceof CodedApiError) {
+      if ("phone" in subject && (error.status === 400 || error.code === "invalid_phone")) return t("consents.personalData.invalidPhone")
+      if ("customer_id" in subject && error.status === 404) return t("consents.personalData.customerNotFound")
+    }
+    return (error as Error).message
+  }
+
   const exportData = async (subject: DataSubject) => {
     try {
       await downloadPersonalData(subject)
       toast.success(t("consents.personalData.exported"))
     } catch (error) {
-      toast.error((error as Error).message)
+      toast.error(refusal(subject, error))
     }
   }
 
@@ -39,7 +50,7 @@ export function usePersonalDataActions() {
     try {
       counted = await preview.mutateAsync(subject)
     } catch (error) {
-      toast.error((error as Error).message)
+      toast.error(refusal(subject, error))
       return false
     }
     const lines = NAMED.filter((k) => counted.erased[k] > 0).map((k) => t(`consents.personalData.counts.${k}`, { count: counted.erased[k] }))
@@ -50,7 +61,8 @@ export function usePersonalDataActions() {
       t("consents.personalData.eraseKept"),
     ].join(" ")
     const confirmed = await prompt({
-      title: t("consents.personalData.eraseTitle", { who }),
+      // the number as the server read it (06… becomes +33…), so the admin confirms the right one
+      title: t("consents.personalData.eraseTitle", { who: "phone" in subject ? (counted.phones[0] ?? who) : who }),
       description,
       confirmText: t("consents.personalData.confirm"),
       cancelText: t("common.cancel"),
@@ -62,7 +74,7 @@ export function usePersonalDataActions() {
       toast.success(t("consents.personalData.erased"))
       return true
     } catch (error) {
-      toast.error((error as Error).message)
+      toast.error(refusal(subject, error))
       return false
     }
   }

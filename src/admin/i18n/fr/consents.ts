@@ -150,12 +150,17 @@ const fr: Catalogue<typeof en> = {
       unreadable_csv: "fichier CSV illisible",
       invalid_row: "ligne invalide",
     },
+    refusals: {
+      too_many_rows: "Le fichier dépasse 10 000 lignes : importez-le en plusieurs parties de 10 000 lignes au plus.",
+      row_too_long: "La ligne {{line}} dépasse 100 Ko : aucune ligne de consentement n'en demande autant. Est-ce bien le fichier des consentements ?",
+      not_the_previewed_file: "Ce fichier n'est pas celui de l'aperçu : choisissez-le à nouveau pour le prévisualiser avant d'importer.",
+    },
   },
   personalData: {
     title: "Données personnelles",
     intro: "Exportez tout ce qui est conservé sur une personne (droit d'accès RGPD) ou effacez-le (droit à l'effacement). Les deux sont inscrits au journal d'audit.",
-    phone: "Téléphone (E.164)",
-    customer: "ou identifiant client",
+    phone: "Téléphone",
+    customer: "Identifiant client",
     export: "Exporter (JSON)",
     exported: "Données personnelles téléchargées",
     erase: "Effacer…",
@@ -177,7 +182,10 @@ const fr: Catalogue<typeof en> = {
       phone_capabilities: "Capacités RCS : {{count}}",
       phone_verifications: "Codes de vérification : {{count}}",
     },
-    needSubject: "Indiquez un numéro au format E.164 (+33…) ou un identifiant client.",
+    oneOrOther: "L'un ou l'autre : un numéro, écrit comme dans tout champ téléphone (06 12 34 56 78 ou +33 6 12 34 56 78), ou l'identifiant d'un client (cus_…) pour tous les numéros de son compte, de ses adresses et de ses commandes.",
+    bothGiven: "Indiquez un numéro ou un identifiant client, pas les deux : videz l'un des deux champs.",
+    invalidPhone: "Ce numéro est illisible : saisissez un numéro du pays de la boutique, ou un numéro commençant par + et l'indicatif du pays.",
+    customerNotFound: "Aucun client ne porte cet identifiant : vérifiez-le, ou indiquez plutôt le numéro.",
   },
 }
 

@@ -1,6 +1,21 @@
 import { z } from "@medusajs/framework/zod"
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day such as 2026-12-02")
+/**
+ * A calendar day that exists: `2026-02-30` or `9999-99-99` have the shape but no day, and PostgreSQL would
+ * refuse them with a 500; the parts are read back from the UTC date they make and must be the same. The
+ * message names the field: Medusa's validation answer gives only the message of a custom check.
+ */
+const day = (field: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `"${field}": expected a day such as 2026-12-02`)
+    .refine((v) => {
+      const [y, m, d] = v.split("-").map(Number)
+      const date = new Date(0)
+      date.setUTCFullYear(y, m - 1, d)
+      // year 0 does not exist in PostgreSQL's calendar (1 BC comes before 1 AD)
+      return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    }, `"${field}": not a day of the calendar (such as 2026-02-30)`)
 
 /**
  * The consents list's filters: all optional, each a bound value. `phone` is a number in any form (read in
@@ -18,8 +33,8 @@ export const AdminGetConsentsParams = z
     purpose: z.enum(["marketing", "transactional"]).optional(),
     status: z.enum(["granted", "revoked", "pending"]).optional(),
     source: z.enum(["checkout", "storefront_form", "keyword", "admin", "import", "double_opt_in"]).optional(),
-    changed_from: day.optional(),
-    changed_to: day.optional(),
+    changed_from: day("changed_from").optional(),
+    changed_to: day("changed_to").optional(),
     limit: z.coerce.number().int().min(1).max(200).default(20),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })

@@ -12,7 +12,8 @@ const LIMIT_STATUS = { too_many_rows: 413, row_too_long: 400 } as const
  * it changes (opt_in, opt_out, unchanged and why), the refused rows with their line, reason and codes,
  * and the file's `csv_sha256`. Without it, the good rows are recorded together and the answer is
  * `{ import_id, imported, rejected, preview }`; given the dry run's `csv_sha256`, another file is refused
- * (409). The import (who, how many) is written to the audit log with the rows.
+ * (409). A file refused whole answers its `code` (`too_many_rows` 413, `row_too_long` 400 with its `line`),
+ * which the admin translates. The import (who, how many) is written to the audit log with the rows.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminImportConsentsBodyType>, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
@@ -24,7 +25,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminImportConsentsBo
   if (dry_run) {
     const preview = await messaging.previewConsentCsv(csv)
     if (preview.limit) {
-      res.status(LIMIT_STATUS[preview.limit.code]).json({ type: "invalid_data", code: preview.limit.code, message: preview.limit.message })
+      res.status(LIMIT_STATUS[preview.limit.code]).json({ type: "invalid_data", code: preview.limit.code, message: preview.limit.message, line: preview.limit.line })
       return
     }
     res.json({ dry_run: true, preview })
@@ -35,7 +36,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminImportConsentsBo
     actor_type: req.auth_context.actor_type ?? null,
   })
   if (result.preview.limit) {
-    res.status(LIMIT_STATUS[result.preview.limit.code]).json({ type: "invalid_data", code: result.preview.limit.code, message: result.preview.limit.message })
+    res.status(LIMIT_STATUS[result.preview.limit.code]).json({ type: "invalid_data", code: result.preview.limit.code, message: result.preview.limit.message, line: result.preview.limit.line })
     return
   }
   res.status(result.imported ? 201 : 400).json(result)
