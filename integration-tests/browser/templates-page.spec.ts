@@ -117,7 +117,7 @@ describe("admin settings: SMS & RCS templates", () => {
       expect(said).toContain("The text then fits GSM-7 in 1 segment instead of 2.")
       await dialog.getByRole("button", { name: "Replace" }).click()
       final = withE.replace("ê", replacement)
-      expect(await sms.inputValue()).toBe(final)
+      await eventually(() => sms.inputValue(), (v) => v === final, "the fixed text in the editor")
       await eventually(() => text(encoding), (t) => t === "GSM-7", "the encoding to go back to GSM-7")
       expect(await text(segments)).toBe("1")
       await eventually(() => highlights.count(), (n) => n === 0, "the highlight to go")
