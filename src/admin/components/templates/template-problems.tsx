@@ -4,7 +4,7 @@ import type { SyntaxErrorAt, TemplateProblem } from "../../lib/templates"
 
 /** The line of `text` holding the faulty tag, with the tag marked: the owner sees it without hunting. */
 const Excerpt = ({ text, at }: { text: string; at: SyntaxErrorAt }) => {
-  const lineStart = text.lastIndexOf("\n", Math.max(0, at.start - 1)) + (at.start > 0 ? 1 : 0)
+  const lineStart = at.start === 0 ? 0 : text.lastIndexOf("\n", at.start - 1) + 1
   const newline = text.indexOf("\n", at.end)
   const lineEnd = newline === -1 ? text.length : newline
   // long lines are cut around the tag
