@@ -99,10 +99,14 @@ export const TemplateEditor = ({
     }
     const outcome = !after
       ? t("templates.gsm.promptAfterUnknown")
-      : t(after.encoding === "GSM-7" ? "templates.gsm.promptAfterGsm" : "templates.gsm.promptAfterUcs", {
-          count: after.segments,
-          before: preview.segments,
-        })
+      : t(
+          after.encoding !== "GSM-7"
+            ? "templates.gsm.promptAfterUcs"
+            : after.segments === preview.segments
+              ? "templates.gsm.promptAfterGsmSame"
+              : "templates.gsm.promptAfterGsm",
+          { count: after.segments, before: preview.segments }
+        )
     const confirmed = await prompt({
       title: t("templates.gsm.promptTitle"),
       description: `${t("templates.gsm.promptChanges", { list: changes })} ${outcome} ${t("templates.gsm.promptSpelling")}`,

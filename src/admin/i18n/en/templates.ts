@@ -126,6 +126,8 @@ export default {
     promptChanges: "Fix will change: {{list}}.",
     promptAfterGsm_one: "The text then fits GSM-7 in {{count}} segment instead of {{before}}.",
     promptAfterGsm_other: "The text then fits GSM-7 in {{count}} segments instead of {{before}}.",
+    promptAfterGsmSame_one: "The text then fits GSM-7, still in {{count}} segment.",
+    promptAfterGsmSame_other: "The text then fits GSM-7, still in {{count}} segments.",
     promptAfterUcs_one: "Other characters keep it in UCS-2: {{count}} segment instead of {{before}}.",
     promptAfterUcs_other: "Other characters keep it in UCS-2: {{count}} segments instead of {{before}}.",
     promptAfterUnknown: "The new segment count could not be worked out.",

@@ -130,6 +130,8 @@ const fr: Catalogue<typeof en> = {
     promptChanges: "La correction va changer : {{list}}.",
     promptAfterGsm_one: "Le texte tient alors en GSM-7, en {{count}} segment au lieu de {{before}}.",
     promptAfterGsm_other: "Le texte tient alors en GSM-7, en {{count}} segments au lieu de {{before}}.",
+    promptAfterGsmSame_one: "Le texte tient alors en GSM-7, toujours en {{count}} segment.",
+    promptAfterGsmSame_other: "Le texte tient alors en GSM-7, toujours en {{count}} segments.",
     promptAfterUcs_one: "D’autres caractères le laissent en UCS-2 : {{count}} segment au lieu de {{before}}.",
     promptAfterUcs_other: "D’autres caractères le laissent en UCS-2 : {{count}} segments au lieu de {{before}}.",
     promptAfterUnknown: "Le nouveau nombre de segments n’a pas pu être calculé.",
