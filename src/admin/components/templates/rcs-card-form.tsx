@@ -89,6 +89,16 @@ export const RcsCardForm = ({ payload, onChange }: { payload: Payload; onChange:
   const setSuggestion = (i: number, next: Suggestion) =>
     setCard({ ...card, suggestions: suggestions.map((s, j) => (j === i ? next : s)) })
   const chips = Array.isArray(payload.suggestions) ? payload.suggestions.length : 0
+  // a reply carries data back to the store (made from its label); a link its URL
+  const setKind = (i: number, s: Suggestion, kind: "open_url" | "reply") => {
+    const { url: _url, postback_data: postback, ...rest } = s
+    setSuggestion(
+      i,
+      kind === "reply"
+        ? { ...rest, type: kind, postback_data: slug(s.text ?? "") }
+        : { ...rest, type: kind, url: "", ...(postback ? { postback_data: postback } : {}) }
+    )
+  }
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="rcs-form">
@@ -184,28 +194,31 @@ export const RcsCardForm = ({ payload, onChange }: { payload: Payload; onChange:
                     data-testid="rcs-form-button-text"
                   />
                 </div>
-                <div style={{ width: 170 }}>
-                  <Select
-                    size="small"
-                    value={s.type}
-                    onValueChange={(type) => {
-                      const { url: _u, postback_data: _p, ...rest } = s
-                      setSuggestion(
-                        i,
-                        type === "reply"
-                          ? { ...rest, type, postback_data: slug(s.text ?? "") }
-                          : { ...rest, type, url: "", ...(s.postback_data ? { postback_data: s.postback_data } : {}) }
-                      )
-                    }}
+                <div className="flex flex-col gap-y-1">
+                  <Text size="xsmall" className="text-ui-fg-subtle">
+                    {t("templates.rcs.buttonKind")}
+                  </Text>
+                  {/* two choices: both in view, one click (a listbox would hide one of them) */}
+                  <div
+                    className="flex items-center gap-x-0.5 rounded-md bg-ui-bg-subtle p-0.5"
+                    role="radiogroup"
+                    aria-label={t("templates.rcs.buttonKind")}
+                    data-testid="rcs-form-button-kind"
                   >
-                    <Select.Trigger aria-label={t("templates.rcs.buttonKind")} data-testid="rcs-form-button-kind">
-                      <Select.Value />
-                    </Select.Trigger>
-                    <Select.Content>
-                      <Select.Item value="open_url">{t("templates.rcs.openUrl")}</Select.Item>
-                      <Select.Item value="reply">{t("templates.rcs.reply")}</Select.Item>
-                    </Select.Content>
-                  </Select>
+                    {(["open_url", "reply"] as const).map((kind) => (
+                      <button
+                        key={kind}
+                        type="button"
+                        role="radio"
+                        aria-checked={s.type === kind}
+                        onClick={() => s.type !== kind && setKind(i, s, kind)}
+                        className={`rounded px-2 py-1 txt-compact-xsmall-plus ${s.type === kind ? "bg-ui-bg-base text-ui-fg-base shadow-elevation-card-rest" : "text-ui-fg-subtle hover:text-ui-fg-base"}`}
+                        data-testid={`rcs-form-button-kind-${kind}`}
+                      >
+                        {kind === "open_url" ? t("templates.rcs.openUrl") : t("templates.rcs.reply")}
+                      </button>
+                    ))}
+                  </div>
                 </div>
                 <div className="flex min-w-0 flex-1 flex-col gap-y-1">
                   <Label size="xsmall" htmlFor={`rcs-form-button-${i}-target`}>
