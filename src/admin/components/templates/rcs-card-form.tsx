@@ -220,7 +220,8 @@ export const RcsCardForm = ({ payload, onChange }: { payload: Payload; onChange:
                     ))}
                   </div>
                 </div>
-                <div className="flex min-w-0 flex-1 flex-col gap-y-1">
+                {/* a URL needs room: it goes to its own line rather than shrink to a few characters */}
+                <div className="flex min-w-0 flex-1 flex-col gap-y-1" style={{ minWidth: 240 }}>
                   <Label size="xsmall" htmlFor={`rcs-form-button-${i}-target`}>
                     {s.type === "open_url" ? t("templates.rcs.url") : t("templates.rcs.postback")}
                   </Label>
