@@ -1,7 +1,7 @@
 import path from "path"
 import type { Browser, Locator, Page } from "playwright-core"
 import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
+import { ARTIFACTS_DIR, logInToAdmin, setAdminLanguage, setAdminTheme } from "../helpers/browser"
 import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
 import { placeOrder } from "../helpers/storefront"
 import { eventually, waitFor } from "../helpers/wait-for"
@@ -273,5 +273,30 @@ describe("admin settings: SMS & RCS providers", () => {
     expect(await text(smsItem)).toContain(sms.status_reason)
     expect(await text(smsItem)).toContain(`Order #${smsOrder.display_id}`)
     await page.close()
+  })
+
+  it("in French, light and dark: the settings page and Providers", async () => {
+    for (const theme of ["light", "dark"] as const) {
+      const page = await logIn()
+      await setAdminLanguage(page, app.url, "fr")
+      await setAdminTheme(page, theme)
+      await page.goto(`${app.url}/app/settings/sms-rcs`)
+      const link = page.locator('[data-testid="sms-rcs-link-providers"]')
+      await link.waitFor({ timeout: 120_000 })
+      expect(await text(page.locator('[data-testid="sms-rcs-link-templates"]'))).toContain("Modèles →")
+      expect(await text(link)).toContain("Fournisseurs →")
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `sms-rcs-settings-fr-${theme}.png`), fullPage: true })
+      await link.click()
+      const card = page.locator('[data-testid="provider-card"][data-provider="sandbox"]')
+      await card.waitFor({ timeout: 120_000 })
+      expect(await text(page.locator("h1"))).toBe("Fournisseurs SMS & RCS")
+      expect(await text(card)).toContain("Canaux disponibles")
+      await card.locator('[data-testid="provider-check"]').click()
+      await eventually(() => text(card.locator('[data-testid="provider-health-status"]')).catch(() => ""), (t) => t === "Connecté", "the French check")
+      expect(await text(card.locator('[data-testid="provider-health-time"]'))).toContain("vérifié")
+      expect(await text(page.locator('[data-testid="provider-test-send"]'))).toBe("Envoyer le test")
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `providers-page-fr-${theme}.png`), fullPage: true })
+      await page.close()
+    }
   })
 })

@@ -117,6 +117,27 @@ medusaIntegrationTestRunner({
       expect(problems.data.body).toBe("Hi\nReply STOP to opt out")
     })
 
+    it("previews a broken draft as not rendered, with the unclosed section's opening tag, line and column, once", async () => {
+      const body = "{{store_name}}: order #{{order_display_id}} is on its way.\nEnjoy {{#customer_first_name}} {{customer_first_name}}!"
+      const res = await post("/admin/messaging/templates/preview", { key: "order_delivered", locale: "en", sms_body: body })
+      expect(res.status).toBe(200)
+      expect(res.data.rendered).toBe(false)
+      expect(res.data.problems).toEqual([
+        {
+          path: "sms_body",
+          message:
+            'syntax error: Unclosed section "customer_first_name" opened at line 2, column 7: add {{/customer_first_name}} where it ends',
+          at: { code: "unclosed_section", name: "customer_first_name", start: 65, end: 89, line: 2, column: 7 },
+        },
+      ])
+      expect(body.slice(65, 89)).toBe("{{#customer_first_name}}")
+      const good = await post("/admin/messaging/templates/preview", { key: "order_delivered", locale: "en", sms_body: "{{store_name}} says hi" })
+      expect(good.data).toMatchObject({ rendered: true, problems: [] })
+      // the sender the phone preview shows: the store's name, as {{store_name}} renders
+      expect(good.data.body).toBe(`${good.data.store_name} says hi`)
+      expect(good.data.store_name.length).toBeGreaterThan(0)
+    })
+
     it("saves the store's version, sends it on the next order, and reverts to the default when deleted", async () => {
       const saved = await post("/admin/messaging/templates", {
         key: "order_confirmation",

@@ -14,6 +14,25 @@ export type AdminAutomation = {
   delay_minutes: number
   period_days: number | null
   max_age_hours: number | null
+  /** Texts it sent in the last 30 days (left for the provider). */
+  sent_last_30_days?: number
+  /** When it last sent a text (ISO, UTC), or null if it never did. */
+  last_sent_at?: string | null
+}
+
+/** What each number accepts, as the API checks it (`src/api/admin/messaging/automations/validators.ts`). */
+export const AUTOMATION_LIMITS = {
+  delay_minutes: { min: 0, max: 10_080 },
+  period_days: { min: 1, max: 3_650 },
+  max_age_hours: { min: 1, max: 720 },
+} as const
+
+/** True when `text` is a whole number the field accepts. */
+export function isValidAutomationNumber(field: keyof typeof AUTOMATION_LIMITS, text: string): boolean {
+  const value = text.trim()
+  if (!/^\d{1,6}$/.test(value)) return false
+  const n = Number(value)
+  return n >= AUTOMATION_LIMITS[field].min && n <= AUTOMATION_LIMITS[field].max
 }
 
 export type AutomationUpdate = {
@@ -49,9 +68,10 @@ export function useUpdateAutomation(key: string) {
           body: update,
         })
       ).automation,
+    // the saved row carries settings only: the figures of the list stay
     onSuccess: (saved) =>
       queryClient.setQueryData<AutomationList>(automationKeys.list(), (list) =>
-        list && { automations: list.automations.map((a) => (a.key === saved.key ? saved : a)) }
+        list && { automations: list.automations.map((a) => (a.key === saved.key ? { ...a, ...saved } : a)) }
       ),
   })
 }

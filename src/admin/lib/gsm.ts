@@ -46,3 +46,21 @@ export function applyGsmReplacements(text: string, located: LocatedCharacter[]):
   }
   return { text: out, fixed }
 }
+
+/** One kind of change Fix makes: `from` becomes `to`, `count` times. */
+export type GsmReplacementSummary = { from: string; to: string; count: number }
+
+/**
+ * What Fix will change, grouped by character in the order they first appear ("ê → e (3×)"), so the owner
+ * reads it before accepting: replacing accents changes the spelling, not only the look.
+ */
+export function summarizeReplacements(located: LocatedCharacter[]): GsmReplacementSummary[] {
+  const byChar = new Map<string, GsmReplacementSummary>()
+  for (const c of located) {
+    if (c.replacement === null || c.replacement === undefined) continue
+    const seen = byChar.get(c.char)
+    if (seen) seen.count++
+    else byChar.set(c.char, { from: c.char, to: c.replacement, count: 1 })
+  }
+  return [...byChar.values()]
+}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { useMemo } from "react"
+import { useEffect, useMemo, useState } from "react"
 import { ApiError, requestWithProblems, type ApiProblem } from "./api"
 import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
@@ -31,7 +31,23 @@ export type TemplateDraft = {
 
 export type NonGsmCharacter = { char: string; index: number; replacement: string | null }
 
+/** Where a syntax error's tag is in the text (see `src/lib/templates/syntax-error.ts`). */
+export type SyntaxErrorAt = {
+  code: "unclosed_section" | "unopened_section" | "unclosed_tag" | "other"
+  name: string | null
+  start: number
+  end: number
+  line: number
+  column: number
+}
+
+export type TemplateProblem = ApiProblem & { at?: SyntaxErrorAt }
+
 export type TemplatePreview = {
+  /** False when the text does not parse: `body`, `segments` and `cost` then describe nothing. */
+  rendered?: boolean
+  /** The store's name, as the phone shows the sender. */
+  store_name?: string
   body: string
   encoding: "GSM-7" | "UCS-2"
   segments: number
@@ -39,7 +55,7 @@ export type TemplatePreview = {
   non_gsm: NonGsmCharacter[]
   cost: { amount: number; currency_code: string } | null
   rcs: Record<string, unknown> | null
-  problems: ApiProblem[]
+  problems: TemplateProblem[]
 }
 
 export type TestMessage = { id: string; status: string; status_reason: string | null; to: string | null }
@@ -86,6 +102,11 @@ export function useSendTestMessage() {
 
 export type PreviewState = {
   preview: TemplatePreview | null
+  /**
+   * The last preview that rendered, and the text it was made from: while the text does not parse, the
+   * editor shows this one (marked stale) instead of an empty bubble counted as 0 segments.
+   */
+  lastGood: { preview: TemplatePreview; body: string } | null
   /** The `sms_body` the preview was rendered from: `non_gsm` indexes point into it. */
   previewedBody: string | null
   loading: boolean
@@ -118,6 +139,11 @@ export function useTemplatePreview<D extends { sms_body: string }>(
     // a refused text (400 with problems) is refused again: say so at once
     retry: false,
   })
+  const [lastGood, setLastGood] = useState<PreviewState["lastGood"]>(null)
+  const data = query.data
+  useEffect(() => {
+    if (data && data.preview.rendered !== false) setLastGood({ preview: data.preview, body: data.body })
+  }, [data])
   const error = query.error
   const problems: ApiProblem[] = !error
     ? []
@@ -126,22 +152,38 @@ export function useTemplatePreview<D extends { sms_body: string }>(
       : [{ path: "", message: `The preview failed: ${error.message}` }]
   return {
     preview: query.data?.preview ?? null,
+    lastGood,
     previewedBody: query.data?.body ?? null,
     loading: key !== settledKey || query.isFetching,
     problems,
   }
 }
 
-/** The RCS textarea's JSON: `null` when empty, the object when valid, or why it is not. */
-export function parseRcsJson(text: string): { payload: Record<string, unknown> | null; error?: string } {
+/**
+ * The RCS textarea's JSON: `null` when empty, the object when valid, or why it is not (`code` for the
+ * translated message, `error` for the parser's detail).
+ */
+export function parseRcsJson(text: string): {
+  payload: Record<string, unknown> | null
+  error?: string
+  code?: "not_object" | "invalid_json"
+} {
   if (!text.trim()) return { payload: null }
   try {
     const value = JSON.parse(text)
     if (!value || typeof value !== "object" || Array.isArray(value)) {
-      return { payload: null, error: "The RCS variant must be a JSON object, such as { \"type\": \"card\", … }" }
+      return { payload: null, code: "not_object", error: "The RCS variant must be a JSON object, such as { \"type\": \"card\", … }" }
     }
     return { payload: value }
   } catch (error) {
-    return { payload: null, error: `The RCS variant is not valid JSON: ${(error as Error).message}` }
+    return { payload: null, code: "invalid_json", error: (error as Error).message }
   }
+}
+
+/**
+ * A template's name for people ("Order confirmation"), from the catalogue's `templates.names`; a key of the
+ * developer's own has none and shows as it is.
+ */
+export function templateName(t: (key: string, options?: Record<string, unknown>) => string, key: string): string {
+  return t(`templates.names.${key}`, { defaultValue: key })
 }

@@ -44,7 +44,11 @@ describe("validateTemplate", () => {
       ORDER_VARIABLES
     )
     expect(problems).toEqual([
-      { path: "rcs_payload.card.description", message: expect.stringMatching(/^syntax error: Unclosed section "x"/) },
+      {
+        path: "rcs_payload.card.description",
+        message: expect.stringMatching(/^syntax error: Unclosed section "x"/),
+        at: { code: "unclosed_section", name: "x", start: 0, end: 6, line: 1, column: 1 },
+      },
       { path: "rcs_payload.suggestions.0.text", message: expect.stringMatching(/^unknown variable "bad"/) },
     ])
   })
@@ -121,5 +125,45 @@ describe("findNonGsmCharacters", () => {
     ])
     expect(findNonGsmCharacters("Crème brûlée é à")).toEqual([{ char: "û", index: 8, replacement: "u" }])
     expect(findNonGsmCharacters("plain")).toEqual([])
+  })
+})
+
+describe("syntax errors point at the tag at fault", () => {
+  const at = (sms_body: string) => validateTemplate({ sms_body }, ORDER_VARIABLES).problems[0]
+
+  it("an unclosed section is reported at its opening tag, with line and column, once", () => {
+    const body = "Hello\n  {{#customer_first_name}} hi, your order is confirmed."
+    const { problems } = validateTemplate({ sms_body: body }, ORDER_VARIABLES)
+    expect(problems).toHaveLength(1)
+    expect(problems[0].message).toBe(
+      'syntax error: Unclosed section "customer_first_name" opened at line 2, column 3: add {{/customer_first_name}} where it ends'
+    )
+    expect(problems[0].at).toEqual({ code: "unclosed_section", name: "customer_first_name", start: 8, end: 32, line: 2, column: 3 })
+    expect(body.slice(problems[0].at!.start, problems[0].at!.end)).toBe("{{#customer_first_name}}")
+  })
+
+  it("finds the innermost open section, past closed ones and triple mustaches", () => {
+    const body = "{{#a}}x{{/a}} {{{store_name}}} {{^b}} {{#c}} y {{/c}}"
+    const problem = at(body)
+    expect(problem.at).toMatchObject({ code: "unclosed_section", name: "b", line: 1 })
+    expect(body.slice(problem.at!.start, problem.at!.end)).toBe("{{^b}}")
+  })
+
+  it("a mismatched closing tag blames the section left open", () => {
+    const body = "{{#a}} {{#b}} {{/a}}"
+    const problem = at(body)
+    expect(problem.at).toMatchObject({ code: "unclosed_section", name: "b", start: 7, end: 13, column: 8 })
+  })
+
+  it("a closing tag never opened, and a tag never ended", () => {
+    expect(at("hi {{/a}}").at).toMatchObject({ code: "unopened_section", name: "a", start: 3, end: 9, column: 4 })
+    expect(at("hi {{store_name} and more").at).toMatchObject({ code: "unclosed_tag", start: 3, column: 4 })
+  })
+
+  it("stays linear on a long hostile text", () => {
+    const body = "{{#a}}".repeat(100) + "x".repeat(1_000)
+    const started = Date.now()
+    expect(at(body).at).toMatchObject({ code: "unclosed_section", start: 594 })
+    expect(Date.now() - started).toBeLessThan(500)
   })
 })

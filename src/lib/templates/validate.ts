@@ -3,8 +3,17 @@ import { mapRcsTexts, rcsPayloadSchema, rcsTexts, type RcsPayload } from "../rcs
 import { COMMON_VARIABLES, ITEM_FIELDS } from "./catalog"
 import { isTooLongForSms, MAX_SMS_CHARACTERS, tooLongMessage } from "../sms-encoding"
 import { renderTemplate, templateVariables, type RenderOptions } from "./render"
+import { locateSyntaxError, type SyntaxErrorCode } from "./syntax-error"
 
-export type TemplateProblem = { path: string; message: string }
+/**
+ * One thing wrong with a template. A syntax error also says where the faulty tag is (`at`), so the editor
+ * can name the line and column and select the tag.
+ */
+export type TemplateProblem = {
+  path: string
+  message: string
+  at?: { code: SyntaxErrorCode; name: string | null; start: number; end: number; line: number; column: number }
+}
 
 export { MAX_SMS_CHARACTERS }
 
@@ -32,7 +41,8 @@ export function validateTemplate(
     try {
       names = templateVariables(text)
     } catch (error) {
-      problems.push({ path, message: `syntax error: ${(error as Error).message}` })
+      const { message, code, name, start, end, line, column } = locateSyntaxError(text, error as Error)
+      problems.push({ path, message: `syntax error: ${message}`, at: { code, name, start, end, line, column } })
       return
     }
     for (const name of names) {

@@ -3,6 +3,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type IORedis from "ioredis"
 import type { PluginOptions } from "../../providers"
 import { AuditLog } from "./audit/audit-log"
+import { AutomationActivities } from "./automations/automation-activity"
 import { AutomationSettings, type AutomationSettingRows } from "./automations/automation-settings"
 import { CartActivities } from "./automations/cart-activities"
 import { CampaignControl } from "./campaigns/campaign-control"
@@ -64,6 +65,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     verifications: new PhoneVerifications(knex, () => keys.secret("verification"), (phone) => consents.stateOf(phone)),
     carts: new CartActivities(knex),
     automations: new AutomationSettings(automationRows, options.automations),
+    automationActivity: new AutomationActivities(knex),
     links: new ShortLinkStore(knex, (error, lost) => logger.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)),
     attributions: new AttributionStore(knex, options.reports.statementTimeoutMs),
     campaigns: new CampaignControl(new CampaignStore(knex, writer, options.reports.statementTimeoutMs), dispatcher.queue),

@@ -293,6 +293,16 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
     return this.parts_.automations.list()
   }
 
+  /**
+   * Every automation as it runs now, with what it sent: texts in the last 30 days and the last one sent
+   * (the admin's Automations page).
+   */
+  async listAutomationsWithActivity(now?: Date) {
+    const automations = await this.parts_.automations.list()
+    const activity = await this.parts_.automationActivity.of(automations.map((a) => a.key), now)
+    return automations.map((a) => ({ ...a, ...activity.get(a.key)! }))
+  }
+
   /** One automation as it runs now; read per event, so an admin's change applies at once. */
   async effectiveAutomation(key: AutomationKey): Promise<EffectiveAutomation> {
     return this.parts_.automations.effective(key)

@@ -1,7 +1,7 @@
 import { Button, StatusBadge, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { problemsOf } from "../../lib/api"
-import { formatDateTime } from "../../lib/format"
+import { useFormat, useT } from "../../lib/i18n"
 import { useCheckProvider, type ProviderHealth } from "../../lib/providers"
 import { useStoreTimeZone } from "../../lib/store-settings"
 
@@ -10,6 +10,8 @@ import { useStoreTimeZone } from "../../lib/store-settings"
  * they were accepted. The credentials stay on the server; only ok, a detail and the time come back.
  */
 export const ProviderHealthCheck = ({ providerId }: { providerId: string }) => {
+  const { t } = useT()
+  const format = useFormat()
   const zone = useStoreTimeZone()
   const checking = useCheckProvider(providerId)
   const [health, setHealth] = useState<ProviderHealth | null>(null)
@@ -26,11 +28,11 @@ export const ProviderHealthCheck = ({ providerId }: { providerId: string }) => {
     <div className="flex flex-col gap-y-2" data-testid="provider-health">
       <div className="flex items-center gap-x-3">
         <Button size="small" variant="secondary" type="button" onClick={check} isLoading={checking.isPending} data-testid="provider-check">
-          Check connection
+          {t("providers.health.check")}
         </Button>
         {health && (
           <StatusBadge color={health.ok ? "green" : "red"} data-testid="provider-health-status" data-ok={String(health.ok)}>
-            {health.ok ? "Connected" : "Failed"}
+            {health.ok ? t("providers.health.connected") : t("providers.health.failed")}
           </StatusBadge>
         )}
       </div>
@@ -39,7 +41,7 @@ export const ProviderHealthCheck = ({ providerId }: { providerId: string }) => {
           {health.detail}
           <span className="text-ui-fg-muted" data-testid="provider-health-time">
             {" "}
-            · checked {formatDateTime(health.checked_at, zone)}
+            · {t("providers.health.checkedAt", { time: format.dateTime(health.checked_at, zone) })}
           </span>
         </Text>
       )}

@@ -1,6 +1,7 @@
 import { Button, Input, Label, Select, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { problemsOf, type ApiProblem } from "../../lib/api"
+import { useT } from "../../lib/i18n"
 import { useFollowedMessage, useSendProviderTest, type ProviderRole, type RcsSettings } from "../../lib/providers"
 import { ProblemList } from "../shared/problem-list"
 import { TestMessageStatus } from "./test-message-status"
@@ -11,6 +12,7 @@ import { TestMessageStatus } from "./test-message-status"
  * the server would refuse it, so the choice says why up front.
  */
 export const ProviderTestSend = ({ rcs }: { rcs: RcsSettings }) => {
+  const { t } = useT()
   const [phone, setPhone] = useState("")
   const [channel, setChannel] = useState<ProviderRole>("sms")
   const [body, setBody] = useState("")
@@ -26,16 +28,16 @@ export const ProviderTestSend = ({ rcs }: { rcs: RcsSettings }) => {
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="provider-test">
       <div>
         <Text size="small" weight="plus">
-          Send a test message
+          {t("providers.test.title")}
         </Text>
         <Text size="small" className="text-ui-fg-subtle">
-          A real message to a phone of yours, through the configured provider. Its status follows below as the provider reports it.
+          {t("providers.test.subtitle")}
         </Text>
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-y-1">
           <Label size="xsmall" htmlFor="provider-test-phone">
-            Phone
+            {t("providers.test.phone")}
           </Label>
           <Input
             id="provider-test-phone"
@@ -49,7 +51,7 @@ export const ProviderTestSend = ({ rcs }: { rcs: RcsSettings }) => {
           />
         </div>
         <div className="flex flex-col gap-y-1">
-          <Label size="xsmall">Channel</Label>
+          <Label size="xsmall">{t("providers.test.channel")}</Label>
           <Select size="small" value={channel} onValueChange={(v) => setChannel(v as ProviderRole)}>
             <Select.Trigger data-testid="provider-test-channel" style={{ width: 120 }}>
               <Select.Value />
@@ -60,19 +62,19 @@ export const ProviderTestSend = ({ rcs }: { rcs: RcsSettings }) => {
               </Select.Item>
               {/* the list does not grey a disabled item out: its label says it is off */}
               <Select.Item value="rcs" disabled={!rcs.enabled} data-testid="provider-test-channel-rcs">
-                {rcs.enabled ? "RCS" : "RCS (off)"}
+                {rcs.enabled ? "RCS" : t("providers.test.rcsOff")}
               </Select.Item>
             </Select.Content>
           </Select>
         </div>
         <div className="flex flex-1 flex-col gap-y-1" style={{ minWidth: 240 }}>
           <Label size="xsmall" htmlFor="provider-test-body">
-            Text (optional)
+            {t("providers.test.body")}
           </Label>
           <Input
             id="provider-test-body"
             size="small"
-            placeholder="Test message from your store"
+            placeholder={t("providers.test.bodyPlaceholder")}
             value={body}
             maxLength={1600}
             onChange={(e) => setBody(e.target.value)}
@@ -87,28 +89,28 @@ export const ProviderTestSend = ({ rcs }: { rcs: RcsSettings }) => {
           disabled={phone.trim().length < 4}
           data-testid="provider-test-send"
         >
-          Send test
+          {t("providers.test.send")}
         </Button>
       </div>
       {rcs.enabled ? (
         <Text size="xsmall" className="text-ui-fg-subtle" data-testid="provider-test-rcs-hint">
-          RCS checks the phone first: a phone that cannot take RCS gets the test as SMS, and an RCS message not delivered in time is replaced by an SMS.
+          {t("providers.test.rcsHint")}
         </Text>
       ) : (
         <Text size="xsmall" className="text-ui-fg-subtle" data-testid="provider-test-rcs-disabled">
-          RCS is off, so tests go as SMS. Set rcs.provider in the plugin options to send RCS.
+          {t("providers.test.rcsDisabled")}
         </Text>
       )}
-      {problems && <ProblemList problems={problems} title="The test was not sent" testId="provider-test-problems" />}
+      {problems && <ProblemList problems={problems} title={t("providers.test.notSent")} testId="provider-test-problems" />}
       {sent && !message && !error && (
         <Text size="small" className="text-ui-fg-subtle" data-testid="provider-test-pending">
-          Sent; waiting for its status…
+          {t("providers.test.pending")}
         </Text>
       )}
       {sent && message && <TestMessageStatus requested={sent.channel} message={message} fallback={fallback} />}
       {error && (
         <Text size="xsmall" className="text-ui-fg-error" data-testid="provider-test-poll-error">
-          Could not refresh the status: {error}
+          {t("providers.test.pollError", { message: error })}
         </Text>
       )}
     </div>

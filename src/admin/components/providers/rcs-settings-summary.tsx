@@ -1,4 +1,5 @@
 import { StatusBadge, Text } from "@medusajs/ui"
+import { useT } from "../../lib/i18n"
 import type { RcsSettings } from "../../lib/providers"
 
 /** Labels and their values side by side (inline: the dashboard's CSS holds only the classes it uses itself). */
@@ -17,24 +18,26 @@ function formatSeconds(seconds: number): string {
  * deploy, not a click. With RCS off the rest does not apply, which the summary says instead of listing it.
  */
 export const RcsSettingsSummary = ({ rcs }: { rcs: RcsSettings }) => {
+  const { t } = useT()
   const rows: { label: string; value: string; testId: string }[] = [
-    { label: "RCS provider", value: rcs.provider ?? "—", testId: "rcs-provider" },
+    { label: t("providers.rcs.provider"), value: rcs.provider ?? "—", testId: "rcs-provider" },
     {
-      label: "Automatic",
-      value: rcs.automatic
-        ? "Yes: every message with an RCS variant tries RCS first"
-        : "No: RCS only when a message asks for it",
+      label: t("providers.rcs.automatic"),
+      value: rcs.automatic ? t("providers.rcs.automaticYes") : t("providers.rcs.automaticNo"),
       testId: "rcs-automatic",
     },
-    { label: "Time to live", value: `${formatSeconds(rcs.ttl_seconds)} before an undelivered RCS message is replaced`, testId: "rcs-ttl" },
+    { label: t("providers.rcs.ttl"), value: t("providers.rcs.ttlValue", { duration: formatSeconds(rcs.ttl_seconds) }), testId: "rcs-ttl" },
     {
-      label: "SMS fallback",
-      value: rcs.sms_fallback ? "On: a failed or expired RCS message is sent again as SMS" : "Off: it stays failed or expired",
+      label: t("providers.rcs.fallback"),
+      value: rcs.sms_fallback ? t("providers.rcs.fallbackOn") : t("providers.rcs.fallbackOff"),
       testId: "rcs-fallback",
     },
     {
-      label: "Capability cache",
-      value: `${rcs.capability_cache_hours.capable} h for RCS phones, ${rcs.capability_cache_hours.notCapable} h for SMS-only phones`,
+      label: t("providers.rcs.cache"),
+      value: t("providers.rcs.cacheValue", {
+        capable: rcs.capability_cache_hours.capable,
+        notCapable: rcs.capability_cache_hours.notCapable,
+      }),
       testId: "rcs-cache",
     },
   ]
@@ -42,10 +45,10 @@ export const RcsSettingsSummary = ({ rcs }: { rcs: RcsSettings }) => {
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="rcs-settings" data-enabled={String(rcs.enabled)}>
       <div className="flex items-center gap-x-3">
         <Text size="small" weight="plus">
-          RCS
+          {t("providers.rcs.title")}
         </Text>
         <StatusBadge color={rcs.enabled ? "green" : "grey"} data-testid="rcs-enabled">
-          {rcs.enabled ? "On" : "Off"}
+          {rcs.enabled ? t("providers.rcs.on") : t("providers.rcs.off")}
         </StatusBadge>
       </div>
       {rcs.enabled ? (
@@ -61,8 +64,7 @@ export const RcsSettingsSummary = ({ rcs }: { rcs: RcsSettings }) => {
         </dl>
       ) : (
         <Text size="small" className="text-ui-fg-subtle" data-testid="rcs-off-explanation">
-          Every message goes out as SMS. To send RCS, set <code className="font-mono text-xs">rcs.provider</code> in the
-          plugin options (medusa-config) and restart the server.
+          {t("providers.rcs.offExplanation", { option: "rcs.provider" })}
         </Text>
       )}
     </div>

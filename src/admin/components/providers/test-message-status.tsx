@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import { formatDateTime } from "../../lib/format"
+import { useFormat, useT } from "../../lib/i18n"
 import type { FollowedMessage, ProviderRole } from "../../lib/providers"
 import { ChannelBadge } from "../shared/channel-badge"
 import { MessageStatusBadge } from "../shared/message-status-badge"
@@ -7,6 +7,8 @@ import { useStoreTimeZone } from "../../lib/store-settings"
 
 /** One message of a test, live: its channel, status, phone and why it is where it is. */
 const MessageLine = ({ message, testId }: { message: FollowedMessage; testId: string }) => {
+  const { t } = useT()
+  const { dateTime } = useFormat()
   const zone = useStoreTimeZone()
   return (
   <div className="flex flex-col gap-y-0.5" data-testid={testId} data-status={message.status} data-channel={message.channel}>
@@ -23,10 +25,10 @@ const MessageLine = ({ message, testId }: { message: FollowedMessage; testId: st
       </Text>
     )}
     <Text size="xsmall" className="text-ui-fg-muted">
-      Created {formatDateTime(message.created_at, zone)}
-      {message.sent_at ? ` · sent ${formatDateTime(message.sent_at, zone)}` : ""}
-      {message.delivered_at ? ` · delivered ${formatDateTime(message.delivered_at, zone)}` : ""}
-      {message.read_at ? ` · read ${formatDateTime(message.read_at, zone)}` : ""}
+      {t("providers.test.created", { time: dateTime(message.created_at, zone) })}
+      {message.sent_at ? ` · ${t("providers.test.sent", { time: dateTime(message.sent_at, zone) })}` : ""}
+      {message.delivered_at ? ` · ${t("providers.test.delivered", { time: dateTime(message.delivered_at, zone) })}` : ""}
+      {message.read_at ? ` · ${t("providers.test.read", { time: dateTime(message.read_at, zone) })}` : ""}
     </Text>
   </div>
   )
@@ -46,19 +48,20 @@ export const TestMessageStatus = ({
   message: FollowedMessage
   fallback: FollowedMessage | null
 }) => {
+  const { t } = useT()
   const switchedToSms = requested === "rcs" && message.channel === "sms"
   const replaced = message.channel === "rcs" && ["failed", "expired"].includes(message.status)
   return (
     <div className="flex flex-col gap-y-2 rounded-md border p-3" data-testid="provider-test-result" data-outcome={switchedToSms ? "sent-as-sms" : replaced ? "replaced-by-sms" : message.channel}>
       {switchedToSms && (
         <Text size="small" weight="plus" data-testid="provider-test-sent-as-sms">
-          Sent as SMS: the phone could not take RCS.
+          {t("providers.test.sentAsSms")}
         </Text>
       )}
       <MessageLine message={message} testId="provider-test-message" />
       {replaced && (
         <Text size="small" weight="plus" data-testid="provider-test-replaced">
-          {fallback ? "The RCS message did not arrive; this SMS replaced it:" : "The RCS message did not arrive; waiting for its SMS replacement…"}
+          {fallback ? t("providers.test.replaced") : t("providers.test.waitingReplacement")}
         </Text>
       )}
       {fallback && <MessageLine message={fallback} testId="provider-test-fallback" />}

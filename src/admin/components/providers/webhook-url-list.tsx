@@ -1,12 +1,14 @@
 import { Copy, Text } from "@medusajs/ui"
+import { useT } from "../../lib/i18n"
 import type { AdminProvider } from "../../lib/providers"
 
 /** The URLs to paste into a provider's console, each with a copy button. */
 export const WebhookUrlList = ({ webhooks }: { webhooks: AdminProvider["webhooks"] }) => {
+  const { t } = useT()
   if (!webhooks.length) {
     return (
       <Text size="small" className="text-ui-fg-subtle" data-testid="provider-webhooks-none">
-        None to paste: this provider needs no webhook, or is told where to report with each message.
+        {t("providers.card.noWebhooks")}
       </Text>
     )
   }

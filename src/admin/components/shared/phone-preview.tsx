@@ -1,5 +1,6 @@
 import { Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
+import { useT } from "../../lib/i18n"
 import { RcsPreview } from "./rcs-preview"
 
 // Inline styles for sizes the dashboard's Tailwind build may not generate from a plugin.
@@ -19,7 +20,7 @@ const PhoneFrame = ({ label, sender, children, testId }: { label: string; sender
         <div className="flex h-7 w-7 items-center justify-center rounded-full bg-ui-bg-component text-xs font-medium text-ui-fg-subtle">
           {sender.slice(0, 1).toUpperCase()}
         </div>
-        <Text size="small" weight="plus" className="truncate">
+        <Text size="small" weight="plus" className="truncate" data-testid="preview-sender">
           {sender}
         </Text>
       </div>
@@ -32,37 +33,41 @@ const PhoneFrame = ({ label, sender, children, testId }: { label: string; sender
 
 /**
  * The rendered template as the recipient sees it: the SMS bubble, and the RCS card or carousel when the
- * template has one (phones without RCS get the SMS).
+ * template has one (phones without RCS get the SMS). `sender` is the store's name, as the phone shows it.
  */
 export const PhonePreview = ({
   body,
   rcs,
-  sender = "Your store",
+  sender,
   stale,
 }: {
   body: string | null
   rcs: Record<string, unknown> | null
   sender?: string
   stale?: boolean
-}) => (
+}) => {
+  const { t } = useT()
+  const from = sender || t("templates.phone.fallbackSender")
+  return (
   <div className={`flex flex-wrap justify-center gap-6 transition-opacity ${stale ? "opacity-50" : ""}`}>
-    <PhoneFrame label="SMS" sender={sender} testId="preview-phone-sms">
+    <PhoneFrame label={t("templates.phone.sms")} sender={from} testId="preview-phone-sms">
       {body === null ? (
-        <Text size="small" className="text-ui-fg-muted">Rendering…</Text>
+        <Text size="small" className="text-ui-fg-muted">{t("templates.phone.rendering")}</Text>
       ) : (
         <div
           className="self-start whitespace-pre-wrap break-words bg-ui-bg-component px-3 py-2 text-sm text-ui-fg-base"
           style={BUBBLE_STYLE}
           data-testid="preview-bubble"
         >
-          {body || <span className="text-ui-fg-muted">(empty)</span>}
+          {body || <span className="text-ui-fg-muted">{t("templates.phone.empty")}</span>}
         </div>
       )}
     </PhoneFrame>
     {rcs && (
-      <PhoneFrame label="RCS" sender={sender} testId="preview-phone-rcs">
+      <PhoneFrame label={t("templates.phone.rcs")} sender={from} testId="preview-phone-rcs">
         <RcsPreview payload={rcs} />
       </PhoneFrame>
     )}
   </div>
 )
+}

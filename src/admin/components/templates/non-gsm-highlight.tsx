@@ -1,10 +1,11 @@
 import { Button, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import type { LocatedCharacter } from "../../lib/gsm"
+import { useT } from "../../lib/i18n"
 
 /**
  * The SMS text with each character that forces UCS-2 marked, what it would become in GSM-7, and a one-click
- * fix for those that have a GSM-7 look-alike. Renders nothing when the text is all GSM-7.
+ * fix for those that have a GSM-7 look-alike (the editor asks before applying it). Renders nothing when the text is all GSM-7.
  */
 export const NonGsmHighlight = ({
   text,
@@ -17,6 +18,7 @@ export const NonGsmHighlight = ({
   onFix: () => void
   disabled?: boolean
 }) => {
+  const { t } = useT()
   if (!characters.length) return null
 
   const parts: ReactNode[] = []
@@ -28,7 +30,7 @@ export const NonGsmHighlight = ({
         key={i}
         data-testid="non-gsm-char"
         data-replacement={c.replacement ?? ""}
-        title={c.replacement === null ? "No GSM-7 equivalent" : `Becomes “${c.replacement}” in GSM-7`}
+        title={c.replacement === null ? t("templates.gsm.noEquivalent") : t("templates.gsm.becomes", { to: c.replacement })}
         className={`rounded-sm px-px ${c.replacement === null ? "bg-ui-tag-red-bg text-ui-tag-red-text" : "bg-ui-tag-orange-bg text-ui-tag-orange-text"}`}
       >
         {c.char}
@@ -45,8 +47,7 @@ export const NonGsmHighlight = ({
     <div className="flex flex-col gap-y-2 rounded-md border border-ui-tag-orange-border p-3" data-testid="non-gsm">
       <div className="flex items-start justify-between gap-x-2">
         <Text size="small" className="text-ui-fg-subtle">
-          {characters.length} character{characters.length === 1 ? "" : "s"} outside GSM-7 make this a UCS-2 text
-          (70 characters per segment instead of 160).
+          {t("templates.gsm.summary", { count: characters.length })}
         </Text>
         <Button
           size="small"
@@ -57,7 +58,7 @@ export const NonGsmHighlight = ({
           className="shrink-0 whitespace-nowrap"
           data-testid="non-gsm-fix"
         >
-          Fix{fixable.length ? ` (${fixable.length})` : ""}
+          {fixable.length ? t("templates.gsm.fixCount", { count: fixable.length }) : t("templates.gsm.fix")}
         </Button>
       </div>
       <Text size="small" className="whitespace-pre-wrap break-words font-mono" data-testid="non-gsm-text">
@@ -65,17 +66,14 @@ export const NonGsmHighlight = ({
       </Text>
       {fixable.length > 0 && (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          Fix replaces{" "}
-          {[...new Map(fixable.map((c) => [c.char, c.replacement])).entries()]
-            .map(([from, to]) => `“${from}” with “${to}”`)
-            .join(", ")}
-          .
+          {t("templates.gsm.fixReplaces", {
+            list: [...new Map(fixable.map((c) => [c.char, c.replacement])).entries()].map(([from, to]) => `${from} → ${to}`).join(", "),
+          })}
         </Text>
       )}
       {unfixable.length > 0 && (
         <Text size="xsmall" className="text-ui-fg-error" data-testid="non-gsm-unfixable">
-          {unfixable.map((c) => `“${c}”`).join(", ")} {unfixable.length === 1 ? "has" : "have"} no GSM-7 equivalent and
-          can't be fixed automatically: rewrite {unfixable.length === 1 ? "it" : "them"}, or keep UCS-2.
+          {t("templates.gsm.unfixable", { list: unfixable.map((c) => `“${c}”`).join(", ") })}
         </Text>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { Button, Input, Label, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { problemsOf } from "../../lib/api"
+import { useT } from "../../lib/i18n"
 import { useMessage } from "../../lib/messages"
 import { useSendTestMessage, type TemplateDraft, type TestMessage } from "../../lib/templates"
 import { MessageStatusBadge } from "../shared/message-status-badge"
@@ -8,6 +9,7 @@ import { ProblemList } from "../shared/problem-list"
 
 /** Sends the draft as it is now (rendered with sample values) to the owner's phone, and shows what happened. */
 export const SendTestForm = ({ draft, disabled }: { draft: TemplateDraft | null; disabled?: boolean }) => {
+  const { t } = useT()
   const [phone, setPhone] = useState("")
   const sending = useSendTestMessage()
   // followed until it is delivered or fails; the send's own answer shows until the first poll comes back
@@ -22,7 +24,7 @@ export const SendTestForm = ({ draft, disabled }: { draft: TemplateDraft | null;
   return (
     <div className="flex flex-col gap-y-2" data-testid="template-test">
       <Label size="small" weight="plus" htmlFor="template-test-phone">
-        Send test to my phone
+        {t("templates.test.label")}
       </Label>
       <div className="flex items-center gap-x-2">
         <Input
@@ -44,11 +46,11 @@ export const SendTestForm = ({ draft, disabled }: { draft: TemplateDraft | null;
           disabled={disabled || !draft || phone.trim().length < 4}
           data-testid="template-test-send"
         >
-          Send test
+          {t("templates.test.send")}
         </Button>
       </div>
       <Text size="xsmall" className="text-ui-fg-subtle">
-        The text as it is now in the editor, saved or not, filled in with sample values.
+        {t("templates.test.hint")}
       </Text>
       {message && (
         <div className="flex items-center gap-x-2" data-testid="template-test-result">
@@ -59,7 +61,7 @@ export const SendTestForm = ({ draft, disabled }: { draft: TemplateDraft | null;
           </Text>
         </div>
       )}
-      {problems && <ProblemList problems={problems} title="The test was not sent" testId="template-test-problems" />}
+      {problems && <ProblemList problems={problems} title={t("templates.test.notSent")} testId="template-test-problems" />}
     </div>
   )
 }

@@ -1,9 +1,12 @@
 import { Badge, Button, Container, Heading, Label, Select, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
-import { useMemo, useRef, useState } from "react"
-import { problemsOf, type ApiProblem } from "../../lib/api"
-import { applyGsmReplacements, locateNonGsm } from "../../lib/gsm"
+import { useEffect, useMemo, useRef, useState } from "react"
+import { problemsOf, requestWithProblems, type ApiProblem } from "../../lib/api"
+import { applyGsmReplacements, locateNonGsm, summarizeReplacements } from "../../lib/gsm"
+import { useT } from "../../lib/i18n"
 import {
   parseRcsJson,
+  templateName,
+  type TemplatePreview,
   useRevertTemplate,
   useSaveTemplate,
   useTemplatePreview,
@@ -16,41 +19,47 @@ import { PhonePreview } from "../shared/phone-preview"
 import { ProblemList } from "../shared/problem-list"
 import { SendTestForm } from "./send-test-form"
 import { SmsMeter } from "../shared/sms-meter"
-
-const RCS_EXAMPLE = `{
-  "type": "card",
-  "card": {
-    "title": "{{store_name}}",
-    "description": "Your message, with the same variables as the SMS text.",
-    "media": { "url": "https://example.com/banner.png", "height": "medium" },
-    "suggestions": [{ "type": "open_url", "text": "Open the shop", "url": "https://example.com" }]
-  }
-}`
+import { RcsVariantEditor } from "./rcs-variant-editor"
+import { TemplateProblems } from "./template-problems"
 
 const rcsToText = (payload: AdminTemplate["rcs_payload"]) => (payload ? JSON.stringify(payload, null, 2) : "")
 
 /**
  * Edits one template: the SMS text and its optional RCS variant, with a live phone preview, the encoding,
  * segments and cost as the owner types, the characters that force UCS-2 and their fix, and save, revert
- * to default and send-a-test.
+ * to default and send-a-test. `onDirtyChange` tells the page whether there are unsaved edits, so that it
+ * asks before they are lost.
  */
-export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
+export const TemplateEditor = ({
+  template,
+  onDirtyChange,
+}: {
+  template: AdminTemplate
+  onDirtyChange?: (dirty: boolean) => void
+}) => {
+  const { t } = useT()
+  const name = templateName(t, template.key)
   const [smsBody, setSmsBody] = useState(template.sms_body)
   const [rcsText, setRcsText] = useState(rcsToText(template.rcs_payload))
   const [purpose, setPurpose] = useState<TemplatePurpose>(template.purpose)
   const saving = useSaveTemplate()
   const reverting = useRevertTemplate()
   const [saveProblems, setSaveProblems] = useState<ApiProblem[]>([])
+  const [fixing, setFixing] = useState(false)
   const smsRef = useRef<HTMLTextAreaElement>(null)
   const prompt = usePrompt()
 
   const rcs = useMemo(() => parseRcsJson(rcsText), [rcsText])
   const draft: TemplateDraft = useMemo(
-    () => ({ key: template.key, locale: template.locale, sms_body: smsBody, rcs_payload: rcs.error ? null : rcs.payload, purpose }),
+    () => ({ key: template.key, locale: template.locale, sms_body: smsBody, rcs_payload: rcs.code ? null : rcs.payload, purpose }),
     [template.key, template.locale, smsBody, rcs, purpose]
   )
-  const { preview, previewedBody, loading, problems: previewFailure } = useTemplatePreview(draft)
+  const { preview, lastGood, previewedBody, loading, problems: previewFailure } = useTemplatePreview(draft)
   const upToDate = previewedBody === smsBody && !loading
+  // A text that does not parse renders nothing: the phone and the meter keep the last text that rendered,
+  // marked stale, rather than an empty bubble counted as "0 segments, €0.00".
+  const broken = preview?.rendered === false
+  const shown: TemplatePreview | null = broken ? lastGood?.preview ?? null : preview
 
   // Highlights follow the text the preview was made from; Fix waits until it is the text in the editor.
   const located = useMemo(
@@ -60,19 +69,59 @@ export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
 
   const dirty =
     smsBody !== template.sms_body || rcsText.trim() !== rcsToText(template.rcs_payload).trim() || purpose !== template.purpose
+  useEffect(() => {
+    onDirtyChange?.(dirty)
+  }, [dirty, onDirtyChange])
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange])
 
-  const fix = () => {
-    if (!upToDate || previewedBody === null) return
+  /**
+   * Fix changes the spelling (ê → e, ç → c): it says what it will replace, and what the text then costs,
+   * before it does anything. Characters that are GSM-7 (é, è, à, ù …) are never in the list.
+   */
+  const fix = async () => {
+    if (!upToDate || previewedBody === null || !preview) return
     const { text, fixed } = applyGsmReplacements(previewedBody, located)
-    if (fixed) {
-      setSmsBody(text)
-      toast.success(`${fixed} character${fixed === 1 ? "" : "s"} replaced with GSM-7 look-alikes`)
+    if (!fixed) return
+    const changes = summarizeReplacements(located)
+      .map((r) => `${r.from} → ${r.to} (${r.count}×)`)
+      .join(", ")
+    setFixing(true)
+    let after: TemplatePreview | null = null
+    try {
+      after = await requestWithProblems<TemplatePreview>("/admin/messaging/templates/preview", {
+        method: "POST",
+        body: { ...draft, sms_body: text },
+      })
+    } catch {
+      after = null
+    } finally {
+      setFixing(false)
     }
+    const outcome = !after
+      ? t("templates.gsm.promptAfterUnknown")
+      : t(
+          after.encoding !== "GSM-7"
+            ? "templates.gsm.promptAfterUcs"
+            : after.segments === preview.segments
+              ? "templates.gsm.promptAfterGsmSame"
+              : "templates.gsm.promptAfterGsm",
+          { count: after.segments, before: preview.segments }
+        )
+    const confirmed = await prompt({
+      title: t("templates.gsm.promptTitle"),
+      description: `${t("templates.gsm.promptChanges", { list: changes })} ${outcome} ${t("templates.gsm.promptSpelling")}`,
+      confirmText: t("templates.gsm.promptConfirm"),
+      cancelText: t("templates.gsm.promptCancel"),
+      variant: "confirmation",
+    })
+    if (!confirmed) return
+    setSmsBody(text)
+    toast.success(t("templates.gsm.replaced", { count: fixed }))
   }
 
-  const insertVariable = (name: string) => {
+  const insertVariable = (variable: string) => {
     const el = smsRef.current
-    const token = `{{${name}}}`
+    const token = `{{${variable}}}`
     const start = el?.selectionStart ?? smsBody.length
     const end = el?.selectionEnd ?? smsBody.length
     setSmsBody(smsBody.slice(0, start) + token + smsBody.slice(end))
@@ -82,61 +131,77 @@ export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
     })
   }
 
+  const selectInText = (start: number, end: number) => {
+    const el = smsRef.current
+    if (!el) return
+    el.focus()
+    el.setSelectionRange(start, end)
+  }
+
   const save = async () => {
-    if (rcs.error) {
-      setSaveProblems([{ path: "rcs_payload", message: rcs.error }])
+    if (rcs.code) {
+      setSaveProblems([{ path: "rcs_payload", message: rcs.code === "not_object" ? t("templates.editor.rcsNotObject") : t("templates.editor.rcsJsonInvalid", { message: rcs.error }) }])
       return
     }
     setSaveProblems([])
     try {
       // resolves once the list holds the saved text: the page then reopens the editor on it
       await saving.mutateAsync(draft)
-      toast.success(`Template ${template.key} (${template.locale}) saved`)
+      toast.success(t("templates.editor.saved", { name, locale: template.locale }))
     } catch (error) {
       setSaveProblems(problemsOf(error))
-      toast.error("The template was not saved")
+      toast.error(t("templates.editor.notSaved"))
     }
   }
 
   const revert = async () => {
     if (!template.id) return
     const confirmed = await prompt({
-      title: "Revert to the default text?",
-      description: `Your version of ${template.key} (${template.locale}) will be deleted and the shipped default used again.`,
-      confirmText: "Revert",
-      cancelText: "Cancel",
+      title: t("templates.editor.revertTitle"),
+      description: t("templates.editor.revertDescription", { name, locale: template.locale }),
+      confirmText: t("templates.editor.revertConfirm"),
+      cancelText: t("templates.editor.cancel"),
     })
     if (!confirmed) return
     try {
       await reverting.mutateAsync(template.id)
-      toast.success("Reverted to the default text")
+      toast.success(t("templates.editor.reverted"))
     } catch (error) {
       toast.error((error as Error).message)
     }
   }
 
   const previewProblems = [...previewFailure, ...(preview?.problems ?? [])]
+  // A refused save repeats the problems the preview already shows: each is shown once, above.
+  const shownKeys = new Set(previewProblems.map((p) => `${p.path}\u0000${p.message}`))
+  const newSaveProblems = saveProblems.filter((p) => !shownKeys.has(`${p.path}\u0000${p.message}`))
+  const sender = shown?.store_name || lastGood?.preview.store_name || t("templates.phone.fallbackSender")
 
   return (
     <Container className="divide-y p-0" data-testid="template-editor" data-key={template.key} data-locale={template.locale}>
       <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
-        <div className="flex items-center gap-x-2">
-          <Heading level="h2">
-            <code className="font-mono">{template.key}</code> · {template.locale}
+        <div className="flex flex-wrap items-center gap-x-2">
+          <Heading level="h2" data-testid="template-editor-name">
+            {name} · {template.locale}
           </Heading>
+          {name !== template.key && (
+            <code className="font-mono text-xs text-ui-fg-muted" data-testid="template-editor-key">
+              {template.key}
+            </code>
+          )}
           <Badge size="2xsmall" color={template.is_default ? "grey" : "blue"} data-testid="template-editor-source">
-            {template.is_default ? "Default" : "Custom"}
+            {template.is_default ? t("templates.editor.default") : t("templates.editor.custom")}
           </Badge>
           {template.automation && (
             <Badge size="2xsmall" color="purple">
-              automation: {template.automation}
+              {t("templates.editor.automation", { name: t(`automations.names.${template.automation}`, { defaultValue: template.automation }) })}
             </Badge>
           )}
         </div>
         <div className="flex items-center gap-x-2">
           {!template.is_default && template.id && (
             <Button size="small" variant="secondary" type="button" onClick={revert} isLoading={reverting.isPending} data-testid="template-revert">
-              Revert to default
+              {t("templates.editor.revert")}
             </Button>
           )}
           <Button
@@ -148,7 +213,7 @@ export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
             disabled={!dirty || saving.isPending}
             data-testid="template-save"
           >
-            Save
+            {t("templates.editor.save")}
           </Button>
         </div>
       </div>
@@ -158,7 +223,7 @@ export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
           <div className="flex flex-col gap-y-2">
             <div className="flex items-center justify-between">
               <Label size="small" weight="plus" htmlFor="template-sms-body">
-                SMS text
+                {t("templates.editor.smsText")}
               </Label>
               <div style={{ width: 176 }}>
                 <Select size="small" value={purpose} onValueChange={(v) => setPurpose(v as TemplatePurpose)}>
@@ -166,8 +231,8 @@ export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
                     <Select.Value />
                   </Select.Trigger>
                   <Select.Content>
-                    <Select.Item value="transactional">Transactional</Select.Item>
-                    <Select.Item value="marketing">Marketing</Select.Item>
+                    <Select.Item value="transactional">{t("templates.editor.transactional")}</Select.Item>
+                    <Select.Item value="marketing">{t("templates.editor.marketing")}</Select.Item>
                   </Select.Content>
                 </Select>
               </div>
@@ -179,11 +244,12 @@ export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
               value={smsBody}
               onChange={(e) => setSmsBody(e.target.value)}
               className="font-mono text-sm"
+              aria-invalid={broken}
               data-testid="template-editor-sms"
             />
             {template.variables.length > 0 && (
               <div className="flex flex-wrap items-center gap-1" data-testid="template-variables">
-                <Text size="xsmall" className="text-ui-fg-subtle">Insert:</Text>
+                <Text size="xsmall" className="text-ui-fg-subtle">{t("templates.editor.insert")}</Text>
                 {template.variables.map((v) => (
                   <button
                     key={v}
@@ -196,45 +262,33 @@ export const TemplateEditor = ({ template }: { template: AdminTemplate }) => {
                 ))}
               </div>
             )}
-            <NonGsmHighlight text={previewedBody ?? ""} characters={located} onFix={fix} disabled={!upToDate} />
+            <NonGsmHighlight text={previewedBody ?? ""} characters={located} onFix={fix} disabled={!upToDate || fixing} />
           </div>
 
-          <div className="flex flex-col gap-y-2">
-            <div className="flex items-center justify-between">
-              <Label size="small" weight="plus" htmlFor="template-rcs-payload">
-                RCS variant (optional, JSON)
-              </Label>
-              {!rcsText.trim() && (
-                <Button size="small" variant="transparent" type="button" onClick={() => setRcsText(RCS_EXAMPLE)} data-testid="template-rcs-example">
-                  Start from an example
-                </Button>
-              )}
-            </div>
-            <Textarea
-              id="template-rcs-payload"
-              rows={8}
-              value={rcsText}
-              onChange={(e) => setRcsText(e.target.value)}
-              placeholder='{ "type": "card", "card": { "title": "…", "description": "…" } }'
-              className="font-mono text-xs"
-              data-testid="template-editor-rcs"
-            />
-            <Text size="xsmall" className="text-ui-fg-subtle" data-testid="template-rcs-fallback">
-              A rich card or a carousel with suggestions. Phones that cannot receive RCS, and any RCS message that
-              fails, get the SMS text above instead — keep it complete on its own.
-            </Text>
-            {rcs.error && <ProblemList problems={[{ path: "rcs_payload", message: rcs.error }]} testId="template-rcs-json-error" />}
-          </div>
+          <TemplateProblems problems={previewProblems} smsBody={previewedBody ?? smsBody} onSelect={selectInText} />
 
-          <ProblemList problems={previewProblems} title="Problems" tone="warning" testId="preview-problems" />
-          <ProblemList problems={saveProblems} title="Not saved" testId="template-save-problems" />
+          <RcsVariantEditor text={rcsText} onChange={setRcsText} />
 
-          <SendTestForm draft={rcs.error ? null : draft} />
+          {saveProblems.length > 0 &&
+            (newSaveProblems.length > 0 ? (
+              <ProblemList problems={newSaveProblems} title={t("templates.editor.notSavedTitle")} testId="template-save-problems" />
+            ) : (
+              <Text size="small" className="text-ui-fg-error" data-testid="template-save-problems">
+                {t("templates.editor.notSavedSeeAbove")}
+              </Text>
+            ))}
+
+          <SendTestForm draft={rcs.code ? null : draft} />
         </div>
 
-        <div className="flex flex-col gap-y-4" data-testid="template-preview">
-          <SmsMeter preview={preview} pending={loading} />
-          <PhonePreview body={preview?.body ?? null} rcs={preview?.rcs ?? null} stale={loading} />
+        <div className="flex flex-col gap-y-4" data-testid="template-preview" data-stale={broken || loading}>
+          <SmsMeter preview={shown} pending={loading} />
+          {broken && lastGood && (
+            <Text size="xsmall" className="text-ui-tag-orange-text" data-testid="preview-stale">
+              {t("templates.editor.staleNotice")}
+            </Text>
+          )}
+          <PhonePreview body={shown?.body ?? null} rcs={shown?.rcs ?? null} stale={loading || broken} sender={sender} />
         </div>
       </div>
     </Container>

@@ -64,16 +64,20 @@ export async function sampleVariables(container: MedusaContainer, info: Template
  */
 export async function previewDraft(container: MedusaContainer, draft: TemplateDraft, checked: CheckedDraft) {
   const options = container.resolve<MessagingModuleService>(MESSAGING_MODULE).getOptions()
-  const variables = formatVariables(await sampleVariables(container, checked.info), draft.locale)
+  const samples = await sampleVariables(container, checked.info)
+  const variables = formatVariables(samples, draft.locale)
   const purpose = draft.purpose ?? checked.info.purpose
   const limits = { maxVariableLength: options.templates.maxVariableLength }
   let body = ""
+  let rendered = true
   try {
     const filled = renderTemplate(draft.sms_body, variables, limits)
     const mentioned = purpose === "marketing" ? withOptOutMention(filled, draft.sms_body, draft.locale, options.consent.optOutText) : filled
     body = options.smartEncoding ? smartEncode(mentioned) : mentioned
   } catch {
-    // a syntax error, already in the problems: nothing to render
+    // a syntax error, already in the problems: nothing to render. Said with `rendered: false`, so the
+    // editor keeps showing the last text that did render instead of an empty bubble counted as 0 segments.
+    rendered = false
   }
   if (isTooLongForSms(body)) {
     // the draft fits, but not once filled in (the opt-out mention, sample values): refused, not counted
@@ -88,7 +92,10 @@ export async function previewDraft(container: MedusaContainer, draft: TemplateDr
     rcs = null
   }
   return {
+    rendered,
     body,
+    /** Who the phone shows as the sender in the preview: the store's name, as {{store_name}} renders. */
+    store_name: String(samples.store_name ?? ""),
     encoding,
     segments,
     characters: [...body].length,

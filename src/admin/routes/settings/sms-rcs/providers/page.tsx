@@ -2,6 +2,7 @@ import { Container, Heading, Text } from "@medusajs/ui"
 import { ProviderCard } from "../../../../components/providers/provider-card"
 import { ProviderTestSend } from "../../../../components/providers/provider-test-send"
 import { RcsSettingsSummary } from "../../../../components/providers/rcs-settings-summary"
+import { useT } from "../../../../lib/i18n"
 import { useProviderOverview } from "../../../../lib/providers"
 
 /**
@@ -10,34 +11,33 @@ import { useProviderOverview } from "../../../../lib/providers"
  * Everything here comes from the admin API, which never returns a credential.
  */
 const ProvidersPage = () => {
+  const { t } = useT()
   const { data: overview, isPending: loading, error } = useProviderOverview()
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0" data-testid="sms-rcs-providers-page">
         <div className="px-6 py-4">
-          <Heading level="h1">SMS &amp; RCS providers</Heading>
+          <Heading level="h1">{t("providers.page.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            The gateways set in the plugin options (medusa-config). Credentials stay on the server: this page only
-            asks whether they work.
+            {t("providers.page.subtitle")}
           </Text>
         </div>
-        {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-        {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the providers: {error.message}</Text>}
+        {loading && <Text className="px-6 py-4 text-ui-fg-subtle">{t("common.loading")}</Text>}
+        {error && <Text className="px-6 py-4 text-ui-fg-error">{t("providers.page.loadFailed", { message: error.message })}</Text>}
         {overview && (
           <>
             <div className="px-6 py-4" data-testid="provider-public-url">
               <Text size="small" weight="plus">
-                Public address
+                {t("providers.page.publicUrl")}
               </Text>
               {overview.public_url ? (
                 <Text size="small" className="text-ui-fg-subtle">
-                  <code className="font-mono text-xs">{overview.public_url}</code>: the webhook URLs below start with it.
+                  <code className="font-mono text-xs">{overview.public_url}</code>: {t("providers.page.publicUrlKnown")}
                 </Text>
               ) : (
                 // without it a provider that calls us back (RBM) cannot list its webhook URL
                 <Text size="small" className="text-ui-fg-subtle" data-testid="provider-public-url-missing">
-                  Unknown: set MEDUSA_BACKEND_URL (or tracking.baseUrl in the plugin options) to this server&apos;s public
-                  address, so the providers that call back can list the URLs to paste into their console.
+                  {t("providers.page.publicUrlMissing")}
                 </Text>
               )}
             </div>
@@ -59,8 +59,13 @@ const ProvidersPage = () => {
   )
 }
 
+const Crumb = () => {
+  const { t } = useT()
+  return <>{t("templates.settings.providers")}</>
+}
+
 export const handle = {
-  breadcrumb: () => "Providers",
+  breadcrumb: () => <Crumb />,
 }
 
 export default ProvidersPage
