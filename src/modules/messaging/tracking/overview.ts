@@ -111,13 +111,13 @@ export class MessagingOverviewReport {
 
   private async spend(now: Date) {
     const { rows } = await this.knex.raw(
-      `SELECT cost_currency_code AS currency_code, sum(cost_amount)::float AS amount FROM sms_rcs_message
+      `SELECT cost_currency_code AS currency_code, sum(cost_amount::numeric) AS amount FROM sms_rcs_message
         WHERE deleted_at IS NULL AND sent_at >= ${this.startOf("month")} AND sent_at <= ?
           AND cost_amount IS NOT NULL AND cost_currency_code IS NOT NULL AND ${NOT_TEST}
         GROUP BY 1 ORDER BY 1`,
       [now, this.timeZone, this.timeZone, now]
     )
-    // estimates add up fractions of cents: round the total once, to 6 places (the page shows the currency's minor unit)
+    // summed as decimals (a real column read as float adds noise), rounded once to 6 places; the page shows the currency's minor unit
     return rows.map((r: any) => ({ currency_code: String(r.currency_code).toUpperCase(), amount: Math.round(Number(r.amount) * 1e6) / 1e6 }))
   }
 
