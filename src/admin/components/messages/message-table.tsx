@@ -40,7 +40,7 @@ export const MessageTable = ({ messages, zone }: { messages: AdminMessage[]; zon
               <Table.Cell>
                 <Text size="small" className="truncate" style={{ maxWidth: "16rem" }} title={m.body ?? undefined}>
                   {m.template_key ?? t("common.none")}
-                  {m.metadata?.test === true ? " · test" : ""}
+                  {m.metadata?.test === true ? ` · ${t("messages.list.testSend")}` : ""}
                 </Text>
               </Table.Cell>
               <Table.Cell>

@@ -28,6 +28,7 @@ export default {
     empty: "No message matches these filters.",
     emptyAll: "No message was sent yet.",
     error: "Could not load the messages: {{error}}",
+    testSend: "test send",
     search: "Search",
     previous: "Previous",
     next: "Next",

@@ -30,6 +30,7 @@ const fr: Catalogue<typeof en> = {
     empty: "Aucun message ne correspond à ces filtres.",
     emptyAll: "Aucun message n'a encore été envoyé.",
     error: "Impossible de charger les messages : {{error}}",
+    testSend: "envoi de test",
     search: "Rechercher",
     previous: "Précédent",
     next: "Suivant",
