@@ -148,6 +148,7 @@ describe("admin: the Messaging overview and the Messages page, as the owner sees
       expect(expected).toBeGreaterThanOrEqual(1)
       await eventually(async () => (await page.locator('[data-testid="messages-row-to"]').allInnerTexts()).map((s) => s.trim()), (tos) => tos.length === expected && tos.every((to) => to === GOOD_PHONE), "only that phone's messages")
       expect(await page.getAttribute('[data-testid="messages-count"]', "data-count")).toBe(String(expected))
+      await shot(page, "2-list-by-phone")
 
       // status filter on top: nothing of that phone failed
       await page.locator('[data-testid="messages-filter-status"]').click()
@@ -217,7 +218,7 @@ describe("admin: the Messaging overview and the Messages page, as the owner sees
 
       await page.goto(`${app.url}/app/messaging/messages?status=failed`)
       await page.locator('[data-testid="messages-table"]').waitFor({ timeout: 60_000 })
-      expect((await page.locator('[data-testid="messages-table"] th').allInnerTexts()).map((s) => s.trim())).toEqual(["Créé le", "Téléphone", "Canal", "Modèle", "Statut", "Segments", "Coût"])
+      expect((await page.locator('[data-testid="messages-table"] th').allInnerTexts()).map((s) => s.trim())).toEqual(["Créé le", "Téléphone", "Canal", "Modèle", "Texte", "Statut", "Segments", "Coût"])
       expect((await page.locator('[data-testid="messages-row"] [data-testid="sms-rcs-status"]').first().innerText()).trim()).toBe("échec")
       await shot(page, "2-list-fr-dark")
 

@@ -10,7 +10,7 @@ export const MessageTable = ({ messages, zone }: { messages: AdminMessage[]; zon
   const { t } = useT()
   const format = useFormat()
   const navigate = useNavigate()
-  const columns = ["created", "to", "channel", "template", "status", "segments", "cost"] as const
+  const columns = ["created", "to", "channel", "template", "text", "status", "segments", "cost"] as const
   return (
     <div className="overflow-x-auto">
       <Table data-testid="messages-table">
@@ -38,9 +38,12 @@ export const MessageTable = ({ messages, zone }: { messages: AdminMessage[]; zon
                 <ChannelBadge channel={m.channel} />
               </Table.Cell>
               <Table.Cell>
-                <Text size="small" className="truncate" style={{ maxWidth: "16rem" }} title={m.body ?? undefined}>
-                  {m.template_key ?? t("common.none")}
-                  {m.metadata?.test === true ? ` · ${t("messages.list.testSend")}` : ""}
+                {m.template_key ?? t("common.none")}
+                {m.metadata?.test === true ? ` · ${t("messages.list.testSend")}` : ""}
+              </Table.Cell>
+              <Table.Cell>
+                <Text size="small" className="truncate text-ui-fg-subtle" style={{ maxWidth: "22rem" }} title={m.body ?? undefined} data-testid="messages-row-text">
+                  {m.body ?? t("common.none")}
                 </Text>
               </Table.Cell>
               <Table.Cell>

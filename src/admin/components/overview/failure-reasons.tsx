@@ -27,7 +27,7 @@ export const FailureReasons = ({ failures }: { failures: MessagingOverview["fail
               <div className="flex min-w-0 flex-col gap-y-1">
                 <code className="txt-compact-xsmall-plus font-mono text-ui-fg-base">{r.code}</code>
                 <Text size="xsmall" className="break-words text-ui-fg-subtle">
-                  {r.reason}
+                  {withoutCode(r.reason, r.code)}
                 </Text>
               </div>
               <Badge size="2xsmall" color="red" className="shrink-0" data-testid="overview-failure-count">
@@ -39,4 +39,9 @@ export const FailureReasons = ({ failures }: { failures: MessagingOverview["fail
       )}
     </Container>
   )
+}
+
+/** "SBX_INVALID_DESTINATION: the destination…" under its code reads "the destination…". */
+function withoutCode(reason: string, code: string): string {
+  return reason.startsWith(`${code}: `) ? reason.slice(code.length + 2) : reason
 }

@@ -1,10 +1,13 @@
-import { Container, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useFormat, useT } from "../../lib/i18n"
 import type { MessagingOverview } from "../../lib/overview"
 
 // Inline: the dashboard's Tailwind build does not generate every responsive class a plugin uses.
 const GRID_STYLE = { gridTemplateColumns: "repeat(auto-fit, minmax(11rem, 1fr))" } as const
+
+// a figure reads at a glance; inline for the same reason as the grid
+const FIGURE_STYLE = { fontSize: "1.5rem", lineHeight: "2rem" } as const
 
 type Tile = { key: string; label: string; raw: number | string; value: ReactNode; hint?: string; tone?: "error" }
 
@@ -46,9 +49,14 @@ export const OverviewTiles = ({ overview }: { overview: MessagingOverview }) => 
           <Text size="xsmall" weight="plus" className="text-ui-fg-muted">
             {tile.label}
           </Text>
-          <Text size="xlarge" weight="plus" className={tile.tone === "error" ? "text-ui-fg-error" : "text-ui-fg-base"} data-testid={`overview-${tile.key}-value`}>
+          <Heading
+            level="h2"
+            className={tile.tone === "error" ? "text-ui-fg-error" : "text-ui-fg-base"}
+            style={FIGURE_STYLE}
+            data-testid={`overview-${tile.key}-value`}
+          >
             {tile.value}
-          </Text>
+          </Heading>
           {tile.hint && (
             <Text size="xsmall" className="text-ui-fg-subtle">
               {tile.hint}

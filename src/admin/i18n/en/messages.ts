@@ -36,6 +36,7 @@ export default {
       created: "Created",
       to: "Phone",
       channel: "Channel",
+      text: "Text",
       template: "Template",
       status: "Status",
       segments: "Segments",

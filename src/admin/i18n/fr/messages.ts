@@ -38,6 +38,7 @@ const fr: Catalogue<typeof en> = {
       created: "Créé le",
       to: "Téléphone",
       channel: "Canal",
+      text: "Texte",
       template: "Modèle",
       status: "Statut",
       segments: "Segments",
