@@ -243,4 +243,25 @@ describe("admin: the Messaging overview and the Messages page, as the owner sees
       await page.close()
     }
   })
+
+  it("says so when the server fails, instead of showing zeros or an empty list", async () => {
+    const page = await logInToAdmin(browser, app.url, started!.store.admin)
+    try {
+      const fail = (route: any) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ message: "database unavailable" }) })
+      await page.route("**/admin/messaging/overview*", fail)
+      await page.route("**/admin/messaging/messages?*", fail)
+      await page.goto(`${app.url}/app/messaging`)
+      await page.locator('[data-testid="overview-error"]').waitFor({ timeout: 120_000 })
+      expect(await text(page, "overview-error")).toContain("Could not load the figures")
+      expect(await page.locator('[data-testid="overview-tiles"]').count()).toBe(0)
+
+      await page.goto(`${app.url}/app/messaging/messages`)
+      await page.locator('[data-testid="messages-error"]').waitFor({ timeout: 60_000 })
+      expect(await text(page, "messages-error")).toContain("Could not load the messages")
+      expect(await page.locator('[data-testid="messages-empty"]').count()).toBe(0)
+      await shot(page, "7-error")
+    } finally {
+      await page.close()
+    }
+  })
 })
