@@ -42,7 +42,7 @@ export const MessageTable = ({ messages, zone }: { messages: AdminMessage[]; zon
                 {m.metadata?.test === true ? ` · ${t("messages.list.testSend")}` : ""}
               </Table.Cell>
               <Table.Cell>
-                <Text size="small" className="truncate text-ui-fg-subtle" style={{ maxWidth: "22rem" }} title={m.body ?? undefined} data-testid="messages-row-text">
+                <Text size="small" className="truncate text-ui-fg-subtle" style={{ maxWidth: "14rem" }} title={m.body ?? undefined} data-testid="messages-row-text">
                   {m.body ?? t("common.none")}
                 </Text>
               </Table.Cell>
