@@ -26,7 +26,7 @@ describe("admin: the Messaging entry of the main menu, in the admin's language",
   /** The main sidebar's link to `path` (the dashboard's nav is a list of links). */
   const sidebarLink = (page: Page, to: string) => page.locator(`aside a[href="/app${to}"], nav a[href="/app${to}"]`).first()
 
-  it("shows Messaging in the main menu, with Campaigns and Analytics under it", async () => {
+  it("shows Messaging in the main menu, with Campaigns, Analytics and Messages under it", async () => {
     const page = await logInToAdmin(browser, app.url, started!.store.admin)
     try {
       await page.goto(`${app.url}/app/orders`)
@@ -39,6 +39,7 @@ describe("admin: the Messaging entry of the main menu, in the admin's language",
       // the pages under it appear once the entry is open, as Promotions → Campaigns does
       expect((await sidebarLink(page, "/messaging/campaigns").innerText()).trim()).toBe("Campaigns")
       expect((await sidebarLink(page, "/messaging/analytics").innerText()).trim()).toBe("Analytics")
+      expect((await sidebarLink(page, "/messaging/messages").innerText()).trim()).toBe("Messages")
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, "messaging-menu.png"), fullPage: true })
     } finally {
       await page.close()

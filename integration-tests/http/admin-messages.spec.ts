@@ -178,5 +178,107 @@ medusaIntegrationTestRunner({
       expect(error.status).toBe(404)
       expect(error.data.message).toBe("Message with id: msg_nope was not found")
     })
+
+    describe("resend", () => {
+      const resend = (id: string, headers = admin.headers) =>
+        api.post(`/admin/messaging/messages/${id}/resend`, {}, { headers }).catch((e: any) => e.response)
+
+      it("needs an admin session", async () => {
+        const error = await api.post(`/admin/messaging/messages/${ids[1]}/resend`, {}).catch((e: any) => e.response)
+        expect(error.status).toBe(401)
+      })
+
+      it("sends a failed transactional message again once, however often it is asked, and audits it", async () => {
+        const [a, b] = await Promise.all([resend(ids[1]), resend(ids[1])])
+        expect([a.status, b.status].sort()).toEqual([200, 201])
+        expect(a.data.message.id).toBe(b.data.message.id)
+        const copy = a.data.message
+        expect(copy.id).not.toBe(ids[1])
+        expect(copy).toMatchObject({ body: "message 1", to: "+33611111111", order_id: "order_a", customer_id: "cus_1", channel: "sms", purpose: "transactional" })
+        expect(copy.idempotency_key).toBe(`${ids[1]}:resend:1`)
+        expect(copy.metadata).toMatchObject({ resend_of: ids[1], resend_attempt: 1 })
+
+        const again = await resend(ids[1])
+        expect(again.status).toBe(200)
+        expect(again.data.message.id).toBe(copy.id)
+        expect((await list("?order_id=order_a")).count).toBe(3)
+
+        const { data: audit } = await api.get("/admin/messaging/audit-log?action=message.resend", admin)
+        expect(audit.entries).toEqual([
+          expect.objectContaining({ action: "message.resend", actor_id: expect.stringMatching(/^user_/), subject: expect.objectContaining({ message_id: ids[1], new_message_id: copy.id }) }),
+        ])
+      })
+
+      it("refuses a marketing message, a message that did not fail, an opted-out phone and an unknown id, with the reason", async () => {
+        const messaging = getContainer().resolve("messaging") as any
+        const { message: marketing } = await messaging.createMessageOnce({
+          idempotency_key: "admin-test-marketing-failed", purpose: "marketing", to: "+33633333333", status: "failed", channel: "sms", body: "promo",
+        })
+        const refusedMarketing = await resend(marketing.id)
+        expect(refusedMarketing.status).toBe(400)
+        expect(refusedMarketing.data.message).toMatch(/^Not resent: marketing messages are not resent/)
+
+        const skipped = await resend(ids[0])
+        expect(skipped.status).toBe(400)
+        expect(skipped.data.message).toMatch(/only a failed message can be resent; this one is skipped/)
+
+        await messaging.recordConsent({ phone: "+33644444444", purpose: "transactional", action: "revoke", source: "keyword" })
+        const { message: stopped } = await messaging.createMessageOnce({
+          idempotency_key: "admin-test-stopped-failed", purpose: "transactional", to: "+33644444444", status: "failed", channel: "sms", body: "Your order shipped",
+        })
+        const refusedStop = await resend(stopped.id)
+        expect(refusedStop.status).toBe(400)
+        expect(refusedStop.data.message).toMatch(/^Not resent: opted_out/)
+
+        expect((await resend("msg_nope")).status).toBe(404)
+        expect((await list("?to=%2B33644444444")).count).toBe(1)
+      })
+    })
+
+    it("finds messages by the phone as typed and by a date range, and refuses a zone-less date", async () => {
+      expect((await list("?to=06%2011%2011%2011%2011")).count).toBe(2)
+      const { messages } = await list()
+      const newest = messages[0].created_at
+      const from = encodeURIComponent(new Date(new Date(newest).getTime() - 1).toISOString())
+      expect((await list(`?created_from=${from}`)).messages.map((m: any) => m.id)).toEqual([ids[3]])
+      expect((await list(`?created_to=${from}`)).count).toBe(3)
+      const error = await api.get("/admin/messaging/messages?created_from=2026-12-01", admin).catch((e: any) => e.response)
+      expect(error.status).toBe(400)
+      expect(error.data.message).toMatch(/created_from/)
+    })
+
+    it("gives the overview: sent today and this month without test sends, failures by reason, opt-outs, spend, next campaign, providers", async () => {
+      const messaging = getContainer().resolve("messaging") as any
+      const now = new Date()
+      const sent = async (key: string, extra: Record<string, unknown>) => {
+        const { message } = await messaging.createMessageOnce({
+          idempotency_key: key, purpose: "transactional", to: "+33655555555", channel: "sms", body: key, status: "sent", ...extra,
+        })
+        await messaging.updateMessages({ id: message.id, sent_at: now, ...(extra.status === "failed" ? { failed_at: now } : {}) })
+      }
+      await sent("ov-1", { cost_amount: 0.045, cost_currency_code: "EUR" })
+      await sent("ov-2", { cost_amount: 0.09, cost_currency_code: "EUR" })
+      await sent("ov-test", { metadata: { test: true }, cost_amount: 0.045, cost_currency_code: "EUR" })
+      await sent("ov-fail-1", { status: "failed", status_reason: "SBX_INVALID_DESTINATION: sandbox: the destination cannot receive messages" })
+      await sent("ov-fail-2", { status: "failed", status_reason: "SBX_INVALID_DESTINATION: sandbox: the destination cannot receive messages" })
+      await messaging.recordConsent({ phone: "+33666666666", purpose: "marketing", action: "revoke", source: "keyword" })
+
+      const error = await api.get("/admin/messaging/overview?x=1", admin).catch((e: any) => e.response)
+      expect(error.status).toBe(400)
+      const { data } = await api.get("/admin/messaging/overview", admin)
+      expect(data.overview).toMatchObject({
+        sent_today: 4,
+        sent_this_month: 4,
+        test_sends_today: 1,
+        failures_24h: { total: 2, reasons: [{ code: "SBX_INVALID_DESTINATION", count: 2, reason: expect.stringMatching(/cannot receive/) }] },
+        opt_outs_this_week: 1,
+        spend_this_month: [{ currency_code: "EUR", amount: 0.135 }],
+        next_campaign: null,
+        providers: [expect.objectContaining({ id: "sandbox", ok: true, roles: expect.arrayContaining(["sms"]) })],
+      })
+      expect(typeof data.overview.time_zone).toBe("string")
+      const unauthenticated = await api.get("/admin/messaging/overview").catch((e: any) => e.response)
+      expect(unauthenticated.status).toBe(401)
+    })
   },
 })

@@ -26,16 +26,6 @@ export type AdminAttribution = {
 
 type AttributionResponse = { attribution: AdminAttribution | null; message: AdminMessage | null }
 
-/** What each touch means, for the admin reading the widget. */
-export const TOUCH_LABELS: Record<TouchType, string> = {
-  click: "tapped a tracked link",
-  suggestion: "tapped an RCS button",
-  reply: "replied to the message",
-  discount_code: "used the message's discount code",
-  read: "read the RCS message",
-  delivered: "received the SMS",
-}
-
 /** The window of each touch, as the plugin applies it (`windowOf` in the attribution code). */
 export function windowHoursOf(touch: TouchType, windows: AdminAttribution["windows"]): number | undefined {
   if (!windows) return undefined

@@ -1,4 +1,5 @@
-import { useQuery } from "@tanstack/react-query"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { requestWithProblems } from "./api"
 import { queryKeys } from "./query-keys"
 import { sdk } from "./sdk"
 
@@ -28,13 +29,22 @@ export type AdminMessage = {
   rich_payload?: Record<string, unknown> | null
   /** The RCS message this SMS replaced after it failed or expired. */
   fallback_of_id?: string | null
-  /** `{ automation: "abandoned_cart" }` for the texts an automation sent. */
+  /** `{ automation: "abandoned_cart" }` for the texts an automation sent; `{ test: true }` for test sends. */
   metadata?: Record<string, unknown> | null
+  automation?: string | null
+  provider?: string | null
+  provider_message_id?: string | null
+  attempts?: number
+  send_after?: string | null
+  updated_at?: string
 }
 
 type ListResponse = { messages: AdminMessage[]; count: number; limit: number; offset: number }
 
 export const messageKeys = queryKeys("messages")
+
+/** Every status a message can have (the module's `MESSAGE_STATUSES`), in the order of a message's life. */
+export const MESSAGE_STATUSES = ["queued", "deferred", "sending", "sent", "delivered", "read", "failed", "unknown", "skipped", "suppressed", "expired"] as const
 
 /** Statuses a message leaves on its own: a page showing one asks again until it settles. */
 export const ON_ITS_WAY = ["queued", "deferred", "sending", "sent"]
@@ -61,5 +71,32 @@ export function useMessage<T extends Pick<AdminMessage, "status"> = AdminMessage
     retry: false,
     refetchInterval: (query) =>
       query.state.dataUpdateCount < maxPolls && (!query.state.data || ON_ITS_WAY.includes(query.state.data.status)) ? intervalMs : false,
+  })
+}
+
+/** The Messages page's filters, as the API takes them (`created_from`/`created_to`: ISO instants with their zone). */
+export type MessageFilters = Partial<
+  Record<"to" | "order_id" | "customer_id" | "template_key" | "campaign_id" | "status" | "created_from" | "created_to", string>
+>
+
+/** One page of messages matching `filters`: the page keeps the previous page shown while the next one loads. */
+export function useMessagePage(filters: MessageFilters, page: { limit: number; offset: number }) {
+  const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>
+  return useQuery({
+    queryKey: messageKeys.list({ ...query, ...page, page: true }),
+    queryFn: () => sdk.client.fetch<ListResponse>("/admin/messaging/messages", { query: { ...query, limit: page.limit, offset: page.offset } }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.messages.some((m) => ON_ITS_WAY.includes(m.status)) ? 5000 : false),
+  })
+}
+
+export type ResendResult = { message: AdminMessage; created: boolean; resend_of: string; attempt: number }
+
+/** Sends a failed transactional message again (`POST …/:id/resend`); throws `ApiError` with the server's reason. */
+export function useResendMessage(id: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => requestWithProblems<ResendResult>(`/admin/messaging/messages/${encodeURIComponent(id)}/resend`, { method: "POST", body: {} }),
+    onSuccess: () => client.invalidateQueries({ queryKey: messageKeys.all }),
   })
 }

@@ -4,12 +4,14 @@ import { Container, Heading, Text } from "@medusajs/ui"
 import { AttributionSummary } from "../components/orders/attribution-summary"
 import { CustomerMessageTimeline } from "../components/orders/customer-message-timeline"
 import { useAttribution } from "../lib/attribution"
+import { useT } from "../lib/i18n"
 
 /**
  * On the order page: the message that drove this order (the touch that won the last-touch credit), or
  * that none did, and the customer's texts around it.
  */
 const OrderAttributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { t } = useT()
   const { data, isPending: loading, error } = useAttribution(order.id, order.created_at)
   const attribution = data?.attribution ?? null
   const message = data?.message ?? null
@@ -19,16 +21,16 @@ const OrderAttributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
   return (
     <Container className="divide-y p-0" data-testid="sms-rcs-order-attribution">
       <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Message attribution</Heading>
+        <Heading level="h2">{t("orders.attribution.title")}</Heading>
         <Text size="xsmall" className="text-ui-fg-subtle">
-          SMS &amp; RCS
+          {t("orders.messages.title")}
         </Text>
       </div>
-      {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load the attribution: {error.message}</Text>}
+      {loading && <Text className="px-6 py-4 text-ui-fg-subtle">{t("common.loading")}</Text>}
+      {error && <Text className="px-6 py-4 text-ui-fg-error">{t("orders.attribution.error", { error: error.message })}</Text>}
       {!loading && !error && !attribution && (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle" data-testid="attribution-none">
-          No message drove this order.
+          {t("orders.attribution.none")}
         </Text>
       )}
       {attribution && <AttributionSummary attribution={attribution} message={message} />}
@@ -36,7 +38,7 @@ const OrderAttributionWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
         <CustomerMessageTimeline customerId={customerId} creditedMessageId={attribution?.message_id ?? null} orderPlacedAt={order.created_at} />
       ) : (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle">
-          No customer on this order.
+          {t("orders.attribution.noCustomer")}
         </Text>
       )}
     </Container>

@@ -5,26 +5,29 @@ import { MessageStatusBadge } from "../components/shared/message-status-badge"
 import { RcsPreview } from "../components/shared/rcs-preview"
 import { useMessages } from "../lib/messages"
 import { useStoreTimeZone } from "../lib/store-settings"
-import { formatDateTime } from "../lib/format"
+import { useFormat, useT } from "../lib/i18n"
+import { Link } from "react-router-dom"
 
 /** The texts sent about this order, with their status, on the order page. */
 const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isPending: loading, error } = useMessages({ order_id: order.id })
   const messages = data?.messages ?? []
   const zone = useStoreTimeZone()
+  const { t } = useT()
+  const format = useFormat()
 
   return (
     <Container className="divide-y p-0" data-testid="sms-rcs-order-messages">
       <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">SMS &amp; RCS</Heading>
+        <Heading level="h2">{t("orders.messages.title")}</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          {messages.length} message{messages.length === 1 ? "" : "s"}
+          {t("orders.messages.count", { count: messages.length })}
         </Text>
       </div>
-      {loading && <Text className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
-      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load messages: {error.message}</Text>}
+      {loading && <Text className="px-6 py-4 text-ui-fg-subtle">{t("common.loading")}</Text>}
+      {error && <Text className="px-6 py-4 text-ui-fg-error">{t("orders.messages.error", { error: error.message })}</Text>}
       {!loading && !error && messages.length === 0 && (
-        <Text className="px-6 py-4 text-ui-fg-subtle">No message was sent for this order.</Text>
+        <Text className="px-6 py-4 text-ui-fg-subtle">{t("orders.messages.empty")}</Text>
       )}
       {messages.map((message) => (
         <div key={message.id} className="flex flex-col gap-y-2 px-6 py-4" data-testid="sms-rcs-message">
@@ -32,14 +35,19 @@ const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
             <div className="flex items-center gap-x-2">
               <Badge size="2xsmall">{message.channel.toUpperCase()}</Badge>
               <Text size="small" weight="plus">
-                {message.template_key ?? "message"}
+                {message.template_key ?? t("orders.messages.message")}
               </Text>
             </div>
-            <MessageStatusBadge status={message.status} />
+            <div className="flex items-center gap-x-2">
+              <MessageStatusBadge status={message.status} />
+              <Link to={`/messaging/messages/${message.id}`} className="text-ui-fg-interactive txt-compact-xsmall" data-testid="sms-rcs-message-open">
+                {t("orders.messages.open")}
+              </Link>
+            </div>
           </div>
           {message.fallback_of_id && (
             <Text size="xsmall" className="text-ui-fg-subtle" data-testid="sms-rcs-fallback-note">
-              Sent as SMS in place of an RCS message that was not delivered in time or failed.
+              {t("orders.messages.fallbackNote")}
             </Text>
           )}
           {message.channel === "rcs" && message.rich_payload ? (
@@ -53,11 +61,11 @@ const OrderMessagesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => 
             )
           )}
           <Text size="xsmall" className="text-ui-fg-subtle">
-            {message.to ?? "no phone"} ·{" "}
+            {message.to ?? t("orders.messages.noPhone")} ·{" "}
             {message.channel === "rcs"
-              ? "rich message"
-              : `${message.segments} segment${message.segments === 1 ? "" : "s"}${message.encoding ? ` (${message.encoding})` : ""}`}{" "}
-            · {formatDateTime(message.created_at, zone)}
+              ? t("orders.messages.richMessage")
+              : `${t("orders.messages.segments", { count: message.segments })}${message.encoding ? ` (${message.encoding})` : ""}`}{" "}
+            · {format.dateTime(message.created_at, zone)}
             {message.status_reason ? ` · ${message.status_reason}` : ""}
           </Text>
         </div>

@@ -12,6 +12,7 @@ import { ConsentQueries } from "./consent/consent-queries"
 import { ConsentStore } from "./consent/consent-store"
 import { PhoneVerifications } from "./consent/phone-verifications"
 import { Dispatcher } from "./dispatch/dispatcher"
+import { MessageResend } from "./messages/message-resend"
 import { MessageStates } from "./messages/message-states"
 import { MessageWriter } from "./messages/message-writer"
 import { NotificationTexts } from "./notification-texts"
@@ -19,6 +20,7 @@ import { ErasedNumbers } from "./personal-data/erased-numbers"
 import { PersonalData } from "./personal-data/personal-data"
 import { RedisKeys } from "./redis-keys"
 import { AttributionStore } from "./tracking/attribution-store"
+import { MessagingOverviewReport } from "./tracking/overview"
 import { ShortLinkStore } from "./tracking/short-link-store"
 
 /** What Medusa injects into the module's service (the loader registers the sms-rcs ones). */
@@ -69,5 +71,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     links: new ShortLinkStore(knex, (error, lost) => logger.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)),
     attributions: new AttributionStore(knex, options.reports.statementTimeoutMs),
     campaigns: new CampaignControl(new CampaignStore(knex, writer, options.reports.statementTimeoutMs), dispatcher.queue),
+    overview: new MessagingOverviewReport(knex, dispatcher.providers, options.defaultTimeZone),
+    resends: new MessageResend(knex, writer, (phone) => consents.stateOf(phone), audit),
   }
 }

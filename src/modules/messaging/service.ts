@@ -362,6 +362,18 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
       statementTimeoutMs: this.options_.reports.statementTimeoutMs,
     })
   }
+
+  /** The Messaging overview's figures: sent, failures and their reasons, opt-outs, spend, next campaign, providers. */
+  async messagingOverview() {
+    return this.parts_.overview.report()
+  }
+
+  /** A failed transactional message sent again as a new message (messages/message-resend.ts), then queued. */
+  async resendMessage(id: string, actor: AuditActor) {
+    const outcome = await this.parts_.resends.resend(id, actor)
+    if (outcome.created) await this.parts_.dispatcher.queue.enqueueSends([outcome.message.id])
+    return outcome
+  }
 }
 
 export default MessagingModuleService

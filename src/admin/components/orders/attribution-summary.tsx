@@ -1,11 +1,13 @@
 import { Badge, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
-import { amountOf, TOUCH_LABELS, windowHoursOf, type AdminAttribution } from "../../lib/attribution"
-import { formatDateTime, formatMoney } from "../../lib/format"
+import { amountOf, windowHoursOf, type AdminAttribution } from "../../lib/attribution"
+import { useFormat, useT } from "../../lib/i18n"
 import type { AdminMessage } from "../../lib/messages"
 import { ChannelBadge } from "../shared/channel-badge"
 import { MessageStatusBadge } from "../shared/message-status-badge"
 import { useStoreTimeZone } from "../../lib/store-settings"
+
+const TOUCH_TYPES: string[] = ["click", "suggestion", "reply", "discount_code", "read", "delivered"]
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <div className="flex items-baseline justify-between gap-x-3">
@@ -25,6 +27,9 @@ const Fact = ({ label, children, testId }: { label: string; children: ReactNode;
  */
 export const AttributionSummary = ({ attribution, message }: { attribution: AdminAttribution; message: AdminMessage | null }) => {
   const zone = useStoreTimeZone()
+  const { t } = useT()
+  const format = useFormat()
+  const known = TOUCH_TYPES.includes(attribution.touch_type)
   const touchWindow = windowHoursOf(attribution.touch_type, attribution.windows)
   const windows = attribution.windows
   return (
@@ -32,35 +37,37 @@ export const AttributionSummary = ({ attribution, message }: { attribution: Admi
       <div className="flex flex-wrap items-center gap-2">
         <ChannelBadge channel={attribution.channel} />
         <Badge size="2xsmall" color="green" data-testid="attribution-touch">
-          {attribution.touch_type}
+          {known ? t(`orders.attribution.touchBadge.${attribution.touch_type}`) : attribution.touch_type}
         </Badge>
-        <Text size="small">The shopper {TOUCH_LABELS[attribution.touch_type] ?? attribution.touch_type}.</Text>
+        <Text size="small">
+          {t("orders.attribution.shopper", { touch: known ? t(`orders.attribution.touches.${attribution.touch_type}`) : attribution.touch_type })}
+        </Text>
       </div>
 
       <div className="flex flex-col gap-y-1">
-        <Fact label="Touch" testId="attribution-touch-at">
-          {formatDateTime(attribution.touch_at, zone)}
+        <Fact label={t("orders.attribution.touchAt")} testId="attribution-touch-at">
+          {format.dateTime(attribution.touch_at, zone)}
         </Fact>
-        <Fact label="Order total credited" testId="attribution-total">
-          {formatMoney(amountOf(attribution.order_total), attribution.currency_code)}
+        <Fact label={t("orders.attribution.totalCredited")} testId="attribution-total">
+          {format.money(amountOf(attribution.order_total), attribution.currency_code)}
         </Fact>
         {attribution.template_key && (
-          <Fact label="Template" testId="attribution-template">
+          <Fact label={t("orders.attribution.template")} testId="attribution-template">
             <code className="font-mono">{attribution.template_key}</code>
           </Fact>
         )}
         {attribution.automation && (
-          <Fact label="Automation" testId="attribution-automation">
+          <Fact label={t("orders.attribution.automation")} testId="attribution-automation">
             <code className="font-mono">{attribution.automation}</code>
           </Fact>
         )}
         {attribution.campaign_id && (
-          <Fact label="Campaign" testId="attribution-campaign">
+          <Fact label={t("orders.attribution.campaign")} testId="attribution-campaign">
             <code className="font-mono">{attribution.campaign_id}</code>
           </Fact>
         )}
         {attribution.message_cost !== null && attribution.message_cost !== undefined && (
-          <Fact label="Message cost">{formatMoney(attribution.message_cost, message?.cost_currency_code ?? null, 4)}</Fact>
+          <Fact label={t("orders.attribution.messageCost")}>{format.money(attribution.message_cost, message?.cost_currency_code ?? attribution.currency_code)}</Fact>
         )}
       </div>
 
@@ -68,8 +75,9 @@ export const AttributionSummary = ({ attribution, message }: { attribution: Admi
         <div className="flex flex-col gap-y-1" data-testid="attribution-message">
           <div className="flex items-center justify-between gap-x-2">
             <Text size="xsmall" className="text-ui-fg-subtle">
-              Sent {formatDateTime(message.sent_at ?? message.created_at, zone)}
-              {message.to ? ` to ${message.to}` : ""}
+              {message.to
+                ? t("orders.attribution.sentAtTo", { at: format.dateTime(message.sent_at ?? message.created_at, zone), phone: message.to })
+                : t("orders.attribution.sentAt", { at: format.dateTime(message.sent_at ?? message.created_at, zone) })}
             </Text>
             <MessageStatusBadge status={message.status} />
           </div>
@@ -81,16 +89,24 @@ export const AttributionSummary = ({ attribution, message }: { attribution: Admi
         </div>
       ) : (
         <Text size="xsmall" className="text-ui-fg-muted">
-          The message ({attribution.message_id}) is no longer stored.
+          {t("orders.attribution.gone", { id: attribution.message_id })}
         </Text>
       )}
 
       <Text size="xsmall" className="text-ui-fg-muted" data-testid="attribution-model">
-        Model {attribution.model}
-        {touchWindow !== undefined ? ` · this touch counts for ${touchWindow} h` : ""}
-        {windows
-          ? ` · windows: click ${windows.click_hours ?? "?"} h, read ${windows.read_hours ?? "?"} h, delivery ${windows.delivery_hours ?? "?"} h`
-          : ""}
+        {[
+          t("orders.attribution.model", { model: attribution.model }),
+          touchWindow !== undefined ? t("orders.attribution.touchWindow", { hours: touchWindow }) : null,
+          windows
+            ? t("orders.attribution.windows", {
+                click: windows.click_hours ?? "?",
+                read: windows.read_hours ?? "?",
+                delivery: windows.delivery_hours ?? "?",
+              })
+            : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </Text>
     </div>
   )

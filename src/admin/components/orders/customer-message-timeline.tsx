@@ -1,5 +1,5 @@
 import { Badge, Text } from "@medusajs/ui"
-import { formatDateTime } from "../../lib/format"
+import { useFormat, useT } from "../../lib/i18n"
 import { useMessages } from "../../lib/messages"
 import { ChannelBadge } from "../shared/channel-badge"
 import { MessageStatusBadge } from "../shared/message-status-badge"
@@ -22,24 +22,26 @@ export const CustomerMessageTimeline = ({
   const messages = data?.messages ?? []
   const count = data?.count ?? 0
   const zone = useStoreTimeZone()
+  const { t } = useT()
+  const format = useFormat()
   const placedAt = orderPlacedAt ? new Date(orderPlacedAt).getTime() : NaN
 
   return (
     <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="attribution-timeline">
       <div className="flex items-center justify-between">
         <Text size="small" weight="plus">
-          Customer's messages
+          {t("orders.timeline.title")}
         </Text>
         {!loading && !error && (
           <Text size="xsmall" className="text-ui-fg-subtle">
-            {count > messages.length ? `latest ${messages.length} of ${count}` : `${count} message${count === 1 ? "" : "s"}`}
+            {count > messages.length ? t("orders.timeline.latest", { shown: messages.length, count }) : t("orders.timeline.count", { count })}
           </Text>
         )}
       </div>
-      {loading && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
-      {error && <Text size="small" className="text-ui-fg-error">Could not load the messages: {error.message}</Text>}
+      {loading && <Text size="small" className="text-ui-fg-subtle">{t("common.loading")}</Text>}
+      {error && <Text size="small" className="text-ui-fg-error">{t("orders.timeline.error", { error: error.message })}</Text>}
       {!loading && !error && messages.length === 0 && (
-        <Text size="small" className="text-ui-fg-subtle">No text was sent to this customer.</Text>
+        <Text size="small" className="text-ui-fg-subtle">{t("orders.timeline.empty")}</Text>
       )}
       <ol className="flex flex-col">
         {messages.map((m) => {
@@ -61,21 +63,25 @@ export const CustomerMessageTimeline = ({
                 <div className="flex min-w-0 items-center gap-x-2">
                   <ChannelBadge channel={m.channel} />
                   <Text size="xsmall" weight="plus" className="truncate">
-                    {m.template_key ?? "message"}
+                    {m.template_key ?? t("orders.messages.message")}
                   </Text>
                   {credited && (
                     <Badge size="2xsmall" color="green">
-                      credited
+                      {t("orders.timeline.credited")}
                     </Badge>
                   )}
                 </div>
                 <MessageStatusBadge status={m.status} />
               </div>
               <Text size="xsmall" className="text-ui-fg-subtle">
-                {formatDateTime(at, zone)}
-                {automation ? ` · ${automation}` : ""}
-                {m.campaign_id ? ` · campaign ${m.campaign_id}` : ""}
-                {after ? " · after the order" : ""}
+                {[
+                  format.dateTime(at, zone),
+                  automation,
+                  m.campaign_id ? t("orders.timeline.campaign", { id: m.campaign_id }) : null,
+                  after ? t("orders.timeline.afterOrder") : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               </Text>
             </li>
           )

@@ -1,4 +1,5 @@
 import { StatusBadge } from "@medusajs/ui"
+import { useT } from "../../lib/i18n"
 
 const COLORS: Record<string, "green" | "red" | "blue" | "orange" | "grey" | "purple"> = {
   delivered: "green",
@@ -14,8 +15,12 @@ const COLORS: Record<string, "green" | "red" | "blue" | "orange" | "grey" | "pur
   suppressed: "purple",
 }
 
-export const MessageStatusBadge = ({ status }: { status: string }) => (
-  <StatusBadge color={COLORS[status] ?? "grey"} data-testid="sms-rcs-status">
-    {status}
-  </StatusBadge>
-)
+/** A message's status in the admin's language; `data-status` keeps the status itself for scripts and tests. */
+export const MessageStatusBadge = ({ status }: { status: string }) => {
+  const { t } = useT()
+  return (
+    <StatusBadge color={COLORS[status] ?? "grey"} data-testid="sms-rcs-status" data-status={status}>
+      {COLORS[status] ? t(`messages.status.${status}`) : status}
+    </StatusBadge>
+  )
+}

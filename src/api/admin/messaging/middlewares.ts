@@ -16,7 +16,8 @@ import {
 } from "./campaigns/validators"
 import { AdminCountSegmentBody, AdminCreateSegmentBody, AdminUpdateSegmentBody } from "./segments/validators"
 import { listMessagesQueryConfig, retrieveMessageQueryConfig } from "./messages/query-config"
-import { AdminGetMessageParams, AdminListMessagesParams } from "./messages/validators"
+import { AdminGetMessageParams, AdminListMessagesParams, AdminResendMessageBody } from "./messages/validators"
+import { AdminOverviewParams } from "./overview/validators"
 
 export const adminMessagingMiddlewares: MiddlewareRoute[] = [
   {
@@ -144,5 +145,15 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/admin/messaging/campaigns/:id/schedule",
     middlewares: [validateAndTransformBody(AdminScheduleCampaignBody)],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/messaging/overview",
+    middlewares: [validateAndTransformQuery(AdminOverviewParams, { isList: false, defaults: [] })],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/messages/:id/resend",
+    middlewares: [validateAndTransformBody(AdminResendMessageBody)],
   },
 ]

@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 
-export const AUDIT_ACTIONS = ["personal_data.erase", "personal_data.export", "consent.import", "consent.record"] as const
+export const AUDIT_ACTIONS = ["personal_data.erase", "personal_data.export", "consent.import", "consent.record", "message.resend"] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** Ids and counts only: an audit entry must never carry a phone or a text. */
