@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { requestWithProblems } from "./api"
 import { queryKeys } from "./query-keys"
-import { sdk } from "./sdk"
+import { backendUrl, sdk } from "./sdk"
 
 export type AdminMessage = {
   id: string
@@ -32,6 +31,8 @@ export type AdminMessage = {
   /** `{ automation: "abandoned_cart" }` for the texts an automation sent; `{ test: true }` for test sends. */
   metadata?: Record<string, unknown> | null
   automation?: string | null
+  /** What kind of consent reply this is (a verification code, a YES confirmation…), never resent. */
+  consent_reply?: string | null
   provider?: string | null
   provider_message_id?: string | null
   attempts?: number
@@ -74,6 +75,21 @@ export function useMessage<T extends Pick<AdminMessage, "status"> = AdminMessage
   })
 }
 
+/**
+ * The SMS that replaced a failed RCS message (`fallback_of_id`), if one went out or is on its way: such an
+ * RCS message reached the customer and is not resent. Asked only for a failed RCS message.
+ */
+export function useLiveFallbackOf(message: Pick<AdminMessage, "id" | "channel" | "status"> | undefined) {
+  const enabled = !!message && message.channel === "rcs" && message.status === "failed"
+  return useQuery({
+    queryKey: messageKeys.list({ fallback_of_id: message?.id ?? "" }),
+    enabled,
+    queryFn: () =>
+      sdk.client.fetch<ListResponse>("/admin/messaging/messages", { query: { fallback_of_id: message!.id, limit: 5, fields: "id,status,channel" } }),
+    select: (data) => data.messages.find((m) => m.status !== "failed") ?? null,
+  })
+}
+
 /** The Messages page's filters, as the API takes them (`created_from`/`created_to`: ISO instants with their zone). */
 export type MessageFilters = Partial<
   Record<"to" | "order_id" | "customer_id" | "template_key" | "campaign_id" | "status" | "created_from" | "created_to", string>
@@ -92,11 +108,41 @@ export function useMessagePage(filters: MessageFilters, page: { limit: number; o
 
 export type ResendResult = { message: AdminMessage; created: boolean; resend_of: string; attempt: number }
 
-/** Sends a failed transactional message again (`POST …/:id/resend`); throws `ApiError` with the server's reason. */
+/** A refused resend: the server's machine `code` (`marketing`, `fallback_sent`…) and its English reason. */
+export class ResendRefused extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | null
+  ) {
+    super(message)
+    this.name = "ResendRefused"
+  }
+}
+
+/**
+ * `POST …/:id/resend`. The request is made here, not with `sdk.client.fetch` or `requestWithProblems`:
+ * both drop the answer's `code`, which the page needs to say the refusal in the admin's language.
+ */
+async function postResend(id: string): Promise<ResendResult> {
+  const response = await fetch(`${backendUrl.replace(/\/$/, "")}/admin/messaging/messages/${encodeURIComponent(id)}/resend`, {
+    method: "POST",
+    credentials: "include",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: "{}",
+  })
+  const data = await response.json().catch(() => ({}))
+  if (!response.ok) {
+    throw new ResendRefused(data?.message || response.statusText || `HTTP ${response.status}`, response.status, typeof data?.code === "string" ? data.code : null)
+  }
+  return data as ResendResult
+}
+
+/** Sends a failed transactional message again; throws `ResendRefused` with the server's code and reason. */
 export function useResendMessage(id: string) {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: () => requestWithProblems<ResendResult>(`/admin/messaging/messages/${encodeURIComponent(id)}/resend`, { method: "POST", body: {} }),
+    mutationFn: () => postResend(id),
     onSuccess: () => client.invalidateQueries({ queryKey: messageKeys.all }),
   })
 }

@@ -19,7 +19,7 @@ export const EMPTY_SEARCH: MessageSearch = { to: "", order_id: "", customer_id: 
 
 const TEXT_FIELDS = [
   { key: "to", label: "messages.filters.phone", placeholder: "messages.filters.phonePlaceholder" },
-  { key: "order_id", label: "messages.filters.order", placeholder: "order_…" },
+  { key: "order_id", label: "messages.filters.order", placeholder: "1042, order_…" },
   { key: "customer_id", label: "messages.filters.customer", placeholder: "cus_…" },
   { key: "template_key", label: "messages.filters.template", placeholder: "order_confirmation" },
   { key: "campaign_id", label: "messages.filters.campaign", placeholder: "smscamp_…" },

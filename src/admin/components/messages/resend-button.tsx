@@ -1,9 +1,26 @@
 import { Button, Prompt, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { problemsOf } from "../../lib/api"
 import { useT } from "../../lib/i18n"
-import { useResendMessage, type AdminMessage } from "../../lib/messages"
+import { ResendRefused, useResendMessage, type AdminMessage } from "../../lib/messages"
+
+/** The server's refusal codes (messages/message-resend.ts `ResendRefusal`) and the catalogue's words for them. */
+const REFUSALS: Record<string, string> = {
+  marketing: "messages.resend.marketing",
+  not_failed: "messages.resend.onlyFailed",
+  erased: "messages.resend.erased",
+  consent_reply: "messages.resend.consentReply",
+  test_send: "messages.resend.testSend",
+  fallback_sent: "messages.resend.fallbackSent",
+  opted_out: "messages.resend.optedOut",
+  no_marketing_consent: "messages.resend.noMarketingConsent",
+}
+
+/** A refusal in the admin's language; the server's (English) text only for a code the page does not know. */
+function refusalText(error: unknown, t: (key: string) => string): string {
+  const key = error instanceof ResendRefused && error.code ? REFUSALS[error.code] : undefined
+  return key ? t(key) : error instanceof Error ? error.message : String(error)
+}
 
 /**
  * "Resend" on a failed transactional message, after a confirmation that says where it goes. The server
@@ -24,7 +41,7 @@ export const ResendButton = ({ message }: { message: AdminMessage }) => {
       navigate(`/messaging/messages/${result.message.id}`)
     } catch (error) {
       setOpen(false)
-      toast.error(t("messages.resend.failed"), { description: problemsOf(error).map((p) => p.message).join(" · ") })
+      toast.error(t("messages.resend.failed"), { description: refusalText(error, t) })
     }
   }
 

@@ -10,7 +10,16 @@ export function startOfDayIn(day: string, timeZone: string | undefined): string 
   if (!timeZone) return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).toISOString()
   let instant = wall - offsetMs(wall, timeZone)
   instant = wall - offsetMs(instant, timeZone)
+  // Where daylight saving starts at midnight (America/Santiago, America/Havana) the day has no 00:00: the
+  // answer above is 23:00 of the day before (midnight at the new offset). The day starts at the change,
+  // which is midnight at the old offset, the one in force at that 23:00.
+  if (localDay(instant, timeZone) !== day) instant = wall - offsetMs(instant, timeZone)
   return new Date(instant).toISOString()
+}
+
+/** The calendar day ("2026-09-06") of an instant on `timeZone`'s wall clock. */
+function localDay(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(at))
 }
 
 /** The day after `day` ("2026-12-31" → "2027-01-01"), for a range that includes its last day. */

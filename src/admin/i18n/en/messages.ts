@@ -46,7 +46,7 @@ export default {
   filters: {
     phone: "Phone",
     phonePlaceholder: "06 12 34 56 78 or +33…",
-    order: "Order ID",
+    order: "Order (number or ID)",
     customer: "Customer ID",
     template: "Template key",
     campaign: "Campaign ID",
@@ -108,5 +108,13 @@ export default {
     failed: "Not resent",
     onlyFailed: "Only a failed transactional message can be resent.",
     marketing: "Marketing messages are not resent by hand.",
+    erased: "This message no longer has a phone or a text (personal data erased).",
+    consentReply: "A consent reply (verification code, confirmation…) is not resent: its moment has passed.",
+    testSend: "A test send is not resent: send a new test from where it was made.",
+    fallbackSent: "An SMS fallback took over from this RCS message: resending would send the customer the text twice.",
+    optedOut: "The recipient stopped all messages (STOP): not resent.",
+    noMarketingConsent: "The recipient has not agreed to marketing messages: not resent.",
+    replacedBy: "Replaced by its SMS fallback",
+    replacedHint: "The customer got this text by SMS: it cannot be resent.",
   },
 } as const

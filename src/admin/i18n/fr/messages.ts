@@ -48,7 +48,7 @@ const fr: Catalogue<typeof en> = {
   filters: {
     phone: "Téléphone",
     phonePlaceholder: "06 12 34 56 78 ou +33…",
-    order: "N° de commande (ID)",
+    order: "Commande (n° ou ID)",
     customer: "ID client",
     template: "Clé du modèle",
     campaign: "ID de campagne",
@@ -81,8 +81,8 @@ const fr: Catalogue<typeof en> = {
     segmentsValue_other: "{{count}} segments ({{encoding}})",
     richMessage: "message enrichi",
     cost: "Coût estimé",
-    provider: "Opérateur",
-    providerId: "ID du message chez l'opérateur",
+    provider: "Prestataire",
+    providerId: "ID du message chez le prestataire",
     attempts: "Tentatives d'envoi",
     reason: "Motif",
     fallbackOf: "SMS envoyé à la place du message RCS",
@@ -92,7 +92,7 @@ const fr: Catalogue<typeof en> = {
     events: {
       created: "Créé",
       scheduled: "Pas avant",
-      sent: "Remis à l'opérateur",
+      sent: "Remis au prestataire",
       delivered: "Distribué",
       read: "Lu",
       failed: "Échec",
@@ -110,6 +110,14 @@ const fr: Catalogue<typeof en> = {
     failed: "Message non renvoyé",
     onlyFailed: "Seul un message transactionnel en échec peut être renvoyé.",
     marketing: "Les messages marketing ne se renvoient pas à la main.",
+    erased: "Ce message n'a plus de téléphone ni de texte (données personnelles effacées).",
+    consentReply: "Une réponse de consentement (code de vérification, confirmation…) ne se renvoie pas : son moment est passé.",
+    testSend: "Un envoi de test ne se renvoie pas : refaites un test depuis l'endroit où il a été fait.",
+    fallbackSent: "Un SMS de secours a pris le relais de ce message RCS : un renvoi enverrait le texte deux fois au client.",
+    optedOut: "Le destinataire a demandé l'arrêt de tous les messages (STOP) : message non renvoyé.",
+    noMarketingConsent: "Le destinataire n'a pas accepté les messages marketing : message non renvoyé.",
+    replacedBy: "Remplacé par son SMS de secours",
+    replacedHint: "Le client a reçu ce texte par SMS : il ne peut pas être renvoyé.",
   },
 }
 

@@ -20,12 +20,12 @@ const fr: Catalogue<typeof en> = {
   failuresSeeAll: "Voir les messages en échec",
   failureCount_one: "{{count}} message",
   failureCount_other: "{{count}} messages",
-  providersTitle: "Opérateurs",
+  providersTitle: "Prestataires d'envoi",
   providerOk: "Connecté",
   providerFailed: "Non connecté",
   providerRoles: "Envoie les {{roles}}",
   providerChecked: "vérifié le {{at}}",
-  providersLink: "Réglages des opérateurs",
+  providersLink: "Réglages des prestataires",
   nextCampaign: "Prochaine campagne programmée",
   nextCampaignNone: "Aucune campagne n'est programmée.",
   nextCampaignAt: "départ le {{at}}",
@@ -40,7 +40,7 @@ const fr: Catalogue<typeof en> = {
     consents: "Consentements",
     consentsHint: "Qui a accepté de recevoir des SMS, et la preuve",
     settings: "Réglages",
-    settingsHint: "Modèles, automatisations et opérateurs",
+    settingsHint: "Modèles, automatisations et prestataires",
   },
 }
 

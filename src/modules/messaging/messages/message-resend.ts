@@ -21,8 +21,13 @@ export type ResendOutcome = { message: MessageDTO; created: boolean; resend_of: 
  * - The idempotency key is `{original}:resend:{attempt}`, the attempt being one more than the resends of
  *   that original that failed too: two clicks (or two admins) at once make one message; a resend that
  *   failed in turn may be resent, as attempt 2. A resend of a resend counts from the first message.
+ * - An RCS message and the SMS that replaced it (`fallback_of_id`) are one text to the customer: while that
+ *   SMS has not failed, neither is resent (the customer has the text), and they share one chain of resends.
+ * - A consent reply (a verification code, a YES confirmation…) is not resent: its moment has passed; nor a
+ *   test send (providers page, template editor), which is no customer's text.
  * - The new message gets its own tracked links (a tap counts as its own touch, as the RCS fallback does),
  *   and the audit entry is written in the same transaction as the message.
+ * - Each refusal carries a machine code (`ResendRefusal`), which the admin shows in its language.
  */
 export class MessageResend {
   constructor(
@@ -38,18 +43,24 @@ export class MessageResend {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Message with id: ${id} was not found`)
     }
     refuseUnlessResendable(message)
+    await this.refuseIfReplaced(message)
     const consent = consentAllows(message, await this.consentOf(message.to))
     if (!consent.allowed) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Not resent: ${consent.reason}`)
+      // the ledger's reasons start with their code ("opted_out: the recipient stopped all messages")
+      throw refusal(consent.reason.split(":")[0] as ResendRefusal, consent.reason)
     }
-    const rootId: string = typeof message.metadata?.resend_of === "string" ? message.metadata.resend_of : message.id
+    const rootId = rootOf(message)
 
     return this.knex.transaction(async (trx) => {
       // one resend decision per original at a time: the attempt number is read and used under the lock
       await trx.raw(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`sms-rcs-resend:${rootId}`])
+      // a resend counts as failed only when its whole chain did: an RCS resend whose SMS fallback went out
+      // reached the customer (the fallback copies the metadata, `resend_of` included: it is no resend itself)
       const { rows } = await trx.raw(
-        `SELECT count(*) FILTER (WHERE status = 'failed')::int AS failed
-           FROM ${MESSAGES} WHERE deleted_at IS NULL AND metadata->>'resend_of' = ?`,
+        `SELECT count(*)::int AS failed
+           FROM ${MESSAGES} m
+          WHERE m.deleted_at IS NULL AND m.metadata->>'resend_of' = ? AND m.fallback_of_id IS NULL AND m.status = 'failed'
+            AND NOT EXISTS (SELECT 1 FROM ${MESSAGES} f WHERE f.fallback_of_id = m.id AND f.deleted_at IS NULL AND f.status <> 'failed')`,
         [rootId]
       )
       const attempt = (rows[0]?.failed ?? 0) + 1
@@ -103,16 +114,56 @@ export class MessageResend {
       return { message: created as MessageDTO, created: true, resend_of: rootId, attempt }
     })
   }
+
+  /** An RCS message whose SMS fallback went out (or is on its way) reached the customer: not resent. */
+  private async refuseIfReplaced(message: Record<string, any>): Promise<void> {
+    const fallback = await this.knex(MESSAGES)
+      .where({ fallback_of_id: message.id })
+      .whereNull("deleted_at")
+      .whereNot({ status: "failed" })
+      .first("id", "status")
+    if (fallback) {
+      throw refusal("fallback_sent", `the SMS fallback ${fallback.id} replaced this RCS message (${fallback.status}); resending would text the customer twice`)
+    }
+  }
+}
+
+/** Why the admin refused a resend, as a machine code (the admin's catalogue `messages.resend.refused.*`). */
+export type ResendRefusal =
+  | "marketing"
+  | "not_failed"
+  | "erased"
+  | "consent_reply"
+  | "test_send"
+  | "fallback_sent"
+  | "opted_out"
+  | "no_marketing_consent"
+
+/** A 400 "Not resent: …" whose `code` the admin maps to its own words. */
+function refusal(code: ResendRefusal, why: string): MedusaError {
+  return new MedusaError(MedusaError.Types.NOT_ALLOWED, `Not resent: ${why}`, code)
+}
+
+/**
+ * The first message of a resend chain: an SMS fallback belongs to its RCS message's chain. A resend (and
+ * the fallback of a resend, which copies its metadata) names the root in `resend_of`; a fallback of a first
+ * message names it in `fallback_of_id`.
+ */
+export function rootOf(message: { id: string; fallback_of_id?: string | null; metadata?: Record<string, unknown> | null }): string {
+  const resendOf = message.metadata?.resend_of
+  return typeof resendOf === "string" ? resendOf : message.fallback_of_id ?? message.id
 }
 
 /** Why a message may not be resent, as the admin reads it; nothing when it may. */
 function refuseUnlessResendable(message: Record<string, any>): void {
-  const refuse = (why: string) => {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Not resent: ${why}`)
+  const refuse = (code: ResendRefusal, why: string) => {
+    throw refusal(code, why)
   }
-  if (message.purpose === "marketing") refuse("marketing messages are not resent by hand (consent, quiet hours and caps belong to their campaign or automation)")
-  if (message.status !== "failed") refuse(`only a failed message can be resent; this one is ${message.status}`)
-  if (!message.to || !message.body) refuse("the message no longer has a phone or a text (erased personal data)")
+  if (message.purpose === "marketing") refuse("marketing", "marketing messages are not resent by hand (consent, quiet hours and caps belong to their campaign or automation)")
+  if (message.metadata?.test === true) refuse("test_send", "a test send is not resent (send a new test from where it was made)")
+  if (message.consent_reply) refuse("consent_reply", `a consent reply (${message.consent_reply}) is not resent: its moment has passed (a code expires, a confirmation answers one message)`)
+  if (message.status !== "failed") refuse("not_failed", `only a failed message can be resent; this one is ${message.status}`)
+  if (!message.to || !message.body) refuse("erased", "the message no longer has a phone or a text (erased personal data)")
 }
 
 /** The original's text and card with a new code for each of its tracked links. */

@@ -28,6 +28,13 @@ export type MessagingOverview = {
 const NOT_TEST = `coalesce(metadata->>'test', 'false') <> 'true'`
 const IS_TEST = `coalesce(metadata->>'test', 'false') = 'true'`
 
+/**
+ * An RCS message whose SMS fallback went out (or is on its way) is no failure to the owner: the customer
+ * has the text. If the fallback fails too, both are listed: each failed for its own reason.
+ */
+const NOT_REPLACED = `NOT EXISTS (SELECT 1 FROM sms_rcs_message f
+  WHERE f.fallback_of_id = sms_rcs_message.id AND f.deleted_at IS NULL AND f.status <> 'failed')`
+
 /** The code of a reason "SBX_INVALID_DESTINATION: the destination…", or the reason itself when it has none. */
 const CODE_SQL = `CASE WHEN position(':' in status_reason) > 0 THEN split_part(status_reason, ':', 1) ELSE coalesce(status_reason, 'unknown') END`
 
@@ -93,7 +100,7 @@ export class MessagingOverviewReport {
       `SELECT ${CODE_SQL} AS code, min(status_reason) AS reason, count(*)::int AS count
          FROM sms_rcs_message
         WHERE deleted_at IS NULL AND status = 'failed' AND failed_at > ?::timestamptz - interval '24 hours' AND failed_at <= ?
-          AND ${NOT_TEST}
+          AND ${NOT_TEST} AND ${NOT_REPLACED}
         GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 20`,
       [now, now]
     )

@@ -9,6 +9,11 @@ describe("startOfDayIn: the instant a day starts in the store's zone", () => {
     ["2026-12-01", "America/New_York", "2026-12-01T05:00:00.000Z"],
     ["2026-12-01", "Asia/Kolkata", "2026-11-30T18:30:00.000Z"],
     ["2026-12-01", "UTC", "2026-12-01T00:00:00.000Z"],
+    // daylight saving starts AT midnight: 00:00 does not exist, the day starts at 01:00 (the new offset)
+    ["2026-09-06", "America/Santiago", "2026-09-06T04:00:00.000Z"], // 00:00 UTC-4 becomes 01:00 UTC-3
+    ["2026-03-08", "America/Havana", "2026-03-08T05:00:00.000Z"], // 00:00 UTC-5 becomes 01:00 UTC-4
+    ["2026-09-07", "America/Santiago", "2026-09-07T03:00:00.000Z"], // the day after, a plain midnight
+    ["2026-04-05", "America/Santiago", "2026-04-05T04:00:00.000Z"], // clocks went back at 24:00 the evening before (UTC-3 to UTC-4)
   ])("%s in %s starts at %s", (day, zone, expected) => {
     expect(startOfDayIn(day, zone)).toBe(expected)
   })

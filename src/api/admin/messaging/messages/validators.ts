@@ -28,8 +28,35 @@ const isoInstant = (field: string) =>
     .refine((date) => !Number.isNaN(date.getTime()), `${field}: not a real date`)
     .optional()
 
+/** The columns a list may be sorted on (`?order=-sent_at`): indexed or small, and never a free name. */
+export const MESSAGE_SORT_FIELDS = [
+  "created_at",
+  "updated_at",
+  "sent_at",
+  "delivered_at",
+  "read_at",
+  "failed_at",
+  "status",
+  "channel",
+  "purpose",
+  "segments",
+  "cost_amount",
+] as const
+
+/** `sent_at` or `-sent_at` (descending), one column (Medusa's query config takes one); an unknown one is a 400 naming the allowed ones. */
+const sortOrder = z
+  .string()
+  .max(100)
+  .superRefine((value, ctx) => {
+    if (!(MESSAGE_SORT_FIELDS as readonly string[]).includes(value.replace(/^-/, ""))) {
+      ctx.addIssue({ code: "custom", message: `Invalid order "${value}": sort on one of ${MESSAGE_SORT_FIELDS.join(", ")} (prefix with - for descending)` })
+    }
+  })
+  .optional()
+
 export const AdminListMessagesParams = z
   .object({
+    /** An order's id (`order_01…`) or its number as the owner reads it (`1042`, `#1042`): see the route. */
     order_id: oneOrMany("order_id"),
     customer_id: oneOrMany("customer_id"),
     cart_id: oneOrMany("cart_id"),
@@ -39,13 +66,15 @@ export const AdminListMessagesParams = z
     channel: oneOrMany("channel", ["sms", "rcs"]),
     purpose: oneOrMany("purpose", ["transactional", "marketing"]),
     template_key: oneOrMany("template_key"),
+    /** The SMS that replaced an RCS message (the message page asks whether one went out). */
+    fallback_of_id: oneOrMany("fallback_of_id"),
     /** Created at or after / before this instant (ISO 8601 with its offset): the page's date range. */
     created_from: isoInstant("created_from"),
     created_to: isoInstant("created_to"),
     fields: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(20),
     offset: z.coerce.number().int().min(0).default(0),
-    order: z.string().max(100).optional(),
+    order: sortOrder,
   })
   .strict()
   .refine((q) => !q.created_from || !q.created_to || q.created_from < q.created_to, {

@@ -1,5 +1,5 @@
 import { Container, Heading, Text } from "@medusajs/ui"
-import { useParams } from "react-router-dom"
+import { Link, useParams } from "react-router-dom"
 import { MessageFacts } from "../../../../components/messages/message-facts"
 import { MessageTimeline } from "../../../../components/messages/message-timeline"
 import { ResendButton } from "../../../../components/messages/resend-button"
@@ -7,7 +7,7 @@ import { BackLink } from "../../../../components/shared/back-link"
 import { MessageStatusBadge } from "../../../../components/shared/message-status-badge"
 import { RcsPreview } from "../../../../components/shared/rcs-preview"
 import { useT } from "../../../../lib/i18n"
-import { useMessage } from "../../../../lib/messages"
+import { useLiveFallbackOf, useMessage } from "../../../../lib/messages"
 import { useStoreTimeZone } from "../../../../lib/store-settings"
 
 /**
@@ -20,6 +20,10 @@ const MessagePage = () => {
   const zone = useStoreTimeZone()
   const { data: message, error, isPending } = useMessage(id, { intervalMs: 3000 })
   const notFound = (error as { status?: number } | null)?.status === 404
+  const fallback = useLiveFallbackOf(message)
+  // the server refuses the rest (consent, fallback) with its reason; these are never worth a button
+  const resendable =
+    !!message && message.status === "failed" && message.purpose === "transactional" && !!message.to && !!message.body && message.metadata?.test !== true && !message.consent_reply
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="sms-rcs-message-page">
@@ -54,7 +58,18 @@ const MessagePage = () => {
                 </Text>
               )}
             </div>
-            {message.status === "failed" && message.purpose === "transactional" && message.to && message.body && <ResendButton message={message} />}
+            {resendable && fallback.isSuccess && fallback.data && (
+              <div className="flex flex-col items-end gap-y-1" data-testid="message-replaced">
+                <Link to={`/messaging/messages/${fallback.data.id}`} className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+                  {t("messages.resend.replacedBy")}
+                </Link>
+                <Text size="xsmall" className="text-ui-fg-subtle">
+                  {t("messages.resend.replacedHint")}
+                </Text>
+              </div>
+            )}
+            {/* an RCS message is resendable only once it is known that no SMS fallback reached the customer */}
+            {resendable && (message.channel !== "rcs" || fallback.isError || (fallback.isSuccess && !fallback.data)) && <ResendButton message={message} />}
           </Container>
           <div className="grid gap-3" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(20rem, 1fr))" }}>
             <div className="flex flex-col gap-y-3">
