@@ -1,6 +1,6 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
-import type { DailyPoint } from "../../lib/analytics"
+import { useAnalyticsFormat, type DailyPoint } from "../../lib/analytics"
 import { CHANNEL_COLORS, CHANNEL_LABELS } from "../../lib/channels"
 
 const AXIS_TICK = { fill: "var(--fg-muted)", fontSize: 11 }
@@ -8,7 +8,7 @@ const AXIS_TICK = { fill: "var(--fg-muted)", fontSize: 11 }
 /**
  * One metric per day with one line per channel, SMS and RCS on the same axes. Animation is off: the
  * lines are redrawn whenever the period changes, and a chart that settles at once is also one a
- * screenshot shows as it is.
+ * screenshot shows as it is. Days are the store's (the report's zone), written in the admin's language.
  */
 export const AnalyticsDailyChart = ({
   title,
@@ -27,6 +27,7 @@ export const AnalyticsDailyChart = ({
   integer?: boolean
   testId: string
 }) => {
+  const f = useAnalyticsFormat()
   const total = points.reduce((sum, p) => sum + p.sms + p.rcs, 0)
   return (
     <Container className="flex min-w-0 flex-col gap-y-3 px-6 py-4" data-testid={testId} data-total={total}>
@@ -42,10 +43,11 @@ export const AnalyticsDailyChart = ({
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--border-base)" strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" tick={AXIS_TICK} tickFormatter={(day: string) => day.slice(5)} minTickGap={16} stroke="var(--border-base)" />
+            <XAxis dataKey="day" tick={AXIS_TICK} tickFormatter={(day: string) => f.day(day, "short")} minTickGap={16} stroke="var(--border-base)" />
             <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => format(v)} width={72} allowDecimals={!integer} stroke="var(--border-base)" />
             <Tooltip
               formatter={(value, name) => [format(Number(value)), name]}
+              labelFormatter={(day) => f.day(String(day))}
               contentStyle={{ background: "var(--bg-base)", border: "1px solid var(--border-base)", borderRadius: 8, fontSize: 12 }}
               labelStyle={{ color: "var(--fg-base)" }}
             />
