@@ -66,7 +66,7 @@ export const AnalyticsChannelComparison = ({ report }: { report: AnalyticsReport
                 <Table.Cell className="text-right tabular-nums" data-testid="cell-read">{f.number(row.read)}</Table.Cell>
                 <Table.Cell className="text-right tabular-nums" data-testid="cell-clicks">
                   {f.number(row.clicks)}
-                  <span className="text-ui-fg-muted"> {t("analytics.channels.unique", { formatted: f.number(row.unique_clicks) })}</span>
+                  <span className="text-ui-fg-muted"> {t("analytics.channels.unique", { count: row.unique_clicks, formatted: f.number(row.unique_clicks) })}</span>
                 </Table.Cell>
                 <Table.Cell className="text-right tabular-nums" data-testid="cell-ctr">{f.percent(row.ctr)}</Table.Cell>
                 <Table.Cell className="text-right tabular-nums" data-testid="cell-orders">{f.number(row.orders)}</Table.Cell>

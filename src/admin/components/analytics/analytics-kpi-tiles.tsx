@@ -46,7 +46,7 @@ export const AnalyticsKpiTiles = ({ report, loading }: { report: AnalyticsReport
       label: t("analytics.kpis.clicks"),
       raw: totals?.clicks ?? null,
       value: f.number(totals?.clicks),
-      hint: totals ? t("analytics.kpis.unique", { formatted: f.number(totals.unique_clicks) }) : undefined,
+      hint: totals ? t("analytics.kpis.unique", { count: totals.unique_clicks, formatted: f.number(totals.unique_clicks) }) : undefined,
     },
     { key: "ctr", label: t("analytics.kpis.ctr"), raw: totals?.ctr ?? null, value: f.percent(totals?.ctr), hint: t("analytics.kpis.ctrHint") },
     {

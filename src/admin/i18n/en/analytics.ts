@@ -36,7 +36,8 @@ export default {
     segments_one: "{{formatted}} segment",
     segments_other: "{{formatted}} segments",
     ofSent: "{{percent}} of sent",
-    unique: "{{formatted}} unique",
+    unique_one: "{{formatted}} unique",
+    unique_other: "{{formatted}} unique",
     ctrHint: "unique clicks ÷ delivered",
     conversion: "{{percent}} conversion",
     perMessage: "{{amount}} per message",
@@ -55,7 +56,8 @@ export default {
   channels: {
     title: "SMS vs RCS",
     description: "What each channel delivered, got clicked and sold. Delivered is a share of sent, read and CTR of delivered.",
-    unique: "({{formatted}} unique)",
+    unique_one: "({{formatted}} unique)",
+    unique_other: "({{formatted}} unique)",
   },
   columns: {
     channel: "Channel",

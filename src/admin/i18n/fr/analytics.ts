@@ -39,7 +39,8 @@ const fr: Catalogue<typeof en> = {
     segments_one: "{{formatted}} segment",
     segments_other: "{{formatted}} segments",
     ofSent: "{{percent}} des envois",
-    unique: "{{formatted}} uniques",
+    unique_one: "{{formatted}} unique",
+    unique_other: "{{formatted}} uniques",
     ctrHint: "clics uniques ÷ messages remis",
     conversion: "{{percent}} de conversion",
     perMessage: "{{amount}} par message",
@@ -58,7 +59,8 @@ const fr: Catalogue<typeof en> = {
   channels: {
     title: "SMS ou RCS",
     description: "Ce que chaque canal a remis, fait cliquer et vendu. Remis est une part des envois ; lus et taux de clic, une part des messages remis.",
-    unique: "({{formatted}} uniques)",
+    unique_one: "({{formatted}} unique)",
+    unique_other: "({{formatted}} uniques)",
   },
   columns: {
     channel: "Canal",
