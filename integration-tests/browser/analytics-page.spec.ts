@@ -380,6 +380,8 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     expect(await sentOn(day, next)).toEqual({ sent: "2", orders: "1" })
     // the revenue chart puts the order on the Paris day of the reminder
     const revenueChart = page.locator('[data-testid="analytics-chart-revenue"]')
+    await revenueChart.locator("svg .recharts-line-curve").first().waitFor({ timeout: 60_000 })
+    await page.waitForFunction((total) => Number(document.querySelector('[data-testid="analytics-chart-revenue"]')?.getAttribute("data-total")) === total, order.total, { timeout: 60_000 })
     expect(Number(await revenueChart.getAttribute("data-total"))).toBe(order.total)
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "analytics-page-paris-days.png"), fullPage: true })
 

@@ -72,6 +72,8 @@ export const AnalyticsReportView = ({ timeZone }: { timeZone: string }) => {
           description={t("analytics.charts.revenueDescription")}
           points={revenuePoints}
           format={(v) => f.money(v, currency, 0)}
+          loading={!daily.report && !daily.error}
+          error={daily.error}
           testId="analytics-chart-revenue"
         />
         <AnalyticsDailyChart
@@ -80,12 +82,13 @@ export const AnalyticsReportView = ({ timeZone }: { timeZone: string }) => {
           points={clickPoints}
           format={(v) => f.number(v)}
           integer
+          loading={!daily.report && !daily.error}
+          error={daily.error}
           testId="analytics-chart-clicks"
         />
       </div>
-      {daily.error && <Text className="text-ui-fg-error">{t("analytics.page.dailyError", { error: daily.error })}</Text>}
 
-      <AnalyticsChannelComparison report={channels.report} />
+      <AnalyticsChannelComparison report={channels.report} loading={channels.loading} error={channels.error} />
 
       <AnalyticsBreakdownTable
         title={t("analytics.tables.templatesTitle")}
