@@ -15,6 +15,7 @@ import { checkServices, ensureDatabase } from "../integration-tests/helpers/serv
 import { completeCart, fillCart, placeOrder } from "../integration-tests/helpers/storefront"
 import { startFakeRbm } from "../integration-tests/fakes/rbm-server"
 import { formatPhoneBubble } from "./phone-bubble"
+import { checkAdminFonts } from "./demo-admin-assets"
 import { formatRoiTable } from "./roi-table"
 
 const { linkTestApp } = require("./link-test-app")
@@ -169,6 +170,13 @@ async function main() {
       await rbm?.fake.close()
       process.exit(delivered ? 0 : 1)
     }
+    step("checking that the admin loads as in a real install (the dashboard's fonts)")
+    const fonts = await checkAdminFonts(app.url, path.join(ROOT, "integration-tests", "app"))
+    console.log(
+      fonts.refused.length
+        ? `  ✘ the admin refused ${fonts.refused.join(", ")}: its pages render in a fallback font (see admin.vite in integration-tests/app/medusa-config.ts)`
+        : `  ✔ ${fonts.checked} font files served`
+    )
     console.log(
       `\nThe app keeps running. Admin: ${app.url}/app  (login ${store.admin.email} / ${store.admin.password})` +
         `\nOpen the order #${order.display_id} to see its texts; Settings → SMS & RCS for templates and automations.` +

@@ -1,3 +1,4 @@
+import path from "path"
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -45,6 +46,12 @@ const sandboxRcs = process.env.SMS_RCS_RCS_PROVIDER === "sandbox" ? { rcs: { pro
 const allDay = { days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00", holidays: null, maxPer24h: null }
 const quietHours = process.env.SMS_RCS_QUIET_HOURS === "off" ? { FR: allDay, US: allDay, "US-FL": allDay, default: allDay } : undefined
 
+/** The node_modules folder a package is installed in, as Node resolves it from this app. */
+function packagesFolder(name: string): string {
+  const manifest = require.resolve(`${name}/package.json`, { paths: [__dirname] })
+  return path.resolve(path.dirname(manifest), ...name.split("/").map(() => ".."))
+}
+
 /**
  * The app the plugin's HTTP tests, browser test and demo run: a plain Medusa 2.21 app that installs the
  * plugin by its package name, as a store would (node_modules/medusa-plugin-sms-rcs links to the repo).
@@ -64,6 +71,12 @@ module.exports = defineConfig({
   },
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    // This app installs nothing of its own: its packages resolve from the repository's node_modules, outside
+    // the folder Vite's dev server serves files from (`server.fs.allow` is the app's package root). The
+    // dashboard's CSS asks for its Inter and Roboto Mono fonts by file path (/app/@fs/…/@medusajs/dashboard/…),
+    // which Vite then refused with a 403. A store's app has them in its own node_modules: allowing the folder
+    // the dashboard is installed in serves them as it would there (Vite adds this to its own allow list).
+    vite: () => ({ server: { fs: { allow: [packagesFolder("@medusajs/dashboard")] } } }),
   },
   plugins: [
     {

@@ -1,9 +1,12 @@
 import fs from "fs"
 import path from "path"
+import { Client } from "pg"
 import type { Browser, Page } from "playwright-core"
+import { atLocalTime } from "../../src/lib/sending-rules/local-time"
 import { httpClient, prepareApp, type RunningApp } from "../helpers/app-process"
-import { ARTIFACTS_DIR, logInToAdmin } from "../helpers/browser"
+import { ARTIFACTS_DIR, logInToAdmin, recordFailedRequests, setAdminLanguage, setAdminTheme } from "../helpers/browser"
 import { browserSpecPlace, startBrowserApp, stopBrowserApp } from "../helpers/browser-app"
+import { databaseUrl } from "../helpers/services"
 import { fillCart, placeOrder } from "../helpers/storefront"
 import { waitFor } from "../helpers/wait-for"
 
@@ -20,6 +23,30 @@ const PHONE_UA =
 
 /** A CSV line split on commas (the analytics CSV quotes nothing in this test: no comma in its values). */
 const cells = (line: string) => line.split(",")
+
+/** Intl's French numbers hold narrow and plain no-break spaces: compare with plain spaces. */
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ")
+
+/** The Paris calendar day `days` days before today, and the day after it (`YYYY-MM-DD`). */
+function parisDays(daysAgo: number) {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date())
+  const day = new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10)
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  return { day, next }
+}
+
+/**
+ * The dashboard's Inter font has loaded and no request of the page failed (a status of 400 or more, or
+ * no answer): the admin renders as in a real install, not in a fallback font after a 403.
+ */
+async function expectLoadedAsInstalled(page: Page, failures: string[]) {
+  await page.evaluate(() => document.fonts.ready)
+  const inter = await page.evaluate(() => [...document.fonts].filter((f) => /inter/i.test(f.family)).map((f) => f.status))
+  expect(inter.length).toBeGreaterThan(0)
+  expect(inter).toContain("loaded")
+  expect(inter).not.toContain("error")
+  expect(failures).toEqual([])
+}
 
 describe("admin: click-to-order analytics and the order's attribution", () => {
   let app: RunningApp
@@ -42,6 +69,8 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
       // tracked links on (the reminder's link becomes https://go.maison-demo.test/r/CODE), quiet hours off
       SMS_RCS_TRACKING_BASE_URL: TRACKING_BASE_URL,
       SMS_RCS_QUIET_HOURS: "off",
+      // the store's zone: the page counts its days in Paris
+      SMS_RCS_DEFAULT_TIME_ZONE: "Europe/Paris",
     }))
   })
 
@@ -52,6 +81,7 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
   // Filled by the first test, read by the next ones.
   let order: { id: string; total: number; currency_code: string }
   let reminder: { id: string; body: string }
+  let confirmation: { id: string }
 
   it("credits an order to the abandoned-cart SMS whose tracked link was tapped (through the APIs)", async () => {
     const storeHeaders = { "x-publishable-api-key": store.publishable_key }
@@ -128,17 +158,27 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     expect(Number(credit.attribution.order_total)).toBe(order.total)
 
     // the order confirmation goes out too; wait for it so the totals below hold still
-    await waitFor(
+    confirmation = await waitFor(
       async () => {
         const { messages } = await http.get(`/admin/messaging/messages?order_id=${order.id}`, admin)
         return messages[0]?.status === "delivered" ? messages[0] : undefined
       },
       { what: "the order confirmation to be delivered" }
     )
+
+    // the owner tries the provider from the providers page: a test send, in no figure of the analytics
+    const { message: test } = await http.post("/admin/messaging/providers/test-send", { phone: "+33 6 20 30 40 99", channel: "sms" }, admin)
+    await waitFor(
+      async () => ((await http.get(`/admin/messaging/messages/${test.id}`, admin)).message?.status === "delivered" ? true : undefined),
+      { what: "the test send to be delivered" }
+    )
+    const report = await http.get("/admin/messaging/analytics?group_by=channel", admin)
+    expect(report).toMatchObject({ time_zone: "Europe/Paris", test_messages: 1, totals: { sent: 2 } })
   })
 
   it("shows the order's revenue, SMS against RCS, a chart per day and a CSV on the Analytics page", async () => {
     const page = await logIn(2200)
+    const failures = recordFailedRequests(page)
     await page.goto(`${app.url}/app/settings/sms-rcs`)
     await page.locator('[data-testid="sms-rcs-link-analytics"]').click({ timeout: 120_000 })
     await page.waitForURL((url) => url.pathname.endsWith("/messaging/analytics"))
@@ -159,6 +199,20 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     expect(await tile("ctr").locator('[data-testid="kpi-value"]').innerText()).toMatch(/^50(\.0)?\s?%$/)
     expect(Number(await tile("cost").getAttribute("data-value"))).toBeGreaterThan(0)
     expect(Number(await tile("roi").getAttribute("data-value"))).toBeGreaterThan(0)
+    // money in cents, not "€7.8429 per message"; ROI a signed percentage with at most one decimal
+    expect(await tile("cost").locator('[data-testid="kpi-value"]').innerText()).toMatch(/^€\d+\.\d{2}$/)
+    expect(await tile("revenue").locator('[data-testid="kpi-hint"]').innerText()).toBe(`${await money(page, order.total / 2, "EUR")} per message`)
+    const roi = Number(await tile("roi").getAttribute("data-value"))
+    expect(await tile("roi").locator('[data-testid="kpi-value"]').innerText()).toBe(
+      await page.evaluate((r) => new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(r), roi)
+    )
+    expect(await tile("roi").locator('[data-testid="kpi-value"]').innerText()).toMatch(/^\+[\d,]+(\.\d)?%$/)
+    // the provider's test send is counted apart, not in the tiles
+    expect(await page.locator('[data-testid="analytics-test-messages"]').innerText()).toBe(
+      "1 test message not counted (test sends from the providers page and the template editor)."
+    )
+    // the days are the store's, and the page says so
+    expect(await page.locator('[data-testid="analytics-period-hint"]').innerText()).toContain("Days run midnight to midnight in Europe/Paris, the store's time zone.")
 
     // SMS and RCS side by side: the SMS row holds the order, the RCS row nothing
     const smsRow = page.locator('[data-testid="analytics-channel-row"][data-channel="sms"]')
@@ -169,6 +223,10 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     expect(await smsRow.locator('[data-testid="cell-revenue"]').innerText()).toBe(await money(page, order.total, "EUR"))
     expect(await rcsRow.locator('[data-testid="cell-sent"]').innerText()).toBe("0")
     expect(await rcsRow.locator('[data-testid="cell-orders"]').innerText()).toBe("0")
+    // no revenue, no cost: no ROI to speak of
+    expect(await rcsRow.locator('[data-testid="cell-roi"]').innerText()).toBe("—")
+    expect(await smsRow.locator('[data-testid="cell-cost"]').innerText()).toMatch(/^€\d+\.\d{2}$/)
+    expect(await smsRow.locator('[data-testid="cell-roi"]').innerText()).toBe(await tile("roi").locator('[data-testid="kpi-value"]').innerText())
     // the rate bars: one series per channel
     expect(await page.locator('[data-testid="analytics-channel-bars"] svg .recharts-bar').count()).toBe(2)
 
@@ -189,6 +247,10 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     expect(Number(await topTemplate.locator('[data-testid="cell-revenue"]').getAttribute("data-value"))).toBe(order.total)
     const automation = page.locator('[data-testid="analytics-automations"] [data-testid="analytics-breakdown-row"][data-key="abandoned_cart"]')
     expect(await automation.locator('[data-testid="cell-orders"]').innerText()).toBe("1")
+    // the order confirmation cost money and sold nothing: "—", not "−100 %"
+    const confirmationRow = page.locator('[data-testid="analytics-templates"] [data-testid="analytics-breakdown-row"][data-key="order_confirmation"]')
+    expect(await confirmationRow.locator('[data-testid="cell-roi"]').innerText()).toBe("—")
+    expect(await confirmationRow.locator('[data-testid="cell-cost"]').innerText()).toMatch(/^€\d+\.\d{2}$/)
     expect(await page.locator('[data-testid="analytics-campaigns"] [data-testid="analytics-breakdown-row"]').count()).toBeGreaterThan(0)
 
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "analytics-page.png"), fullPage: true })
@@ -201,9 +263,12 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     const lines = fs.readFileSync(saved, "utf8").trim().split("\n")
     const header = cells(lines[0])
     expect(header.slice(0, 2)).toEqual(["channel", "sent"])
+    // raw numbers, each header with its unit; ROI in percent as on the page
+    expect(header).toEqual(expect.arrayContaining(["revenue (EUR)", "cost (EUR)", "ctr (%)", "roi (%)"]))
     const sms = Object.fromEntries(cells(lines.find((l) => l.startsWith("sms,"))!).map((v, i) => [header[i], v]))
-    expect(sms).toMatchObject({ sent: "2", delivered: "2", clicks: "1", orders: "1", currency: "EUR" })
-    expect(Number(sms.revenue)).toBe(order.total)
+    expect(sms).toMatchObject({ sent: "2", delivered: "2", clicks: "1", orders: "1", "ctr (%)": "50" })
+    expect(Number(sms["revenue (EUR)"])).toBe(order.total)
+    expect(Number(sms["roi (%)"])).toBeCloseTo(roi * 100, 2)
 
     // the period filter: 7 days keeps the order; a month long ago has nothing
     await page.locator('[data-testid="analytics-preset-7"]').click()
@@ -219,6 +284,7 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     expect(await page.locator('[data-testid="analytics-templates"]').innerText()).toContain("No message was sent in this period.")
     // 31 days on the axis, each at zero
     expect(Number(await revenueChart.getAttribute("data-total"))).toBe(0)
+    await expectLoadedAsInstalled(page, failures)
     await page.close()
   })
 
@@ -281,6 +347,71 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     const none = page.locator('[data-testid="sms-rcs-order-attribution"] [data-testid="attribution-none"]')
     await none.waitFor({ timeout: 120_000 })
     expect(await none.innerText()).toBe("No message drove this order.")
+    await page.close()
+  })
+
+  it("counts a text sent at 23:30 in Paris on the Paris day, and one at 00:30 on the next (days of the store's zone)", async () => {
+    // the reminder at 23:30 Paris time on a day of this month, the confirmation at 00:30 the next day
+    // (23:30Z the evening before: a UTC report would count both on the first day)
+    const { day, next } = parisDays(3)
+    const [y, m, d] = day.split("-").map(Number)
+    const lateEvening = atLocalTime(y, m, d, 23, 30, "Europe/Paris")
+    const pastMidnight = new Date(lateEvening.getTime() + 3_600_000)
+    const db = new Client({ connectionString: databaseUrl(place.dbName) })
+    await db.connect()
+    try {
+      await db.query(`UPDATE sms_rcs_message SET sent_at = $1 WHERE id = $2`, [lateEvening, reminder.id])
+      await db.query(`UPDATE sms_rcs_message SET sent_at = $1 WHERE id = $2`, [pastMidnight, confirmation.id])
+    } finally {
+      await db.end()
+    }
+
+    const page = await logIn(2200)
+    const failures = recordFailedRequests(page)
+    const sentOn = async (from: string, to: string) => {
+      await page.goto(`${app.url}/app/messaging/analytics?from=${from}&to=${to}`)
+      await page.locator('[data-testid="analytics-period-hint"]').waitFor({ timeout: 120_000 })
+      await page.waitForFunction(() => document.querySelector('[data-testid="kpi-sent"]')?.getAttribute("data-value") !== "", null, { timeout: 60_000 })
+      return { sent: await page.locator('[data-testid="kpi-sent"]').getAttribute("data-value"), orders: await page.locator('[data-testid="kpi-orders"]').getAttribute("data-value") }
+    }
+    // the Paris day of 23:30 holds the reminder (and its order); the next Paris day the 00:30 confirmation
+    expect(await sentOn(day, day)).toEqual({ sent: "1", orders: "1" })
+    expect(await sentOn(next, next)).toEqual({ sent: "1", orders: "0" })
+    expect(await sentOn(day, next)).toEqual({ sent: "2", orders: "1" })
+    // the revenue chart puts the order on the Paris day of the reminder
+    const revenueChart = page.locator('[data-testid="analytics-chart-revenue"]')
+    await revenueChart.locator("svg .recharts-line-curve").first().waitFor({ timeout: 60_000 })
+    await page.waitForFunction((total) => Number(document.querySelector('[data-testid="analytics-chart-revenue"]')?.getAttribute("data-total")) === total, order.total, { timeout: 60_000 })
+    expect(Number(await revenueChart.getAttribute("data-total"))).toBe(order.total)
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "analytics-page-paris-days.png"), fullPage: true })
+
+    // the same page in French, light then dark: words, money and ROI as a French shop owner reads them
+    await setAdminLanguage(page, app.url, "fr")
+    await page.goto(`${app.url}/app/messaging/analytics?days=30`)
+    const heading = page.locator('[data-testid="sms-rcs-analytics-page"] h1')
+    await heading.waitFor({ timeout: 120_000 })
+    expect(await heading.innerText()).toBe("Statistiques SMS & RCS")
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-orders"]')?.getAttribute("data-value") === "1", null, { timeout: 60_000 })
+    const kpis = page.locator('[data-testid="analytics-kpis"]')
+    expect(await kpis.locator('[data-testid="kpi-revenue"] [data-testid="kpi-value"]').innerText()).toBe(
+      await page.evaluate((a) => new Intl.NumberFormat("fr", { style: "currency", currency: "EUR" }).format(a), order.total)
+    )
+    expect(plain(await kpis.locator('[data-testid="kpi-roi"] [data-testid="kpi-value"]').innerText())).toMatch(/^\+[\d ]+(,\d)? %$/)
+    expect(await page.locator('[data-testid="analytics-test-messages"]').innerText()).toBe(
+      "1 message de test non compté (envois de test depuis la page des fournisseurs et l'éditeur de modèles)."
+    )
+    expect(await page.locator('[data-testid="analytics-period-hint"]').innerText()).toContain("Les jours vont de minuit à minuit en Europe/Paris")
+    expect(await page.locator('[data-testid="analytics-channel-row"][data-channel="rcs"] [data-testid="cell-roi"]').innerText()).toBe("—")
+    expect(await page.locator('[data-testid="analytics-preset-month"]').innerText()).toBe("Ce mois-ci")
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "analytics-page-fr.png"), fullPage: true })
+    await setAdminTheme(page, "dark")
+    await page.reload()
+    await heading.waitFor({ timeout: 120_000 })
+    await page.waitForFunction(() => document.querySelector('[data-testid="kpi-orders"]')?.getAttribute("data-value") === "1", null, { timeout: 60_000 })
+    await page.locator('[data-testid="analytics-chart-revenue"] svg .recharts-line-curve').first().waitFor({ timeout: 60_000 })
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "analytics-page-fr-dark.png"), fullPage: true })
+
+    await expectLoadedAsInstalled(page, failures)
     await page.close()
   })
 })

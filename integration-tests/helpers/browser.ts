@@ -51,3 +51,22 @@ export async function setAdminLanguage(page: Page, appUrl: string, language: str
 export async function setAdminTheme(page: Page, theme: "light" | "dark"): Promise<void> {
   await page.evaluate((value) => localStorage.setItem("medusa_admin_theme", value), theme)
 }
+
+/**
+ * Every request of `page` that failed from now on — an HTTP status of 400 or more, or no answer at all
+ * (connection refused or reset, blocked) — as "403 GET http://…" lines, fonts, scripts and API calls alike. The list
+ * fills as the page runs; a spec expects it empty to say the page loaded as it does in a real install.
+ */
+export function recordFailedRequests(page: Page): string[] {
+  const failures: string[] = []
+  page.on("response", (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.request().method()} ${response.url()}`)
+  })
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "failed"
+    // cancelled by the browser itself (the page navigated or reloaded while it was in flight): nobody refused it
+    if (reason === "net::ERR_ABORTED") return
+    failures.push(`${reason} ${request.method()} ${request.url()}`)
+  })
+  return failures
+}

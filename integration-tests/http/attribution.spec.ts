@@ -174,7 +174,7 @@ medusaIntegrationTestRunner({
       const csv = await api.get("/admin/messaging/analytics?group_by=channel&format=csv", admin)
       expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
       expect(csv.data.split("\n")[0]).toBe(
-        "channel,sent,delivered,read,clicks,unique_clicks,ctr,orders,conversion_rate,revenue,revenue_per_message,unsubscribes,unsubscribe_rate,segments,cost,roi,currency"
+        "channel,sent,delivered,read,clicks,unique_clicks,ctr (%),orders,conversion_rate (%),revenue (EUR),revenue_per_message (EUR),unsubscribes,unsubscribe_rate (%),segments,cost (EUR),roi (%)"
       )
       const bad = await api.get("/admin/messaging/analytics?group_by=colour", admin).catch((e: any) => e.response)
       expect(bad.status).toBe(400)

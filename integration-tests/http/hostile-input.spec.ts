@@ -208,10 +208,27 @@ medusaIntegrationTestRunner({
         expect(line?.startsWith(`"'=HYPERLINK(""https://evil.example"",""open"")",1,`)).toBe(true)
       })
 
+      it("reads calendar days in the store's zone and refuses days, instants and zones that are not", async () => {
+        const paris = await get("/admin/messaging/analytics?from=2026-11-25&to=2026-11-25&time_zone=europe/paris")
+        expect(paris.status).toBe(200)
+        expect(paris.data).toMatchObject({ time_zone: "Europe/Paris", from: "2026-11-24T23:00:00.000Z", to: "2026-11-25T23:00:00.000Z" })
+        for (const [query, message] of [
+          ["from=2026-02-30", /"2026-02-30" is not a calendar day/],
+          ["from=yesterday", /"yesterday" is neither a day \(YYYY-MM-DD\) nor a date and time/],
+          ["time_zone=Mars/Olympus_Mons", /expected an IANA time zone such as "Europe\/Paris"/],
+          [`from=${"9".repeat(100)}`, /Value for field 'from' too big, expected at most: '40'/],
+        ] as const) {
+          const res = await get(`/admin/messaging/analytics?${query}`)
+          expect(res.status).toBe(400)
+          expect(res.data.message).toMatch(message)
+        }
+      })
+
       it("refuses periods longer than 400 days with a 400 that says so", async () => {
+        // calendar days: 1 January 2026 included
         const analytics = await get("/admin/messaging/analytics?from=2020-01-01&to=2026-01-01")
         expect(analytics.status).toBe(400)
-        expect(analytics.data.message).toMatch(/the period is at most 400 days \(this one is 2192\): ask for it in parts/)
+        expect(analytics.data.message).toMatch(/the period is at most 400 days \(this one is 2193\): ask for it in parts/)
         const recompute = await post("/admin/messaging/attribution/recompute", { from: "2015-01-01" })
         expect(recompute.status).toBe(400)
         expect(recompute.data.message).toMatch(/the period is at most 400 days \(this one is \d+\): ask for it in parts/)

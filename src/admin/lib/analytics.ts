@@ -1,6 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
+import { formatDay, formatRoi } from "./format"
+import { useFormat } from "./i18n"
 import { queryKeys } from "./query-keys"
 import { backendUrl, sdk } from "./sdk"
+import { storeSettingsKeys, type StoreSettings } from "./store-settings"
 
 /** What `GET /admin/messaging/analytics` counts for each group and for the whole period. */
 export type AnalyticsMetrics = {
@@ -36,17 +39,23 @@ export type AnalyticsReport = {
   currency: string | null
   /** The currency of `cost`, from the plugin's pricing. */
   cost_currency: string | null
+  /** The zone whose calendar days the period and `day` are (the store's). */
+  time_zone: string
   rows: AnalyticsRow[]
   totals: AnalyticsMetrics
+  /** Test sends of the period (providers page, template editor): in no figure, counted here apart. */
+  test_messages: number
 }
 
-/** A period of whole UTC days, both ends included, as the date inputs hold them (`YYYY-MM-DD`). */
+/** A period of whole days in the store's zone, both ends included, as the date inputs hold them (`YYYY-MM-DD`). */
 export type AnalyticsPeriod = { from: string; to: string }
 
 export const CHANNELS = ["sms", "rcs"] as const
 export type Channel = (typeof CHANNELS)[number]
 
-export const PERIOD_PRESETS = [7, 30, 90] as const
+/** The periods one click away: the last 7, 30 or 90 days (today included), and this month so far. */
+export const PERIOD_PRESETS = [7, 30, 90, "month"] as const
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number]
 /** The API refuses longer periods. */
 export const MAX_PERIOD_DAYS = 400
 
@@ -71,24 +80,34 @@ export const EMPTY_METRICS: AnalyticsMetrics = {
   roi: null,
 }
 
-const utcDay = (date: Date) => date.toISOString().slice(0, 10)
+// Calendar arithmetic on `YYYY-MM-DD` strings: UTC here is only a neutral calendar, never a zone of the store.
+const calendarDay = (date: Date) => date.toISOString().slice(0, 10)
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`)
+const addDays = (day: string, days: number) => calendarDay(new Date(dayStart(day).getTime() + days * DAY_MS))
 
-/**
- * The last `days` days, today included. Days are UTC days because the API groups `day` in UTC: a period
- * in the admin's own time zone would cut the first and last bars of the chart in two.
- */
-export function presetPeriod(days: number, now = new Date()): AnalyticsPeriod {
-  const to = utcDay(now)
-  return { from: utcDay(new Date(dayStart(to).getTime() - (days - 1) * DAY_MS)), to }
+/** Today's date on the store's wall clock (`timeZone`), which is not the browser's nor UTC's near midnight. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now).map((p) => [p.type, p.value])
+  )
+  return `${parts.year}-${parts.month}-${parts.day}`
 }
 
-/** Why a period cannot be asked for, or null when it can. */
-export function periodProblem(period: AnalyticsPeriod): string | null {
-  if (!DATE_RE.test(period.from) || Number.isNaN(dayStart(period.from).getTime())) return "Pick a start date."
-  if (!DATE_RE.test(period.to) || Number.isNaN(dayStart(period.to).getTime())) return "Pick an end date."
-  if (period.from > period.to) return "The start date must not be after the end date."
-  if (periodDays(period).length > MAX_PERIOD_DAYS) return `The period is at most ${MAX_PERIOD_DAYS} days.`
+/**
+ * A preset's days in the store's zone: the last `n` days with today, or the month so far. The API reads the
+ * same days in the same zone, so the chart's first and last bars are whole days.
+ */
+export function presetPeriod(preset: PeriodPreset, timeZone: string, now = new Date()): AnalyticsPeriod {
+  const to = todayIn(timeZone, now)
+  return { from: preset === "month" ? `${to.slice(0, 8)}01` : addDays(to, -(preset - 1)), to }
+}
+
+/** Why a period cannot be asked for, as a catalogue key (`analytics.period.problems.*`), or null when it can. */
+export function periodProblem(period: AnalyticsPeriod): "from" | "to" | "order" | "length" | null {
+  if (!DATE_RE.test(period.from) || Number.isNaN(dayStart(period.from).getTime())) return "from"
+  if (!DATE_RE.test(period.to) || Number.isNaN(dayStart(period.to).getTime())) return "to"
+  if (period.from > period.to) return "order"
+  if (periodDays(period).length > MAX_PERIOD_DAYS) return "length"
   return null
 }
 
@@ -97,34 +116,67 @@ export function periodDays(period: AnalyticsPeriod): string[] {
   const days: string[] = []
   const end = dayStart(period.to).getTime()
   for (let t = dayStart(period.from).getTime(); t <= end && days.length <= MAX_PERIOD_DAYS; t += DAY_MS) {
-    days.push(utcDay(new Date(t)))
+    days.push(calendarDay(new Date(t)))
   }
   return days
 }
 
-/** The API's `from` and `to`: the first day's midnight and the midnight after the last day (excluded). */
+/** The API's `from` and `to`: the two days themselves, which it reads in the store's zone (`to` included). */
 export function periodQuery(period: AnalyticsPeriod): { from: string; to: string } {
-  return { from: dayStart(period.from).toISOString(), to: new Date(dayStart(period.to).getTime() + DAY_MS).toISOString() }
+  return { from: period.from, to: period.to }
 }
 
-/** The period the page shows for `?days=` or `?from=&to=` in its address, else the last 30 days. */
-export function periodFromParams(params: URLSearchParams, now = new Date()): AnalyticsPeriod {
+/** The period the page shows for `?days=`, `?period=month` or `?from=&to=` in its address, else the last 30 days. */
+export function periodFromParams(params: URLSearchParams, timeZone: string, now = new Date()): AnalyticsPeriod {
   const from = params.get("from")
   const to = params.get("to")
   if (from && to) return { from, to }
+  if (params.get("period") === "month") return presetPeriod("month", timeZone, now)
   const days = Number(params.get("days"))
-  return presetPeriod(Number.isInteger(days) && days > 0 && days <= MAX_PERIOD_DAYS ? days : 30, now)
+  return presetPeriod(Number.isInteger(days) && days > 0 && days <= MAX_PERIOD_DAYS ? days as PeriodPreset : 30, timeZone, now)
 }
 
-/** The preset (7, 30, 90) this period is, if it is one ending today. */
-export function presetOf(period: AnalyticsPeriod, now = new Date()): number | null {
-  return PERIOD_PRESETS.find((days) => {
-    const preset = presetPeriod(days, now)
-    return preset.from === period.from && preset.to === period.to
-  }) ?? null
+/** The address of a period: a preset stays a preset ("the last 30 days" tomorrow too), typed dates stay dates. */
+export function paramsOf(period: AnalyticsPeriod, timeZone: string, now = new Date()): Record<string, string> {
+  const preset = presetOf(period, timeZone, now)
+  if (preset === "month") return { period: "month" }
+  return preset ? { days: String(preset) } : { from: period.from, to: period.to }
+}
+
+/** The preset this period is, if it is one ending today. */
+export function presetOf(period: AnalyticsPeriod, timeZone: string, now = new Date()): PeriodPreset | null {
+  return (
+    PERIOD_PRESETS.find((preset) => {
+      const p = presetPeriod(preset, timeZone, now)
+      return p.from === period.from && p.to === period.to
+    }) ?? null
+  )
 }
 
 type ReportState = { report: AnalyticsReport | null; loading: boolean; error?: string }
+
+/**
+ * The store's zone, in which the page counts its days (`GET /admin/messaging/settings`, shared with the
+ * other pages' cache). The page waits for it: presets computed in another zone would ask for the wrong days.
+ */
+export function useReportTimeZone(): { timeZone?: string; loading: boolean; error?: string; retry: () => void } {
+  const query = useQuery({
+    queryKey: storeSettingsKeys.detail("store"),
+    queryFn: () => sdk.client.fetch<StoreSettings>("/admin/messaging/settings"),
+    staleTime: Infinity,
+  })
+  return { timeZone: query.data?.time_zone, loading: query.isPending, error: query.error?.message, retry: () => void query.refetch() }
+}
+
+/** The admin's formats (`useFormat`) with the two the analytics add: ROI and calendar days. */
+export function useAnalyticsFormat() {
+  const format = useFormat()
+  return {
+    ...format,
+    roi: (ratio: number | null | undefined) => formatRoi(ratio, format.locale),
+    day: (day: string, style?: "medium" | "short") => formatDay(day, format.locale, style),
+  }
+}
 
 export const analyticsKeys = queryKeys("analytics")
 

@@ -1,12 +1,14 @@
 import { Container, Heading, Table, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
-import { byRevenue, type AnalyticsDimension, type AnalyticsReport } from "../../lib/analytics"
-import { formatMoney, formatNumber, formatPercent } from "../../lib/format"
+import { byRevenue, useAnalyticsFormat, type AnalyticsDimension, type AnalyticsReport } from "../../lib/analytics"
+import { useT } from "../../lib/i18n"
+
+type Dimension = Exclude<AnalyticsDimension, "day" | "channel">
 
 /**
  * The report grouped by one dimension (template, automation, campaign), highest revenue first. The API
  * names the messages without one `(none)` (and automation `(campaign)` for a campaign's messages); they
- * are shown as words, not as codes.
+ * are shown as words, not as codes. Money in the currency's minor units, ROI as the tiles show it.
  */
 export const AnalyticsBreakdownTable = ({
   title,
@@ -21,7 +23,7 @@ export const AnalyticsBreakdownTable = ({
 }: {
   title: string
   description?: string
-  dimension: Exclude<AnalyticsDimension, "day" | "channel">
+  dimension: Dimension
   report: AnalyticsReport | null
   loading: boolean
   error?: string
@@ -31,10 +33,13 @@ export const AnalyticsBreakdownTable = ({
   names?: Record<string, string>
   testId: string
 }) => {
+  const { t } = useT()
+  const f = useAnalyticsFormat()
   const all = byRevenue(report?.rows ?? [])
   const rows = limit ? all.slice(0, limit) : all
   const currency = report?.currency ?? null
   const costCurrency = report?.cost_currency ?? currency
+  const placeholders: Record<string, string> = { "(none)": t("analytics.tables.none"), "(campaign)": t("analytics.tables.campaigns") }
 
   return (
     <Container className="flex min-w-0 flex-col divide-y p-0" data-testid={testId} aria-busy={loading}>
@@ -46,10 +51,15 @@ export const AnalyticsBreakdownTable = ({
           </Text>
         )}
       </div>
-      {error && <Text className="px-6 py-4 text-ui-fg-error">Could not load: {error}</Text>}
+      {error && <Text className="px-6 py-4 text-ui-fg-error">{t("analytics.tables.error", { error })}</Text>}
+      {!error && !report && loading && (
+        <Text size="small" className="px-6 py-4 text-ui-fg-subtle">
+          {t("common.loading")}
+        </Text>
+      )}
       {!error && report && rows.length === 0 && (
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle">
-          No message was sent in this period.
+          {t("analytics.tables.empty")}
         </Text>
       )}
       {!error && rows.length > 0 && (
@@ -57,13 +67,13 @@ export const AnalyticsBreakdownTable = ({
           <Table>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell>{DIMENSION_LABELS[dimension]}</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Sent</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">CTR</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Orders</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Revenue</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Cost</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">ROI</Table.HeaderCell>
+                <Table.HeaderCell>{t(`analytics.columns.${dimension}`)}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("analytics.columns.sent")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("analytics.columns.ctr")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("analytics.columns.orders")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("analytics.columns.revenue")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("analytics.columns.cost")}</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">{t("analytics.columns.roi")}</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -71,15 +81,15 @@ export const AnalyticsBreakdownTable = ({
                 const value = String(row[dimension] ?? "")
                 return (
                   <Table.Row key={value} data-testid="analytics-breakdown-row" data-key={value}>
-                    <Table.Cell>{dimensionValue(dimension, value, names?.[value])}</Table.Cell>
-                    <Table.Cell className="text-right tabular-nums">{formatNumber(row.sent)}</Table.Cell>
-                    <Table.Cell className="text-right tabular-nums">{formatPercent(row.ctr)}</Table.Cell>
-                    <Table.Cell className="text-right tabular-nums" data-testid="cell-orders">{formatNumber(row.orders)}</Table.Cell>
+                    <Table.Cell>{dimensionValue(dimension, value, placeholders[value], names?.[value])}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums" data-testid="cell-sent">{f.number(row.sent)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums">{f.percent(row.ctr)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums" data-testid="cell-orders">{f.number(row.orders)}</Table.Cell>
                     <Table.Cell className="text-right tabular-nums" data-testid="cell-revenue" data-value={row.revenue}>
-                      {formatMoney(row.revenue, currency)}
+                      {f.money(row.revenue, currency)}
                     </Table.Cell>
-                    <Table.Cell className="text-right tabular-nums">{formatMoney(row.cost, costCurrency, 4)}</Table.Cell>
-                    <Table.Cell className="text-right tabular-nums">{formatPercent(row.roi, 0)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums" data-testid="cell-cost">{f.money(row.cost, costCurrency)}</Table.Cell>
+                    <Table.Cell className="text-right tabular-nums" data-testid="cell-roi">{f.roi(row.roi)}</Table.Cell>
                   </Table.Row>
                 )
               })}
@@ -89,29 +99,18 @@ export const AnalyticsBreakdownTable = ({
       )}
       {limit && all.length > limit && (
         <Text size="xsmall" className="px-6 py-2 text-ui-fg-muted">
-          {all.length - limit} more in the CSV.
+          {t("analytics.tables.more", { count: all.length - limit })}
         </Text>
       )}
     </Container>
   )
 }
 
-const DIMENSION_LABELS: Record<Exclude<AnalyticsDimension, "day" | "channel">, string> = {
-  template: "Template",
-  automation: "Automation",
-  campaign: "Campaign",
-}
-
-const PLACEHOLDERS: Record<string, string> = {
-  "(none)": "None",
-  "(campaign)": "Campaigns",
-}
-
-function dimensionValue(dimension: string, value: string, name: string | undefined): ReactNode {
-  if (PLACEHOLDERS[value]) {
+function dimensionValue(dimension: string, value: string, placeholder: string | undefined, name: string | undefined): ReactNode {
+  if (placeholder) {
     return (
       <Text size="small" className="text-ui-fg-muted" title={`${dimension}: ${value}`}>
-        {PLACEHOLDERS[value]}
+        {placeholder}
       </Text>
     )
   }

@@ -11,8 +11,16 @@ const DIMENSION_SQL: Record<AnalyticsDimension, string> = {
   campaign: "coalesce(m.campaign_id, '(none)')",
   /** A campaign's A/B variant (its id in the campaign); use with `campaign_id` or group by campaign too. */
   variant: "coalesce(m.campaign_variant, '(none)')",
-  day: "to_char(date_trunc('day', m.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')",
+  /** The day in the report's zone (the store's by default), so 23:30 in Paris counts on the Paris day. */
+  day: "m.local_day",
 }
+
+/**
+ * Test sends (the providers page's and the template editor's) are written with `metadata.test = true`, and
+ * an SMS fallback copies its RCS message's metadata: they are the owner's own phone, not the store's
+ * audience, so they stay out of every figure and are counted apart.
+ */
+const IS_TEST_SEND = "coalesce(metadata->>'test' = 'true', false)"
 
 export type AnalyticsQuery = {
   from: Date
@@ -21,6 +29,8 @@ export type AnalyticsQuery = {
   currency?: string
   /** Only this campaign's messages (its results per variant). */
   campaign_id?: string
+  /** The IANA zone whose calendar days `day` groups by; UTC when not given. */
+  time_zone?: string
 }
 
 export type AnalyticsRow = Record<string, string | number | null> & {
@@ -44,6 +54,12 @@ export type AnalyticsRow = Record<string, string | number | null> & {
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null)
 
 /**
+ * (revenue − cost) ÷ cost, where it means something: without a cost there is nothing to return on, and
+ * without revenue "−100 %" says only that nothing was sold, which the revenue already says.
+ */
+const roiOf = (revenue: number, cost: number) => (cost > 0 && revenue > 0 ? Math.round(((revenue - cost) / cost) * 10_000) / 10_000 : null)
+
+/**
  * Message metrics for a period, grouped by up to two dimensions, in one SQL statement: messages of the
  * period by their `sent_at` index, with their clicks (bots left out), attributed orders and the STOPs
  * that followed them within a day, aggregated per message first, so nothing is loaded row by row.
@@ -54,9 +70,10 @@ export async function messageAnalytics(knex: Knex, query: AnalyticsQuery, curren
   const groupBy = dims.map((_, i) => `d${i}`)
   const { rows } = await knex.raw(
     `WITH m AS (
-       SELECT id, channel, template_key, automation, campaign_id, campaign_variant, segments, cost_amount, sent_at, delivered_at, read_at, "to"
+       SELECT id, channel, template_key, automation, campaign_id, campaign_variant, segments, cost_amount, sent_at, delivered_at, read_at, "to",
+              to_char(sent_at AT TIME ZONE ?, 'YYYY-MM-DD') AS local_day
          FROM sms_rcs_message
-        WHERE deleted_at IS NULL AND sent_at >= ? AND sent_at < ?${query.campaign_id ? " AND campaign_id = ?" : ""}
+        WHERE deleted_at IS NULL AND sent_at >= ? AND sent_at < ? AND NOT ${IS_TEST_SEND}${query.campaign_id ? " AND campaign_id = ?" : ""}
      ),
      c AS (
        SELECT c.message_id, count(*) AS clicks
@@ -94,7 +111,7 @@ export async function messageAnalytics(knex: Knex, query: AnalyticsQuery, curren
        LEFT JOIN a ON a.message_id = m.id
        LEFT JOIN u ON u.message_id = m.id
       ${groupBy.length ? `GROUP BY ${groupBy.join(", ")} ORDER BY ${groupBy.join(", ")}` : ""}`,
-    [query.from, query.to, ...(query.campaign_id ? [query.campaign_id] : []), currency, currency, currency, currency]
+    [query.time_zone ?? "UTC", query.from, query.to, ...(query.campaign_id ? [query.campaign_id] : []), currency, currency, currency, currency]
   )
   return (rows as any[]).map((row) => {
     const out: AnalyticsRow = {
@@ -113,10 +130,20 @@ export async function messageAnalytics(knex: Knex, query: AnalyticsQuery, curren
       conversion_rate: ratio(row.orders, row.delivered),
       revenue_per_message: row.sent ? Math.round((row.revenue / row.sent) * 10_000) / 10_000 : null,
       unsubscribe_rate: ratio(row.unsubscribes, row.delivered),
-      roi: row.cost > 0 ? Math.round(((row.revenue - row.cost) / row.cost) * 100) / 100 : null,
+      roi: roiOf(row.revenue, row.cost),
     }
     return out
   })
+}
+
+/** How many test sends the period holds (left out of the figures; the page says so). */
+async function testSendCount(knex: Knex, query: AnalyticsQuery): Promise<number> {
+  if (query.campaign_id) return 0 // a campaign's messages are never test sends
+  const { rows } = await knex.raw(
+    `SELECT count(*)::int AS n FROM sms_rcs_message WHERE deleted_at IS NULL AND sent_at >= ? AND sent_at < ? AND ${IS_TEST_SEND}`,
+    [query.from, query.to]
+  )
+  return rows[0]?.n ?? 0
 }
 
 /**
@@ -140,11 +167,23 @@ export async function analyticsReport(
       .first()
     currency = (top?.c as string | undefined) ?? null
   }
-  const [rows, [totals]] = await withStatementTimeout(
+  const [rows, [totals], testMessages] = await withStatementTimeout(
     knex,
     settings.statementTimeoutMs,
     { name: "The analytics report", narrow: "choose a shorter period or fewer dimensions" },
-    (trx) => Promise.all([messageAnalytics(trx, query, currency), messageAnalytics(trx, { ...query, group_by: [] }, currency)])
+    (trx) =>
+      Promise.all([
+        messageAnalytics(trx, query, currency),
+        messageAnalytics(trx, { ...query, group_by: [] }, currency),
+        testSendCount(trx, query),
+      ])
   )
-  return { currency, cost_currency: settings.pricingCurrency, rows, totals }
+  return {
+    currency,
+    cost_currency: settings.pricingCurrency,
+    time_zone: query.time_zone ?? "UTC",
+    rows,
+    totals,
+    test_messages: testMessages,
+  }
 }

@@ -1,0 +1,38 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { periodProblem } from "../../../lib/report-period"
+import { atLocalTime } from "../../../lib/sending-rules/local-time"
+
+const DAY_MS = 86_400_000
+export const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** One end of a report's period: an instant, or a calendar day (`2026-11-24`) in the report's zone. */
+export type PeriodBound = Date | string
+
+/** The midnight that starts `day` (`YYYY-MM-DD`) on the wall clock of `timeZone`. */
+function startOfDay(day: string, timeZone: string): Date {
+  const [, y, m, d] = CALENDAR_DAY.exec(day)!
+  return atLocalTime(Number(y), Number(m), Number(d), 0, 0, timeZone)
+}
+
+/** The day after `day`, as a calendar date (no zone: calendar arithmetic only). */
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10)
+}
+
+/**
+ * The instants a report covers (`from` included, `to` excluded). A calendar day is a day in `timeZone`, the
+ * store's: `from=2026-11-01&to=2026-11-30` is November as the shop lives it, from its first midnight to the
+ * midnight after the 30th, whatever the DST change in between. Without `to`, now; without `from`, the 30
+ * days before `to`. A period the reports refuse (empty, backwards, past 400 days) is a 400 that says why.
+ */
+export function analyticsPeriod(
+  bounds: { from?: PeriodBound; to?: PeriodBound },
+  timeZone: string,
+  now = new Date()
+): { from: Date; to: Date } {
+  const to = typeof bounds.to === "string" ? startOfDay(nextDay(bounds.to), timeZone) : bounds.to ?? now
+  const from = typeof bounds.from === "string" ? startOfDay(bounds.from, timeZone) : bounds.from ?? new Date(to.getTime() - 30 * DAY_MS)
+  const problem = periodProblem(from, to)
+  if (problem) throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+  return { from, to }
+}
