@@ -27,17 +27,17 @@ medusaIntegrationTestRunner({
     it("refuses what Date would guess (numbers, zoneless times, days and hours that do not exist) with a 400 naming the field", async () => {
       for (const [query, message] of [
         // Date reads these as 1 January 2000 and 2001
-        ["from=0&to=1", /^from: "0" is neither a day \(YYYY-MM-DD\) nor a date and time with its zone/],
-        ["to=1", /^to: "1" is neither a day/],
+        ["from=0&to=1", /^Invalid request: from: "0" is neither a day \(YYYY-MM-DD\) nor a date and time with its zone/],
+        ["to=1", /^Invalid request: to: "1" is neither a day/],
         // read in the server's zone, whatever the store's
-        [`from=${encodeURIComponent("2026-11-24 23:30")}`, /^from: "2026-11-24 23:30" is neither a day/],
-        ["to=2026-11-24T23:30", /^to: "2026-11-24T23:30" is neither a day/],
-        ["from=2026-02-29", /^from: "2026-02-29" is not a calendar day/],
-        ["to=2026-13-01", /^to: "2026-13-01" is not a calendar day/],
-        ["from=2026-02-30T10:00:00Z", /^from: "2026-02-30T10:00:00Z" is neither a day/],
-        ["from=2026-11-24T24:00:00Z", /^from: "2026-11-24T24:00:00Z" is neither a day/],
-        [`to=${encodeURIComponent("2026-11-24T10:00:00+25:00")}`, /^to: "2026-11-24T10:00:00\+25:00" is neither a day/],
-        ["from=Tue%2C%2024%20Nov%202026%2010%3A00%3A00%20GMT", /^from: "Tue, 24 Nov 2026 10:00:00 GMT" is neither a day/],
+        [`from=${encodeURIComponent("2026-11-24 23:30")}`, /^Invalid request: from: "2026-11-24 23:30" is neither a day/],
+        ["to=2026-11-24T23:30", /^Invalid request: to: "2026-11-24T23:30" is neither a day/],
+        ["from=2026-02-29", /^Invalid request: from: "2026-02-29" is not a calendar day/],
+        ["to=2026-13-01", /^Invalid request: to: "2026-13-01" is not a calendar day/],
+        ["from=2026-02-30T10:00:00Z", /^Invalid request: from: "2026-02-30T10:00:00Z" is neither a day/],
+        ["from=2026-11-24T24:00:00Z", /^Invalid request: from: "2026-11-24T24:00:00Z" is neither a day/],
+        [`to=${encodeURIComponent("2026-11-24T10:00:00+25:00")}`, /^Invalid request: to: "2026-11-24T10:00:00\+25:00" is neither a day/],
+        ["from=Tue%2C%2024%20Nov%202026%2010%3A00%3A00%20GMT", /^Invalid request: from: "Tue, 24 Nov 2026 10:00:00 GMT" is neither a day/],
       ] as const) {
         const res = await get(query)
         expect({ query, status: res.status }).toEqual({ query, status: 400 })
