@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { periodProblem } from "../../../lib/report-period"
-import { atLocalTime } from "../../../lib/sending-rules/local-time"
+import { atLocalTime, localTime } from "../../../lib/sending-rules/local-time"
 
 const DAY_MS = 86_400_000
 export const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -8,10 +8,33 @@ export const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 /** One end of a report's period: an instant, or a calendar day (`2026-11-24`) in the report's zone. */
 export type PeriodBound = Date | string
 
-/** The midnight that starts `day` (`YYYY-MM-DD`) on the wall clock of `timeZone`. */
+/** The calendar day (`YYYY-MM-DD`) that the wall clock of `timeZone` shows at `at`. */
+export function localDay(at: Date, timeZone: string): string {
+  const { year, month, day } = localTime(at, timeZone)
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
+}
+
+/**
+ * The first instant of `day` (`YYYY-MM-DD`) on the wall clock of `timeZone`: its midnight, or, where daylight
+ * saving starts at midnight (America/Santiago, America/Havana), the instant the clock jumps to 01:00. There
+ * `atLocalTime` answers an hour before the jump, 23:00 the day before, and the report would count that hour
+ * of the previous day: the first instant of the wanted day is then found between the two (a binary search
+ * to the millisecond, a few dozen look-ups).
+ */
 function startOfDay(day: string, timeZone: string): Date {
   const [, y, m, d] = CALENDAR_DAY.exec(day)!
-  return atLocalTime(Number(y), Number(m), Number(d), 0, 0, timeZone)
+  const midnight = atLocalTime(Number(y), Number(m), Number(d), 0, 0, timeZone)
+  if (localDay(midnight, timeZone) >= day) return midnight
+  let before = midnight.getTime() // on the day before
+  let after = before + 3_600_000
+  // a jump of more than an hour is rare (Antarctica/Troll's two): widen, within a day, until the wanted day
+  for (let i = 0; i < 24 && localDay(new Date(after), timeZone) < day; i++) after += 3_600_000
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2)
+    if (localDay(new Date(middle), timeZone) < day) before = middle
+    else after = middle
+  }
+  return new Date(after)
 }
 
 /** The day after `day`, as a calendar date (no zone: calendar arithmetic only). */

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
 import { analyticsPeriod } from "../../../../modules/messaging/tracking/analytics-period"
 import { analyticsCsv } from "../../../../modules/messaging/tracking/analytics-csv"
+import { analyticsCsvFileName } from "../../../../modules/messaging/tracking/analytics-file-name"
 import type { AdminAnalyticsParamsType } from "./validators"
 
 /** The zone's canonical name (`europe/paris` → `Europe/Paris`), as PostgreSQL and the admin both know it. */
@@ -27,7 +28,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     campaign_id: params.campaign_id,
   })
   if (params.format === "csv") {
-    const name = `sms-rcs-analytics-by-${params.group_by.join("-") || "total"}-${from.toISOString().slice(0, 10)}-to-${to.toISOString().slice(0, 10)}.csv`
+    const name = analyticsCsvFileName(params.group_by, params, { from, to }, timeZone)
     res.setHeader("Content-Disposition", `attachment; filename="${name}"`)
     res.type("text/csv").send(analyticsCsv(params.group_by, report))
     return
