@@ -58,7 +58,13 @@ if (suites.includes("install") && foreground.length) {
   background = {
     child,
     logFile,
-    done: new Promise((resolve) => child.on("exit", (code, signal) => resolve({ status: code ?? 1, signal, took: elapsed(since) }))),
+    done: new Promise((resolve) => {
+      child.on("exit", (code, signal) => resolve({ status: code ?? 1, signal, took: elapsed(since) }))
+      child.on("error", (error) => {
+        fs.appendFileSync(logFile, `could not start the install suite: ${error.message}\n`)
+        resolve({ status: 1, took: elapsed(since) })
+      })
+    }),
   }
   // Never leave it running behind a failed or interrupted run.
   const stop = () => {
