@@ -40,7 +40,7 @@ export type MessagingParts = ReturnType<typeof buildParts>
  * the plugin's Redis connection.
  */
 export function buildParts(dependencies: InjectedDependencies, automationRows: AutomationSettingRows) {
-  const { __pg_connection__: knex, smsRcsOptions: options, smsRcsRedis: redis, logger } = dependencies
+  const { __pg_connection__: knex, smsRcsOptions: options, smsRcsRedis: redis, logger, smsRcsWorkerMode } = dependencies
   const keys = new RedisKeys(redis, options.queueName)
   const states = new MessageStates(knex)
   const writer = new MessageWriter(knex, {
@@ -51,7 +51,9 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
   const erased = new ErasedNumbers(knex)
   const audit = new AuditLog(knex)
   const consents = new ConsentStore(knex, (phone) => erased.keyOf(phone))
-  const dispatcher = new Dispatcher({ knex, options, logger, redis, states, consents, writer })
+  // in `shared` mode the worker answers the storefront too: it holds fewer jobs at a time
+  const concurrency = smsRcsWorkerMode === "shared" ? Math.min(options.concurrency, options.sharedConcurrency) : options.concurrency
+  const dispatcher = new Dispatcher({ knex, options, logger, redis, states, consents, writer, concurrency })
   return {
     logger,
     redis,
