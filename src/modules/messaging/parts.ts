@@ -22,6 +22,7 @@ import { RedisKeys } from "./redis-keys"
 import { AttributionStore } from "./tracking/attribution-store"
 import { MessagingOverviewReport } from "./tracking/overview"
 import { ShortLinkStore } from "./tracking/short-link-store"
+import { TemplateCache } from "./messages/template-cache"
 
 /** What Medusa injects into the module's service (the loader registers the sms-rcs ones). */
 export type InjectedDependencies = {
@@ -43,6 +44,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
   const { __pg_connection__: knex, smsRcsOptions: options, smsRcsRedis: redis, logger, smsRcsWorkerMode } = dependencies
   const keys = new RedisKeys(redis, options.queueName)
   const states = new MessageStates(knex)
+  const templates = new TemplateCache(knex, redis, options.queueName)
   const writer = new MessageWriter(knex, {
     linkLifetimeDays: options.tracking.expireAfterDays,
     smsFallback: options.rcs.smsFallback,
@@ -60,6 +62,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     keys,
     states,
     writer,
+    templates,
     audit,
     consents,
     consentQueries: new ConsentQueries(knex),
