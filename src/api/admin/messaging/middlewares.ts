@@ -18,8 +18,14 @@ import { AdminCountSegmentBody, AdminCreateSegmentBody, AdminUpdateSegmentBody }
 import { listMessagesQueryConfig, retrieveMessageQueryConfig } from "./messages/query-config"
 import { AdminGetMessageParams, AdminListMessagesParams, AdminResendMessageBody } from "./messages/validators"
 import { AdminOverviewParams } from "./overview/validators"
+import { AdminPreviewReplyBody } from "./conversations/reply-preview/validators"
 
 export const adminMessagingMiddlewares: MiddlewareRoute[] = [
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/conversations/reply-preview",
+    middlewares: [validateAndTransformBody(AdminPreviewReplyBody)],
+  },
   {
     methods: ["GET"],
     matcher: "/admin/messaging/analytics",
