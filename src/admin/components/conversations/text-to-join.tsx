@@ -3,6 +3,7 @@ import { useMemo } from "react"
 import { renderSVG } from "uqr"
 import { useJoinSettings, type JoinSettings } from "../../lib/conversations"
 import { useT } from "../../lib/i18n"
+import { linkKeyword } from "../../lib/sms-link"
 
 /** The QR code of the `sms:` link as an image (an SVG of squares, drawn in the browser). */
 function qrImage(link: string): string {
@@ -29,18 +30,6 @@ function printPoster(image: string, sentence: string, title: string) {
   win.focus()
   // the image is a data URL: it is there once the document is written
   win.print()
-}
-
-/** The text an `sms:` link writes (`sms:+33…?body=JOIN` → JOIN), or null. */
-export function linkKeyword(link: string): string | null {
-  const at = link.indexOf("body=")
-  if (at < 0) return null
-  const end = link.indexOf("&", at)
-  try {
-    return decodeURIComponent(link.slice(at + 5, end < 0 ? undefined : end).replace(/\+/g, " ")) || null
-  } catch {
-    return null
-  }
 }
 
 /** The keywords in the admin's language first, then the others. */
