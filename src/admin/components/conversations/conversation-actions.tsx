@@ -30,7 +30,7 @@ export const ConversationActions = ({ conversation }: { conversation: Conversati
       <Text size="small" className="text-ui-fg-subtle">
         {t("conversations.actions.assignee")}
       </Text>
-      <div className="w-48">
+      <div style={{ width: 192 }}>
         <Select
           size="small"
           value={conversation.assignee?.id ?? NOBODY}

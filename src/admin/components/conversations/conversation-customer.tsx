@@ -59,7 +59,13 @@ export const ConversationCustomer = ({ conversation, zone }: { conversation: Con
               <Text size="small">{order.total === null ? "—" : format.money(order.total, order.currency_code)}</Text>
             </div>
             <Text size="xsmall" className="text-ui-fg-muted">
-              {format.dateTime(order.created_at, zone)} · {[order.status, order.fulfillment_status].filter(Boolean).join(" · ")}
+              {[
+                format.dateTime(order.created_at, zone),
+                t(`conversations.customer.orderStatus.${order.status}`, { defaultValue: order.status }),
+                order.fulfillment_status ? t(`conversations.customer.fulfillment.${order.fulfillment_status}`, { defaultValue: order.fulfillment_status }) : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
             </Text>
           </Link>
         ))}

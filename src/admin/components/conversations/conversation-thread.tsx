@@ -44,7 +44,7 @@ export const ConversationThread = ({ entries, zone }: { entries: ConversationEnt
     )
   }
   return (
-    <div className="flex flex-col gap-y-3 bg-ui-bg-subtle px-4 py-4" data-testid="conversation-thread">
+    <div className="flex flex-col gap-y-3 bg-ui-bg-base px-4 py-4" data-testid="conversation-thread">
       {entries.length >= 200 && (
         <Text size="xsmall" className="text-center text-ui-fg-muted">
           {t("conversations.thread.older", { count: entries.length })}

@@ -77,7 +77,7 @@ export const ReplyBox = ({ thread }: { thread: ConversationThread }) => {
         <Text size="small" className="text-ui-fg-subtle">
           {t("conversations.reply.channel")}
         </Text>
-        <div className="w-28">
+        <div style={{ width: 112 }}>
           <Select size="small" value={channel} onValueChange={(v) => setChannel(v as Channel)} disabled={disabled}>
             <Select.Trigger data-testid="reply-channel">
               <Select.Value />

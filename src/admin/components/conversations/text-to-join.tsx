@@ -19,7 +19,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * it would print too otherwise.
  */
 function printPoster(image: string, sentence: string, title: string) {
-  const win = window.open("", "_blank", "noopener=no,width=600,height=800")
+  const win = window.open("", "_blank", "width=600,height=800")
   if (!win) return
   win.document.write(
     `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
@@ -28,8 +28,10 @@ function printPoster(image: string, sentence: string, title: string) {
   )
   win.document.close()
   win.focus()
-  // the image is a data URL: it is there once the document is written
-  win.print()
+  // print once the code is drawn, or the page prints without it
+  const img = win.document.querySelector("img")
+  if (!img || img.complete) win.print()
+  else img.onload = () => win.print()
 }
 
 /** The keywords in the admin's language first, then the others. */

@@ -37,7 +37,7 @@ export const FaqForm = ({
     <div className="flex flex-col gap-y-4 px-6 py-4" data-testid="faq-form">
       <div className="flex flex-col gap-y-1">
         <Label size="small" htmlFor="faq-locale">{t("conversations.faq.locale")}</Label>
-        <div className="w-40">
+        <div style={{ width: 160 }}>
           <Select size="small" value={locale} onValueChange={setLocale}>
             <Select.Trigger id="faq-locale" data-testid="faq-locale">
               <Select.Value />
