@@ -11,7 +11,7 @@
  * `-- --json` prints one JSON object (name → { value, unit }); `-- --quick` skips the 100k run;
  * `-- --links` runs only the redirect and attribution figures; `-- --campaign` only a campaign's fan-out to
  * 100k and 1M synthetic recipients (time and peak memory); `-- --store` only the storefront's latency during a
- * campaign.
+ * campaign; `-- --throughput` only the 10k throughput, the Notification Module baseline and their ratio; `-- --attribution` only attribution.
  */
 import { spawnSync } from "child_process"
 import os from "os"
@@ -32,6 +32,10 @@ const linksOnly = process.argv.includes("--links")
 const campaignOnly = process.argv.includes("--campaign")
 /** `-- --store` runs the storefront-during-a-campaign figure alone. */
 const storeOnly = process.argv.includes("--store")
+/** `-- --attribution` runs the attribution-at-order.placed figure alone. */
+const attributionOnly = process.argv.includes("--attribution")
+/** `-- --throughput` runs the 10k throughput, the Notification Module baseline and their ratio alone. */
+const throughputOnly = process.argv.includes("--throughput")
 const log = (text: string) => !json && console.error(text)
 
 /** stdout as it was: with `--json`, everything else (Medusa's and the module's logs) is sent to stderr. */
@@ -39,8 +43,8 @@ const stdoutWrite = process.stdout.write.bind(process.stdout)
 if (json) process.stdout.write = ((chunk: any, ...rest: any[]) => (process.stderr.write as any)(chunk, ...rest)) as typeof process.stdout.write
 
 /**
- * The sections that run the real Medusa app install the plugin by its name from the test app, as a store does:
- * build it and link it first, so that `npm run bench` works straight after `npm install` in a fresh clone.
+ * Every section runs the built plugin: the module from .medusa/server, the real Medusa app by the plugin's name
+ * from the test app, as a store installs it. Build it and link it first, so that `npm run bench` works straight after `npm install` in a fresh clone.
  */
 function buildAndLinkPlugin() {
   const root = path.join(__dirname, "..")
@@ -53,13 +57,22 @@ function buildAndLinkPlugin() {
 
 async function main() {
   await checkServices()
-  if (!campaignOnly) buildAndLinkPlugin()
+  buildAndLinkPlugin()
   const redis = await startPrivateRedis()
   const figures: Figures = {}
   try {
     if (storeOnly) {
       log("▶ GET /store/products p99, idle and while the worker sends at 100 segments/s (real app, shared mode)")
       Object.assign(figures, await storeLatencyDuringCampaign(redis.url))
+      return
+    }
+    if (attributionOnly) {
+      log("▶ attribution at order.placed with 1M stored clicks")
+      Object.assign(figures, await attributionLatency(redis.url, 1_000_000, quick ? 200 : 1_000))
+      return
+    }
+    if (throughputOnly) {
+      await throughputFigures(redis.url, figures)
       return
     }
     if (!linksOnly && !campaignOnly) await pipelineFigures(redis.url, figures)
@@ -85,14 +98,10 @@ async function campaignFigures(redisUrl: string, figures: Figures) {
   }
 }
 
-/** The dispatch pipeline's figures: throughput, the Notification Module baseline, rate limit, latency. */
-async function pipelineFigures(redisUrl: string, figures: Figures) {
+/** The 10k throughput against the Notification Module baseline in the same run, and the CPU per message. */
+async function throughputFigures(redisUrl: string, figures: Figures) {
   log("▶ throughput, 10k messages")
   Object.assign(figures, await throughput(redisUrl, 10_000, 2))
-  if (!quick) {
-    log("▶ throughput, 100k messages")
-    Object.assign(figures, await throughput(redisUrl, 100_000, 2))
-  }
   log("▶ Medusa Notification Module, 10k messages")
   Object.assign(figures, await notificationModuleBaseline(10_000))
   const ratio = { value: round(figures.throughput_10000_sent.value / figures.notification_module_10000.value, 2), unit: "×" }
@@ -101,6 +110,15 @@ async function pipelineFigures(redisUrl: string, figures: Figures) {
   figures.ratio_vs_notification_module = ratio
   // the dispatch workers' CPU per message in the 10k run (user + system, from /proc)
   figures.cpu_ms_per_message = figures.cpu_ms_per_message_10000
+}
+
+/** The dispatch pipeline's figures: throughput, the Notification Module baseline, rate limit, latency. */
+async function pipelineFigures(redisUrl: string, figures: Figures) {
+  await throughputFigures(redisUrl, figures)
+  if (!quick) {
+    log("▶ throughput, 100k messages")
+    Object.assign(figures, await throughput(redisUrl, 100_000, 2))
+  }
   log("▶ rate limiter at 100 segments/s")
   Object.assign(figures, await rateLimitAccuracy(redisUrl, 100, 1_000))
   log("▶ order.placed → provider latency, 60 orders through the store API")

@@ -5,6 +5,7 @@
 import { fork } from "child_process"
 import path from "path"
 import { startFakeTwilio, type FakeTwilioOptions } from "../../integration-tests/fakes/twilio-server"
+import { profileArgs } from "./profile"
 
 type Tally = { accepted: [string | null, number][]; callbacksPending: number }
 
@@ -25,7 +26,7 @@ if (require.main === module) {
 
 export async function startFakeTwilioProcess(options: FakeTwilioOptions) {
   const child = fork(__filename, [], {
-    execArgv: ["-r", "ts-node/register/transpile-only"],
+    execArgv: ["-r", "ts-node/register/transpile-only", ...profileArgs()],
     env: { ...process.env, FAKE_TWILIO_OPTIONS: JSON.stringify(options) },
     // children log to stderr: stdout carries only the figures (`--json` prints one JSON object there)
     stdio: ["ignore", 2, "inherit", "ipc"],

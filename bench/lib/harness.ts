@@ -9,6 +9,7 @@ import { startFakeTwilioProcess } from "./fake-twilio-process"
 import { freePort } from "../../integration-tests/helpers/free-port"
 import { databaseUrl, dropDatabase, ensureDatabase } from "../../integration-tests/helpers/services"
 import { bootModule, migrateModule } from "./module-app"
+import { profileArgs } from "./profile"
 
 export const ACCOUNT_SID = `AC${"b2".repeat(16)}`
 export const AUTH_TOKEN = "bench-twilio-token"
@@ -84,7 +85,7 @@ export async function startHarness({ name, redisUrl, fake: fakeOptions, plugin, 
   const nodes: ChildProcess[] = []
   const spawnNode = async (): Promise<ChildProcess> => {
     const child = fork(path.join(__dirname, "dispatch-node.ts"), [], {
-      execArgv: ["-r", "ts-node/register/transpile-only"],
+      execArgv: ["-r", "ts-node/register/transpile-only", ...profileArgs()],
       env: {
         ...process.env,
         DISPATCH_NODE_CONFIG: JSON.stringify({ databaseUrl: `${dbUrl}?application_name=${WORKER_APPLICATION_NAME}`, options }),
