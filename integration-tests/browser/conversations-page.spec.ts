@@ -1,3 +1,4 @@
+import jsQR from "jsqr"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
 import type { RunningApp } from "../helpers/app-process"
@@ -272,7 +273,20 @@ describe("admin: the Conversations inbox, as the owner answers shoppers", () => 
         if (join.sms_link) {
           const qr = page.locator('[data-testid="text-to-join-qr"]')
           expect(await qr.getAttribute("data-link")).toBe(join.sms_link)
-          expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+          // the code on the screen scans to the link: drawn on a canvas as a camera would see it, read by jsQR
+          const pixels = await qr.evaluate((img: HTMLImageElement) => {
+            const canvas = document.createElement("canvas")
+            canvas.width = canvas.height = 320
+            const context = canvas.getContext("2d")!
+            context.drawImage(img, 0, 0, 320, 320)
+            return Array.from(context.getImageData(0, 0, 320, 320).data)
+          })
+          expect(jsQR(Uint8ClampedArray.from(pixels), 320, 320)?.data).toBe(join.sms_link)
+          // Print opens a page with only the code and the sentence
+          const [poster] = await Promise.all([page.waitForEvent("popup"), page.locator('[data-testid="text-to-join-print"]').click()])
+          expect(await poster.locator("p").innerText()).toContain(join.number)
+          expect(await poster.locator("img").getAttribute("src")).toBe(await qr.getAttribute("src"))
+          await poster.close()
         }
       }
       await shot(page, "2-fr-dark")

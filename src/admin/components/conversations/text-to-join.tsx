@@ -1,16 +1,9 @@
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useMemo } from "react"
-import { renderSVG } from "uqr"
 import { useJoinSettings, type JoinSettings } from "../../lib/conversations"
 import { useT } from "../../lib/i18n"
+import { qrImage } from "../../lib/qr"
 import { linkKeyword } from "../../lib/sms-link"
-
-/** The QR code of the `sms:` link as an image (an SVG of squares, drawn in the browser). */
-function qrImage(link: string): string {
-  // ecc "M": still scans from a slightly worn or crumpled print-out; 4 modules of quiet zone as the standard asks
-  const svg = renderSVG(link, { ecc: "M", border: 4, pixelSize: 8 })
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
-}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
