@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { openStoreSession } from "../helpers/store-session"
 import { completeCart, fillCart, type Http } from "../helpers/storefront"
@@ -182,6 +183,24 @@ medusaIntegrationTestRunner({
       // 6. recomputing credits the same orders again
       const recomputed = await api.post("/admin/messaging/attribution/recompute", { from: new Date(Date.now() - 3_600_000).toISOString() }, admin)
       expect(recomputed.data).toMatchObject({ orders: 3, attributed: 2 })
+
+      // 7. the repair (what the half-hourly job runs): an attribution row lost (a failed order.placed, or a
+      // PostgreSQL crash before its asynchronous commit reached the disk) is written again; the others are left
+      const db = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const before = await db("sms_rcs_attribution").whereNull("deleted_at").select("order_id", "updated_at", "message_id")
+      expect(before).toHaveLength(2)
+      await db("sms_rcs_attribution").where({ order_id: rcsOrder.id }).delete()
+      const repaired = await api.post(
+        "/admin/messaging/attribution/recompute",
+        { from: new Date(Date.now() - 3_600_000).toISOString(), only_missing: true },
+        admin
+      )
+      // the order credited to no message is looked at again; the SMS order's row is not
+      expect(repaired.data).toMatchObject({ orders: 2, attributed: 1 })
+      const after = await db("sms_rcs_attribution").whereNull("deleted_at").select("order_id", "updated_at", "message_id")
+      expect(after.find((r: any) => r.order_id === rcsOrder.id)?.message_id).toBe(before.find((r: any) => r.order_id === rcsOrder.id)?.message_id)
+      const smsRow = (rows: any[]) => rows.find((r: any) => r.order_id === smsOrder.id)
+      expect(new Date(smsRow(after).updated_at).getTime()).toBe(new Date(smsRow(before).updated_at).getTime())
     })
 
     it("answers unknown codes with a 404 page and expired links with the store's home page, never a 500", async () => {

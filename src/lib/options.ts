@@ -218,6 +218,13 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
         .optional(),
       /** How many messages one worker process sends at once. */
       concurrency: z.number().int().min(1).max(500).default(20),
+      /**
+       * At most this many in `shared` mode (Medusa's default), where the worker shares its process and event
+       * loop with the store API: fewer jobs in hand means shorter bursts of work between two HTTP requests.
+       * With a provider answering in ~200 ms, 10 in hand send ~50 messages/s, the most a shared process
+       * should (docs/production.md); `worker` processes use `concurrency`.
+       */
+      sharedConcurrency: z.number().int().min(1).max(500).default(10),
       retry: z
         .object({
           /** Attempts for a send that failed in a way the provider says is safe to retry (429, 5xx not sent). */

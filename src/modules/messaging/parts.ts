@@ -22,6 +22,7 @@ import { RedisKeys } from "./redis-keys"
 import { AttributionStore } from "./tracking/attribution-store"
 import { MessagingOverviewReport } from "./tracking/overview"
 import { ShortLinkStore } from "./tracking/short-link-store"
+import { TemplateCache } from "./messages/template-cache"
 
 /** What Medusa injects into the module's service (the loader registers the sms-rcs ones). */
 export type InjectedDependencies = {
@@ -40,9 +41,10 @@ export type MessagingParts = ReturnType<typeof buildParts>
  * the plugin's Redis connection.
  */
 export function buildParts(dependencies: InjectedDependencies, automationRows: AutomationSettingRows) {
-  const { __pg_connection__: knex, smsRcsOptions: options, smsRcsRedis: redis, logger } = dependencies
+  const { __pg_connection__: knex, smsRcsOptions: options, smsRcsRedis: redis, logger, smsRcsWorkerMode } = dependencies
   const keys = new RedisKeys(redis, options.queueName)
   const states = new MessageStates(knex)
+  const templates = new TemplateCache(knex, redis, options.queueName)
   const writer = new MessageWriter(knex, {
     linkLifetimeDays: options.tracking.expireAfterDays,
     smsFallback: options.rcs.smsFallback,
@@ -51,13 +53,16 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
   const erased = new ErasedNumbers(knex)
   const audit = new AuditLog(knex)
   const consents = new ConsentStore(knex, (phone) => erased.keyOf(phone))
-  const dispatcher = new Dispatcher({ knex, options, logger, redis, states, consents, writer })
+  // in `shared` mode the worker answers the storefront too: it holds fewer jobs at a time
+  const concurrency = smsRcsWorkerMode === "shared" ? Math.min(options.concurrency, options.sharedConcurrency) : options.concurrency
+  const dispatcher = new Dispatcher({ knex, options, logger, redis, states, consents, writer, concurrency })
   return {
     logger,
     redis,
     keys,
     states,
     writer,
+    templates,
     audit,
     consents,
     consentQueries: new ConsentQueries(knex),

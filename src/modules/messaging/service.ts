@@ -74,6 +74,16 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
     return this.options_
   }
 
+  /** The enabled templates of a key in these locales, for composing a message (cached until a save; messages/template-cache.ts). */
+  async sendableTemplates(key: string, locales: string[]) {
+    return this.parts_.templates.enabled(key, locales)
+  }
+
+  /** Call after creating, changing or deleting templates: every process composes with the new ones. */
+  async templatesChanged(): Promise<void> {
+    await this.parts_.templates.changed()
+  }
+
   /** How messages with an RCS variant travel (see dispatch/gateways.ts). */
   rcsRouting() {
     return rcsRouting(this.parts_.dispatcher.providers, this.options_)

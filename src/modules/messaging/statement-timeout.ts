@@ -14,13 +14,17 @@ const QUERY_CANCELED = "57014"
 export async function withStatementTimeout<T>(
   knex: Knex,
   timeoutMs: number,
-  what: { name: string; narrow: string },
+  what: { name: string; narrow: string; asyncCommit?: boolean },
   work: (trx: Knex.Transaction) => Promise<T>
 ): Promise<T> {
   try {
     return await knex.transaction(async (trx) => {
-      // a utility statement takes no bind parameters: the value is an integer we made
-      await trx.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`)
+      // A utility statement takes no bind parameters: the value is an integer we made. `asyncCommit`: the
+      // commit does not wait for the WAL flush (`synchronous_commit = off`), for derived rows that a job
+      // recomputes if a PostgreSQL crash drops the last ones (attribution: see jobs/repair-attributions.ts).
+      const settings = [`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`]
+      if (what.asyncCommit) settings.push("SET LOCAL synchronous_commit = off")
+      await trx.raw(settings.join("; "))
       return work(trx)
     })
   } catch (error) {

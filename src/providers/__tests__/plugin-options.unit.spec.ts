@@ -9,6 +9,7 @@ describe("parsePluginOptions", () => {
       rcs: { ttlSeconds: 3600, capabilityCacheHours: { capable: 168, notCapable: 24 }, smsFallback: true },
       queueName: "sms-rcs-dispatch",
       concurrency: 20,
+      sharedConcurrency: 10,
       retry: { attempts: 8, backoffMs: 2000 },
       defaultTimeZone: "UTC",
       trustedProxyHops: 0,

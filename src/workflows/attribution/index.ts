@@ -1,2 +1,3 @@
 export * from "./attribute-order"
 export * from "./steps"
+export * from "./recompute-attributions"

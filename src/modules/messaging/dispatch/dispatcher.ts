@@ -41,6 +41,8 @@ export type DispatcherParts = {
   states: MessageStates
   consents: ConsentStore
   writer: MessageWriter
+  /** Jobs this process holds at once (`sharedConcurrency` in shared mode); `options.concurrency` by default. */
+  concurrency?: number
 }
 
 /**
@@ -77,7 +79,7 @@ export class Dispatcher {
     )
     this.queue = new DispatchQueue(redis, {
       name: options.queueName,
-      concurrency: options.concurrency,
+      concurrency: parts.concurrency ?? options.concurrency,
       attempts: options.retry.attempts,
       backoffMs: options.retry.backoffMs,
     })

@@ -33,7 +33,18 @@ type CandidateMessage = {
   sent_at: Date
   delivered_at: Date | null
   read_at: Date | null
+} & CreditedMessage
+
+/** What the attribution row copies from the message it credits. */
+type CreditedMessage = {
+  id: string
+  channel: "sms" | "rcs"
+  template_key: string | null
+  campaign_id: string | null
+  automation: string | null
+  cost_amount: number | null
 }
+const CREDITED_COLUMNS = ["id", "channel", "template_key", "campaign_id", "automation", "cost_amount"] as const
 
 /**
  * Last-touch attribution of one order: the messages sent to the order's phone or customer within the
@@ -54,7 +65,9 @@ export class AttributionStore {
     return withStatementTimeout(
       this.knex,
       this.timeoutMs,
-      { name: `Attributing order ${order.order_id}`, narrow: "try again, or recompute a shorter period" },
+      // the row is derived from stored facts: an async commit keeps the fsync off order.placed's path, and
+      // the repair job recomputes an order whose row a PostgreSQL crash dropped
+      { name: `Attributing order ${order.order_id}`, narrow: "try again, or recompute a shorter period", asyncCommit: true },
       (trx) => this.attributeIn(trx, order, windows)
     )
   }
@@ -68,7 +81,7 @@ export class AttributionStore {
     let messages: CandidateMessage[] = []
     if (who.length) {
       messages = await db("sms_rcs_message")
-        .select("id", "purpose", "body", "sent_at", "delivered_at", "read_at")
+        .select(...CREDITED_COLUMNS, "purpose", "body", "sent_at", "delivered_at", "read_at")
         .whereNull("deleted_at")
         .whereNotNull("sent_at")
         .where("sent_at", ">=", since)
@@ -144,9 +157,10 @@ export class AttributionStore {
       await db("sms_rcs_attribution").where({ order_id: order.order_id }).whereNull("deleted_at").delete()
       return null
     }
-    const message = await db("sms_rcs_message")
-      .where({ id: winner.message_id })
-      .first("id", "channel", "template_key", "campaign_id", "automation", "cost_amount")
+    // the winner is one of the order's messages, or the one whose link the cart carries (read now)
+    const message: CreditedMessage =
+      messages.find((m) => m.id === winner.message_id) ??
+      (await db("sms_rcs_message").where({ id: winner.message_id }).first(...CREDITED_COLUMNS))
     await db.raw(
       `INSERT INTO sms_rcs_attribution
          (id, order_id, message_id, campaign_id, template_key, automation, channel, touch_type, touch_at,

@@ -44,7 +44,7 @@ export const composeMessageStep = createStep(
 
     const stored = input.body
       ? []
-      : await messaging.listTemplates({ key: input.template_key, locale: [locale, language], enabled: true }, { take: 2 })
+      : await messaging.sendableTemplates(input.template_key, [...new Set([locale, language])])
     const own = stored.find((t) => t.locale === locale) ?? stored[0]
     const text = input.body ?? own?.sms_body ?? defaultSmsTemplate(input.template_key, locale)
     if (!text) {

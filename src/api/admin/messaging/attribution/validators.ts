@@ -8,7 +8,12 @@ export const AdminGetAttributionParams = z.object({ order_id: z.string().min(1) 
  * again, with the windows now in the options.
  */
 export const AdminRecomputeAttributionBody = z
-  .object({ from: z.coerce.date(), to: z.coerce.date().optional() })
+  .object({
+    from: z.coerce.date(),
+    to: z.coerce.date().optional(),
+    // only the orders with no attribution row (what the repair job does)
+    only_missing: z.boolean().optional(),
+  })
   .strict()
   .superRefine((b, ctx) => {
     const problem = periodProblem(b.from, b.to ?? new Date())

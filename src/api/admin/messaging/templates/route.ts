@@ -91,5 +91,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminSaveTemplateBody
   const saved = (existing
     ? await messaging.updateTemplates({ id: existing.id, ...fields })
     : await messaging.createTemplates(fields)) as StoredTemplate
+  await messaging.templatesChanged()
   res.status(existing ? 200 : 201).json({ template: entry(saved.key, saved.locale, saved) })
 }

@@ -10,5 +10,6 @@ export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaRespons
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Template ${req.params.id} not found`)
   }
   await messaging.softDeleteTemplates(req.params.id)
+  await messaging.templatesChanged()
   res.json({ id: req.params.id, object: "template", deleted: true })
 }
