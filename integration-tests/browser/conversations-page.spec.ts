@@ -148,7 +148,15 @@ describe("admin: the Conversations inbox, as the owner answers shoppers", () => 
       // opened: marked read
       await eventually(async () => (await thread(shopperConversation)).conversation.unread_count, (n) => n === 0, "the conversation marked read")
 
-      // a reply, counted as the template editor counts it, sent and recorded with the admin's name
+      // a reply, counted as the template editor counts it: an accent that makes it UCS-2 is marked, and fixed in one click
+      await page.fill('[data-testid="reply-body"]', "Votre colis est prêt")
+      await eventually(async () => (await page.locator('[data-testid="preview-encoding"]').innerText()).trim(), (s) => s === "UCS-2", "the reply counted as UCS-2")
+      expect(await page.locator('[data-testid="non-gsm-char"]').allInnerTexts()).toEqual(["ê"])
+      await page.locator('[data-testid="non-gsm-fix"]').click()
+      expect(await page.inputValue('[data-testid="reply-body"]')).toBe("Votre colis est pret")
+      await eventually(async () => (await page.locator('[data-testid="preview-encoding"]').innerText()).trim(), (s) => s === "GSM-7", "the fixed reply counted as GSM-7")
+
+      // the reply sent, and recorded with the admin's name
       const reply = "Bonjour Camille, votre colis part aujourd'hui."
       await page.fill('[data-testid="reply-body"]', reply)
       await eventually(async () => (await page.locator('[data-testid="preview-segments"]').innerText()).trim(), (s) => s === "1", "the reply counted as 1 segment")

@@ -187,11 +187,20 @@ export function useReplyPreview(draft: { body: string; channel: Channel; phone: 
   const query = useQuery({
     queryKey: [...conversationKeys.all, "reply-preview", settled],
     enabled: !!settled,
-    queryFn: () => requestWithCode<TemplatePreview>("/admin/messaging/conversations/reply-preview", { method: "POST", body: settled }),
+    queryFn: async () => ({
+      preview: await requestWithCode<TemplatePreview>("/admin/messaging/conversations/reply-preview", { method: "POST", body: settled }),
+      body: settled!.body,
+    }),
     placeholderData: keepPreviousData,
     retry: false,
   })
-  return { preview: key ? query.data ?? null : null, loading: key !== settledKey || query.isFetching, error: query.error }
+  return {
+    preview: key ? query.data?.preview ?? null : null,
+    /** The text the preview counted: `non_gsm` indexes point into it. */
+    previewedBody: key ? query.data?.body ?? null : null,
+    loading: key !== settledKey || query.isFetching,
+    error: query.error,
+  }
 }
 
 /** The store's admin users, to assign a conversation to (the dashboard's own `/admin/users`). */

@@ -1,5 +1,5 @@
 import { Button, Input, Select, Text, Textarea, toast } from "@medusajs/ui"
-import { useState } from "react"
+import { useMemo, useState } from "react"
 import { CodedApiError } from "../../lib/api"
 import {
   MAX_REPLY_CHARACTERS,
@@ -11,7 +11,9 @@ import {
   type ConversationThread,
   type ReplyPermission,
 } from "../../lib/conversations"
+import { applyGsmReplacements, locateNonGsm } from "../../lib/gsm"
 import { useT } from "../../lib/i18n"
+import { NonGsmHighlight } from "../shared/non-gsm-highlight"
 import { SmsMeter } from "../shared/sms-meter"
 
 /** Why a reply cannot go, in the admin's language when the code is known, else the server's words. */
@@ -46,7 +48,10 @@ export const ReplyBox = ({ thread }: { thread: ConversationThread }) => {
   const send = useSendReply(conversation.id)
   const characters = [...body].length
   const tooLong = characters > MAX_REPLY_CHARACTERS
-  const { preview, loading } = useReplyPreview(tooLong || !reply.allowed ? null : { body, channel, phone: conversation.phone })
+  const { preview, previewedBody, loading } = useReplyPreview(tooLong || !reply.allowed ? null : { body, channel, phone: conversation.phone })
+  // the characters that make the SMS UCS-2 (twice the segments), with the template editor's one-click fix
+  const upToDate = previewedBody === body && !loading
+  const located = useMemo(() => (preview && previewedBody !== null ? locateNonGsm(previewedBody, preview.non_gsm ?? []) : []), [preview, previewedBody])
   const chips = suggestions.map((s) => s.trim()).filter(Boolean)
   const disabled = !reply.allowed || send.isPending
 
@@ -110,6 +115,14 @@ export const ReplyBox = ({ thread }: { thread: ConversationThread }) => {
         <Text size="small" className="text-ui-fg-error" role="alert" data-testid="reply-too-long">
           {t("conversations.reply.tooLong", { max: MAX_REPLY_CHARACTERS, count: characters })}
         </Text>
+      )}
+      {channel === "sms" && reply.allowed && (
+        <NonGsmHighlight
+          text={previewedBody ?? ""}
+          characters={upToDate ? located : []}
+          onFix={() => setBody(applyGsmReplacements(body, located).text)}
+          disabled={!upToDate || disabled}
+        />
       )}
       {channel === "rcs" && (
         <div className="flex flex-col gap-y-2" data-testid="reply-suggestions">
