@@ -1,4 +1,5 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { conversationMiddlewares } from "./conversations/middlewares"
 import { AdminUpdateAutomationBody } from "./automations/validators"
 import { AdminAnalyticsParams } from "./analytics/validators"
 import { AdminGetAttributionParams, AdminRecomputeAttributionBody } from "./attribution/validators"
@@ -162,4 +163,5 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/messaging/messages/:id/resend",
     middlewares: [validateAndTransformBody(AdminResendMessageBody)],
   },
+  ...conversationMiddlewares,
 ]
