@@ -103,6 +103,7 @@ export default {
       country_not_allowed: "This phone's country is not in the countries the store texts.",
       quiet_hours: "It is quiet hours for this shopper: texts wait until the morning.",
       closed: "This conversation is closed: reopen it to reply.",
+      erased: "This phone's personal data was erased: nothing can be sent to it any more.",
     },
   },
   join: {

@@ -106,6 +106,7 @@ const fr: Catalogue<typeof en> = {
       country_not_allowed: "Le pays de ce numéro ne fait pas partie des pays auxquels la boutique écrit.",
       quiet_hours: "C'est l'heure calme pour ce client : les SMS attendent le matin.",
       closed: "Cette conversation est fermée : rouvrez-la pour répondre.",
+      erased: "Les données personnelles de ce numéro ont été effacées : plus rien ne peut lui être envoyé.",
     },
   },
   join: {
