@@ -28,7 +28,7 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")))
   const seconds = (profile.endTime - profile.startTime) / 1e6
   console.log(`\n${file}: ${seconds.toFixed(1)} s, busy ${((busy / total) * 100).toFixed(0)} %`)
   const show = (map) =>
-    [...map].filter(([k]) => k !== "(idle)").sort((a, b) => b[1] - a[1]).slice(0, top)
+    [...map].filter(([k]) => !k.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, top)
       .forEach(([k, v]) => console.log(`  ${((v / busy) * 100).toFixed(1).padStart(5)} %  ${k}`))
   console.log(" by package / file (share of busy time):")
   show(byGroup)
