@@ -1,7 +1,8 @@
 /**
  * `npm run demo` — the plugin end to end on this machine:
  * builds the plugin, creates/migrates the demo database, seeds a store, starts a Medusa app with the
- * plugin, places an order through the store API, ships it, abandons a cart, and prints each text as the
+ * plugin, places an order through the store API, ships it, lets the shopper ask "where is my order?" and
+ * then for a person (the conversation waits in the inbox), abandons a cart, and prints each text as the
  * shopper receives it. The app then keeps running with its admin at http://localhost:9000/app.
  * `npm run demo -- --once` exits after printing (exit code 1 if a text was not delivered).
  * `npm run demo -- --rcs` sends RCS through a local fake Google RBM (the same one the tests use): the
@@ -17,6 +18,7 @@ import { startFakeRbm } from "../integration-tests/fakes/rbm-server"
 import { formatPhoneBubble } from "./phone-bubble"
 import { checkAdminFonts } from "./demo-admin-assets"
 import { formatRoiTable } from "./roi-table"
+import { runConversationScene } from "./demo-conversation"
 
 const { linkTestApp } = require("./link-test-app")
 
@@ -109,6 +111,10 @@ async function main() {
       admin
     )
     results.push(await settled(`order_id=${order.id}&template_key=order_shipped`))
+    const { messages: shipped } = await http.get(`/admin/messaging/messages?order_id=${order.id}&template_key=order_shipped&limit=1`, admin)
+    results.push(
+      ...(await runConversationScene(http, admin, { phone: "+33612345678", inReplyTo: shipped[0]?.id ?? null, storeName: store.store_name, step }))
+    )
 
     step("a shopper who opted in to offers leaves a cart; the abandoned-cart job runs (delay set to 0 for the demo)")
     const shopperPhone = "+33 6 98 76 54 32"
@@ -179,7 +185,8 @@ async function main() {
     )
     console.log(
       `\nThe app keeps running. Admin: ${app.url}/app  (login ${store.admin.email} / ${store.admin.password})` +
-        `\nOpen the order #${order.display_id} to see its texts; Settings → SMS & RCS for templates and automations.` +
+        `\nOpen the order #${order.display_id} to see its texts; Messaging → Conversations for the shopper's questions;` +
+        `\nSettings → SMS & RCS for templates, automations and automatic answers.` +
         `\nPress Ctrl-C to stop.`
     )
   } catch (error) {

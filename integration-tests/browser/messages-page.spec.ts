@@ -115,7 +115,7 @@ describe("admin: the Messaging overview and the Messages page, as the owner sees
       expect(await text(page, "overview-next-campaign-at")).toBe(`starts ${await parisTime(page, "2031-01-14T09:00:00Z", "en")} (Europe/Paris)`)
       expect(await text(page, "overview-next-campaign-at")).toContain("10:00")
       expect(await page.getAttribute('[data-testid="overview-next-campaign-link"]', "href")).toBe(`/app/messaging/campaigns/${campaignId}`)
-      for (const key of ["campaigns", "analytics", "messages", "consents", "settings"]) {
+      for (const key of ["conversations", "campaigns", "analytics", "messages", "consents", "settings"]) {
         expect(await page.locator(`[data-testid="messaging-link-${key}"]`).count()).toBe(1)
       }
       await shot(page, "1-overview")

@@ -1,4 +1,6 @@
 import { z } from "zod"
+import { conversationOptionsSchema } from "./conversations/options"
+import { isTimeZone } from "./time-zone"
 import { marketingRules } from "./sending-rules/rules"
 import { DEFAULT_MAX_VARIABLE_LENGTH } from "./templates/cap-variables"
 
@@ -35,15 +37,7 @@ const quietHoursOverride = z
   })
   .strict()
 
-/** Whether Intl knows the IANA zone (options, the campaign schedule). */
-export const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
+export { isTimeZone }
 
 const prices = z.record(regionKey, z.number().min(0))
 
@@ -260,6 +254,8 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
        * 0: the TCP peer's address, whatever headers the client sends.
        */
       trustedProxyHops: z.number().int().min(0).max(10).default(0),
+      /** Two-way conversations: automatic answers, hand-off, text-to-join (see README, "Conversations"). */
+      conversations: conversationOptionsSchema,
       consent: z
         .object({
           /** Answer STOP, START and HELP texts (turn off if the provider already answers them). */

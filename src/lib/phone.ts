@@ -59,3 +59,19 @@ export function checkPhone(raw: string | null | undefined, options: PhoneCheckOp
   }
   return { ok: true, e164, country: parsed.country, type }
 }
+
+/**
+ * The ways a store may have written this E.164 number (Medusa keeps phones as typed): itself, without
+ * its "+", and in national form with and without spacing — to find a customer by phone.
+ */
+export function phoneSpellings(e164: string): string[] {
+  const spellings = new Set([e164, e164.replace(/^\+/, "")])
+  const parsed = parsePhoneNumberFromString(e164)
+  if (parsed) {
+    const national = parsed.formatNational()
+    spellings.add(national)
+    spellings.add(national.replace(/[^\d]/g, ""))
+    spellings.add(parsed.formatInternational())
+  }
+  return [...spellings]
+}

@@ -158,7 +158,15 @@ export type WebhookEvent =
       keepIfUnknown?: boolean
     }
   /** A text from a shopper: consent keywords, then a reply. */
-  | { kind: "inbound"; from: string; to?: string | null; body: string; provider_message_id: string }
+  | {
+      kind: "inbound"
+      from: string
+      to?: string | null
+      body: string
+      provider_message_id: string
+      /** An RCS suggestion tapped (its text is `body`), with its postback data and the message it came with. */
+      tap?: { postback: string | null; in_reply_to: string | null }
+    }
   /** A tap on an RCS suggestion: a touch of the message it came with (null: the phone's latest RCS message). */
   | { kind: "tap"; message_id: string | null; from: string; at: Date }
 

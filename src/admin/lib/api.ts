@@ -25,6 +25,27 @@ export function problemsOf(error: unknown): ApiProblem[] {
   return [{ path: "", message: error instanceof Error ? error.message : String(error) }]
 }
 
+type ApiRequest = { method?: string; body?: unknown }
+
+/**
+ * A JSON request to the admin API with the same base URL and session cookie as the SDK, answering the
+ * response and its body (`{ message }` when the body is not JSON).
+ */
+async function requestJson(path: string, init: ApiRequest): Promise<{ response: Response; data: any }> {
+  const response = await fetch(`${backendUrl.replace(/\/$/, "")}${path}`, {
+    method: init.method ?? "GET",
+    credentials: "include",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  const text = await response.text()
+  try {
+    return { response, data: text ? JSON.parse(text) : {} }
+  } catch {
+    return { response, data: { message: text } }
+  }
+}
+
 /**
  * A JSON request to the admin API whose 4xx answer lists `problems`.
  *
@@ -32,21 +53,8 @@ export function problemsOf(error: unknown): ApiProblem[] {
  * show every problem (save, preview, send test) go through `fetch` with the same base URL and the same
  * session cookie as the SDK.
  */
-export async function requestWithProblems<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const url = `${backendUrl.replace(/\/$/, "")}${path}`
-  const response = await fetch(url, {
-    method: init.method ?? "GET",
-    credentials: "include",
-    headers: { accept: "application/json", "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  const text = await response.text()
-  let data: any = {}
-  try {
-    data = text ? JSON.parse(text) : {}
-  } catch {
-    data = { message: text }
-  }
+export async function requestWithProblems<T>(path: string, init: ApiRequest = {}): Promise<T> {
+  const { response, data } = await requestJson(path, init)
   if (!response.ok) {
     const problems: ApiProblem[] = Array.isArray(data?.problems)
       ? data.problems.map((p: any) => ({
@@ -57,6 +65,33 @@ export async function requestWithProblems<T>(path: string, init: { method?: stri
         }))
       : []
     throw new ApiError(data?.message || response.statusText || `HTTP ${response.status}`, response.status, problems)
+  }
+  return data as T
+}
+
+/**
+ * A refusal that keeps the answer's `code` (`too_many_rows`, `not_the_previewed_file`, `invalid_phone`…) and
+ * its other fields (`line`), so the page says it in the admin's language; `message` is the server's English,
+ * shown only for a code the catalogue does not know.
+ */
+export class CodedApiError extends ApiError {
+  constructor(
+    message: string,
+    status: number,
+    readonly code: string | null,
+    readonly details: Record<string, unknown>
+  ) {
+    super(message, status)
+    this.name = "CodedApiError"
+  }
+}
+
+/** A JSON request to the admin API whose refusal is a CodedApiError (same origin and session as the SDK). */
+export async function requestWithCode<T>(path: string, init: ApiRequest = {}): Promise<T> {
+  const { response, data } = await requestJson(path, init)
+  if (!response.ok) {
+    const code = typeof data?.code === "string" ? data.code : null
+    throw new CodedApiError(String(data?.message || response.statusText || `HTTP ${response.status}`), response.status, code, data ?? {})
   }
   return data as T
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { ApiError, requestWithProblems } from "./api"
+import { requestWithCode, requestWithProblems } from "./api"
 import { queryKeys } from "./query-keys"
-import { backendUrl, sdk } from "./sdk"
+import { sdk } from "./sdk"
 
 export type ConsentSource = "checkout" | "storefront_form" | "keyword" | "admin" | "import" | "double_opt_in"
 export type ConsentPurpose = "marketing" | "transactional"
@@ -112,44 +112,7 @@ export type ImportPreview = {
   summary: { opt_ins: number; opt_outs: number; unchanged: number; rejected: number }
 }
 
-/**
- * A refusal that keeps the answer's `code` (`too_many_rows`, `not_the_previewed_file`, `invalid_phone`…) and
- * its other fields (`line`), so the page says it in the admin's language; `message` is the server's English,
- * shown only for a code the catalogue does not know.
- */
-export class CodedApiError extends ApiError {
-  constructor(
-    message: string,
-    status: number,
-    readonly code: string | null,
-    readonly details: Record<string, unknown>
-  ) {
-    super(message, status)
-    this.name = "CodedApiError"
-  }
-}
-
-/** A JSON request to the admin API whose refusal is a CodedApiError (same origin and session as the SDK). */
-export async function requestWithCode<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${backendUrl.replace(/\/$/, "")}${path}`, {
-    method: init.method ?? "GET",
-    credentials: "include",
-    headers: { accept: "application/json", "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  const text = await response.text()
-  let data: any = {}
-  try {
-    data = text ? JSON.parse(text) : {}
-  } catch {
-    data = { message: text }
-  }
-  if (!response.ok) {
-    const code = typeof data?.code === "string" ? data.code : null
-    throw new CodedApiError(String(data?.message || response.statusText || `HTTP ${response.status}`), response.status, code, data ?? {})
-  }
-  return data as T
-}
+export { CodedApiError, requestWithCode } from "./api"
 
 /** The dry run of a CSV import: what it would change, and the rows refused. */
 export function usePreviewImport() {

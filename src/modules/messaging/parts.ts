@@ -11,6 +11,7 @@ import { CampaignStore } from "./campaigns/campaign-store"
 import { ConsentQueries } from "./consent/consent-queries"
 import { ConsentStore } from "./consent/consent-store"
 import { PhoneVerifications } from "./consent/phone-verifications"
+import { ConversationStore } from "./conversations/conversation-store"
 import { Dispatcher } from "./dispatch/dispatcher"
 import { MessageResend } from "./messages/message-resend"
 import { MessageStates } from "./messages/message-states"
@@ -66,6 +67,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     audit,
     consents,
     consentQueries: new ConsentQueries(knex),
+    conversations: new ConversationStore(knex),
     dispatcher,
     personalData: new PersonalData(knex, erased, audit),
     notificationTexts: new NotificationTexts(knex),

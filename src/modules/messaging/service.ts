@@ -14,6 +14,7 @@ import type { RecordConsentInput } from "./consent/consent-store"
 import type { StartVerificationInput } from "./consent/phone-verifications"
 import { checkProviderHealth, providerOverview, rcsRouting } from "./dispatch/gateways"
 import type { ReconcileReport } from "./dispatch/reconciler"
+import type { ConversationChannel, ConversationListQuery, ConversationRow, ConversationStatus } from "./conversations/conversation-store"
 import { composeSettingsOf } from "./messages/compose-settings"
 import { recordInbound, type InboundInput } from "./messages/inbound-messages"
 import { CRUD_MODELS } from "./models"
@@ -182,6 +183,69 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
   /** Stores an inbound text once per provider message; returns whether it was new. */
   async recordInbound(input: InboundInput): Promise<{ id: string; created: boolean }> {
     return recordInbound(this.parts_.states.knex, input)
+  }
+
+  /** The shopper wrote: their conversation, opened or reopened with one more unread (conversations/). */
+  async touchConversation(input: { phone: string; channel: ConversationChannel; customer_id?: string | null }): Promise<ConversationRow> {
+    return this.parts_.conversations.touchInbound(input)
+  }
+
+  /** The store wrote in a conversation; `answered`: a person did, so the shopper no longer waits. */
+  async conversationAnswered(phone: string, answered: boolean): Promise<void> {
+    await this.parts_.conversations.touchOutbound(phone, { answered })
+  }
+
+  async conversation(id: string): Promise<ConversationRow | null> {
+    return this.parts_.conversations.get(id)
+  }
+
+  async conversationByPhone(phone: string): Promise<ConversationRow | null> {
+    return this.parts_.conversations.byPhone(phone)
+  }
+
+  /** Conversations, newest activity first, filtered as the inbox asks. */
+  async listInbox(query: ConversationListQuery) {
+    return this.parts_.conversations.list(query)
+  }
+
+  /** The inbox filters' badges. */
+  async conversationCounts(userId: string | null) {
+    return this.parts_.conversations.counts(userId)
+  }
+
+  /** A thread's entries, oldest first (the last page, or the one before `before`). */
+  async conversationEntries(phone: string, before?: string | null) {
+    return this.parts_.conversations.entries(phone, before)
+  }
+
+  /** Changes a conversation's status, assignee or unread count; null when there is no such conversation. */
+  async updateConversation(id: string, patch: { status?: ConversationStatus; assignee_id?: string | null; unread_count?: number; waiting_since?: Date | null }) {
+    return this.parts_.conversations.update(id, patch)
+  }
+
+  /** The shopper asked for a person. */
+  async markConversationWaiting(id: string) {
+    return this.parts_.conversations.markWaiting(id)
+  }
+
+  /** True for the one caller that may send the conversation's daily acknowledgement. */
+  async claimConversationAcknowledgement(id: string, withinMs = 24 * 3_600_000): Promise<boolean> {
+    return this.parts_.conversations.claimAcknowledgement(id, withinMs)
+  }
+
+  /** The phones of these customers' conversations. */
+  async phonesOfConversationCustomers(customerIds: string[]): Promise<string[]> {
+    return this.parts_.conversations.phonesOfCustomers(customerIds)
+  }
+
+  /** The orders the store texted this phone about, most recent first. */
+  async orderIdsTextedTo(phone: string, limit = 20): Promise<string[]> {
+    return this.parts_.conversations.orderIdsTextedTo(phone, limit)
+  }
+
+  /** Automatic answers sent to the phone since `since` (the loop guard). */
+  async automaticAnswersSince(phone: string, since: Date): Promise<number> {
+    return this.parts_.conversations.automaticAnswersSince(phone, since)
   }
 
   /** Whether a provider's webhook event was processed already (a replay). */

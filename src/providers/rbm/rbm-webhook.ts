@@ -18,7 +18,13 @@ function eventsOf(event: RbmWebhookEvent): WebhookEvent[] {
       // a tap on a suggested reply or action: a touch of the message it came with, and a reply
       return [
         { kind: "tap", message_id: event.message_id, from: event.from, at: new Date(event.at) },
-        { kind: "inbound", from: event.from, body: event.text, provider_message_id: event.id },
+        {
+          kind: "inbound",
+          from: event.from,
+          body: event.text,
+          provider_message_id: event.id,
+          tap: { postback: event.postback_data || null, in_reply_to: event.message_id },
+        },
       ]
     case "ignored":
       return []

@@ -1,15 +1,25 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendMessageWorkflow } from "../messages/send-message"
+import { openConversationStep } from "../conversations/steps/open-conversation"
 import { recordInboundStep, type RecordInboundStepInput } from "./steps"
 
+export type HandleInboundMessageInput = RecordInboundStepInput & {
+  /** The channel it came on (an RCS agent's webhook: rcs). */
+  channel?: "sms" | "rcs"
+}
+
 /**
- * An inbound text from a provider webhook: stored, its STOP/START/HELP keyword applied to the consent
- * ledger, and answered (once: the reply's idempotency key is the inbound message's id at the provider).
+ * An inbound text from a provider webhook (or the sandbox): stored, its STOP/START/HELP keyword applied to
+ * the consent ledger first, and answered (once: the reply's idempotency key is the inbound message's id at
+ * the provider); then its conversation opened.
  */
 export const handleInboundMessageWorkflow = createWorkflow(
   "sms-rcs-handle-inbound-message",
-  (input: RecordInboundStepInput) => {
-    const reply = recordInboundStep(input)
+  (input: HandleInboundMessageInput) => {
+    const recorded = recordInboundStep(
+      transform({ input }, ({ input: { channel: _channel, ...text } }) => text)
+    )
+    const reply = transform({ recorded }, ({ recorded }) => recorded.reply)
     when({ reply }, ({ reply }) => reply !== null).then(() => {
       const replyInput = transform({ reply, input }, ({ reply, input }) => ({
         template_key: reply!.template_key,
@@ -22,6 +32,13 @@ export const handleInboundMessageWorkflow = createWorkflow(
       }))
       sendMessageWorkflow.runAsStep({ input: replyInput })
     })
-    return new WorkflowResponse(reply)
+    const conversation = openConversationStep(
+      transform({ input, recorded }, ({ input, recorded }) => ({
+        phone: input.from,
+        channel: input.channel ?? (input.tap ? ("rcs" as const) : ("sms" as const)),
+        created: recorded.created,
+      }))
+    )
+    return new WorkflowResponse({ reply, inbound_id: recorded.inbound_id, created: recorded.created, conversation })
   }
 )

@@ -6,6 +6,7 @@ import { useT } from "../../lib/i18n"
 export const SectionLinks = () => {
   const { t } = useT()
   const sections = [
+    { to: "/messaging/conversations", key: "conversations" },
     { to: "/messaging/campaigns", key: "campaigns" },
     { to: "/messaging/analytics", key: "analytics" },
     { to: "/messaging/messages", key: "messages" },

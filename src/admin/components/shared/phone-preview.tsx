@@ -1,12 +1,12 @@
 import { Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { useT } from "../../lib/i18n"
+import { MessageBubble } from "./message-bubble"
 import { RcsPreview } from "./rcs-preview"
 
 // Inline styles for sizes the dashboard's Tailwind build may not generate from a plugin.
 const FRAME_STYLE = { width: 280, borderRadius: 32, border: "6px solid var(--fg-base)" } as const
 const SCREEN_STYLE = { minHeight: 220, borderRadius: "0 0 24px 24px" } as const
-const BUBBLE_STYLE = { maxWidth: "85%", borderRadius: "16px 16px 16px 4px" } as const
 
 /** A phone's screen with a header naming the sender. */
 const PhoneFrame = ({ label, sender, children, testId }: { label: string; sender: string; children: ReactNode; testId: string }) => (
@@ -54,13 +54,7 @@ export const PhonePreview = ({
       {body === null ? (
         <Text size="small" className="text-ui-fg-muted">{t("templates.phone.rendering")}</Text>
       ) : (
-        <div
-          className="self-start whitespace-pre-wrap break-words bg-ui-bg-component px-3 py-2 text-sm text-ui-fg-base"
-          style={BUBBLE_STYLE}
-          data-testid="preview-bubble"
-        >
-          {body || <span className="text-ui-fg-muted">{t("templates.phone.empty")}</span>}
-        </div>
+        <MessageBubble>{body || <span className="text-ui-fg-muted">{t("templates.phone.empty")}</span>}</MessageBubble>
       )}
     </PhoneFrame>
     {rcs && (

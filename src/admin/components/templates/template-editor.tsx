@@ -14,7 +14,7 @@ import {
   type TemplateDraft,
   type TemplatePurpose,
 } from "../../lib/templates"
-import { NonGsmHighlight } from "./non-gsm-highlight"
+import { NonGsmHighlight } from "../shared/non-gsm-highlight"
 import { PhonePreview } from "../shared/phone-preview"
 import { ProblemList } from "../shared/problem-list"
 import { SendTestForm } from "./send-test-form"

@@ -9,5 +9,6 @@ import automations from "./automations"
 import analytics from "./analytics"
 import providers from "./providers"
 import orders from "./orders"
+import conversations from "./conversations"
 
-export default { common, overview, messages, consents, campaigns, templates, automations, analytics, providers, orders }
+export default { common, overview, messages, consents, campaigns, templates, automations, analytics, providers, orders, conversations }

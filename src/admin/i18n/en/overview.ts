@@ -28,6 +28,8 @@ export default {
   nextCampaignAt: "starts {{at}}",
   sections: "Go to",
   links: {
+    conversations: "Conversations",
+    conversationsHint: "What shoppers text back, and your replies",
     campaigns: "Campaigns",
     campaignsHint: "Marketing texts to a segment, scheduled and paced",
     analytics: "Analytics",

@@ -31,6 +31,8 @@ const fr: Catalogue<typeof en> = {
   nextCampaignAt: "départ le {{at}}",
   sections: "Aller à",
   links: {
+    conversations: "Conversations",
+    conversationsHint: "Ce que les clients répondent, et vos réponses",
     campaigns: "Campagnes",
     campaignsHint: "Des SMS marketing vers un segment, programmés et étalés",
     analytics: "Statistiques",

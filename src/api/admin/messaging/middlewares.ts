@@ -1,4 +1,5 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { conversationMiddlewares } from "./conversations/middlewares"
 import { AdminUpdateAutomationBody } from "./automations/validators"
 import { AdminAnalyticsParams } from "./analytics/validators"
 import { AdminGetAttributionParams, AdminRecomputeAttributionBody } from "./attribution/validators"
@@ -18,8 +19,14 @@ import { AdminCountSegmentBody, AdminCreateSegmentBody, AdminUpdateSegmentBody }
 import { listMessagesQueryConfig, retrieveMessageQueryConfig } from "./messages/query-config"
 import { AdminGetMessageParams, AdminListMessagesParams, AdminResendMessageBody } from "./messages/validators"
 import { AdminOverviewParams } from "./overview/validators"
+import { AdminPreviewReplyBody } from "./conversations/reply-preview/validators"
 
 export const adminMessagingMiddlewares: MiddlewareRoute[] = [
+  {
+    methods: ["POST"],
+    matcher: "/admin/messaging/conversations/reply-preview",
+    middlewares: [validateAndTransformBody(AdminPreviewReplyBody)],
+  },
   {
     methods: ["GET"],
     matcher: "/admin/messaging/analytics",
@@ -156,4 +163,5 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/messaging/messages/:id/resend",
     middlewares: [validateAndTransformBody(AdminResendMessageBody)],
   },
+  ...conversationMiddlewares,
 ]

@@ -42,7 +42,7 @@ export async function runWebhook(req: MedusaRequest, res: MedusaResponse, hook: 
     return
   }
   for (const event of outcome.events ?? []) {
-    await apply(req, messaging, gateway.id, event)
+    await apply(req, messaging, gateway, event)
   }
   if (outcome.eventId) {
     await messaging.markWebhookSeen(gateway.id, outcome.eventId)
@@ -50,7 +50,8 @@ export async function runWebhook(req: MedusaRequest, res: MedusaResponse, hook: 
   answer(res, outcome.answer)
 }
 
-async function apply(req: MedusaRequest, messaging: MessagingModuleService, provider: string, event: WebhookEvent) {
+async function apply(req: MedusaRequest, messaging: MessagingModuleService, gateway: { id: string; channels: readonly string[] }, event: WebhookEvent) {
+  const provider = gateway.id
   switch (event.kind) {
     case "status":
       await (event.keepIfUnknown ? messaging.receiveStatusEvent(event.event) : messaging.applyStatusEvent(event.event))
@@ -60,7 +61,8 @@ async function apply(req: MedusaRequest, messaging: MessagingModuleService, prov
       return
     case "inbound": {
       const { kind: _kind, ...text } = event
-      await handleInboundMessageWorkflow(req.scope).run({ input: { ...text, provider } })
+      const channel = gateway.channels.includes("sms") ? "sms" : "rcs"
+      await handleInboundMessageWorkflow(req.scope).run({ input: { ...text, provider, channel } })
       return
     }
   }

@@ -17,11 +17,17 @@ export const InboundMessage = model
        */
       intent: model.enum(["stop", "stop_all", "start", "confirm", "help", "ambiguous", "none"]),
       keyword: model.text().nullable(),
+      /** "text" (typed) or "suggestion_tap" (an RCS suggested reply or action tapped; `body` is its text). */
+      kind: model.enum(["text", "suggestion_tap"]).default("text"),
+      /** The tapped suggestion's postback data (our message reference removed). */
+      postback: model.text().nullable(),
+      /** The message a tap came with. */
+      in_reply_to_id: model.text().nullable(),
       received_at: model.dateTime(),
       metadata: model.json().nullable(),
     }
   )
   .indexes([
     { on: ["provider", "provider_message_id"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["from"] },
+    { on: ["from", "received_at"] },
   ])

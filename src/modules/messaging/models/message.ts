@@ -65,6 +65,13 @@ export const Message = model
        * or from anything an admin or a shopper types.
        */
       consent_reply: model.enum([...CONSENT_REPLY_KINDS]).nullable(),
+      /**
+       * Set on a conversation's messages (kind "conversation": neither marketing nor campaign): "automatic"
+       * for an automatic answer, "agent" for an admin's reply. Null for every other message.
+       */
+      conversation_role: model.enum(["automatic", "agent"]).nullable(),
+      /** The admin user who wrote an agent reply. */
+      sent_by: model.text().nullable(),
     }
   )
   .indexes([

@@ -24,6 +24,7 @@ export type ErasedCounts = {
   clicks: number
   tracked_links: number
   inbound_messages: number
+  conversations: number
   phone_capabilities: number
   phone_verifications: number
   consent_events: number
@@ -71,7 +72,7 @@ export class PersonalData {
       const messages = await trx("sms_rcs_message").where((q) => this.theirMessages(q, subject)).orderBy("created_at")
       const messageIds = messages.map((m: { id: string }) => m.id)
       const keys = await Promise.all(phones.map((p) => this.numbers.keyOf(p)))
-      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications] = await Promise.all([
+      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations] = await Promise.all([
         trx("sms_rcs_consent").whereIn("phone", phones).whereNull("deleted_at"),
         trx("sms_rcs_consent_event").whereIn("phone", phones).orderBy("occurred_at"),
         trx("sms_rcs_inbound_message").whereIn("from", phones).orderBy("received_at"),
@@ -84,6 +85,8 @@ export class PersonalData {
           .select("id", "phone", "purpose", "action", "attempts", "expires_at", "verified_at", "ip", "user_agent", "created_at")
           .whereIn("phone", phones)
           .orderBy("created_at"),
+        // their conversations' own rows (its entries are the messages and inbound texts above)
+        trx("sms_rcs_conversation").whereIn("phone", phones).orderBy("created_at"),
       ])
       await this.audit.record(trx, {
         ...audit,
@@ -96,6 +99,7 @@ export class PersonalData {
         consents,
         consent_events,
         inbound_messages,
+        conversations,
         clicks,
         tracked_links,
         phone_capabilities,
@@ -191,6 +195,7 @@ export class PersonalData {
 
       // 4. what came from the person, and what the RCS provider said about their phone
       const inbound = await trx("sms_rcs_inbound_message").whereIn("from", phones).delete()
+      const conversations = await trx("sms_rcs_conversation").whereIn("phone", phones).delete()
       const capabilities = await trx("sms_rcs_phone_capability").whereIn("phone", phones).delete()
       // proof-of-number codes: for these numbers, and the ones this customer asked for
       const verifications = await trx("sms_rcs_phone_verification")
@@ -229,6 +234,7 @@ export class PersonalData {
         clicks,
         tracked_links: trackedLinks,
         inbound_messages: inbound,
+        conversations,
         phone_capabilities: capabilities,
         phone_verifications: verifications,
         consent_events: consentEvents,

@@ -9,6 +9,8 @@ export type RecordInboundStepInput = {
   body: string
   provider: string
   provider_message_id: string
+  /** A tapped RCS suggestion (see WebhookEvent). */
+  tap?: { postback: string | null; in_reply_to: string | null } | null
 }
 
 export type InboundReply = {
@@ -17,6 +19,12 @@ export type InboundReply = {
   locale: string
   variables: Record<string, unknown>
 } | null
+
+/**
+ * What the step did: the consent reply to send, the inbound row, whether it was new (a replay is not),
+ * and whether a consent keyword took the text (then nothing else answers it).
+ */
+export type RecordedInbound = { reply: InboundReply; inbound_id: string; created: boolean; consumed: boolean }
 
 /**
  * Stores an inbound text once, and acts on what it asks (lib/consent/keywords.ts), with the text as its
@@ -36,9 +44,10 @@ export const recordInboundStep = createStep(
     const intent = parseInboundKeyword(input.body)
     const kind = intent.kind === "stop" && intent.scope === "all" ? "stop_all" : intent.kind
     const keyword = intent.kind === "none" ? null : intent.keyword
-    const { created } = await messaging.recordInbound({ ...input, intent: kind, keyword })
+    const { id: inbound_id, created } = await messaging.recordInbound({ ...input, intent: kind, keyword })
+    const done = (reply: InboundReply, consumed = true) => new StepResponse<RecordedInbound>({ reply, inbound_id, created, consumed })
     if (!created || intent.kind === "none") {
-      return new StepResponse<InboundReply>(null)
+      return done(null, false)
     }
 
     const evidence = { inbound_provider: input.provider, inbound_message_id: input.provider_message_id, text: input.body }
@@ -61,8 +70,9 @@ export const recordInboundStep = createStep(
     } else if (intent.kind === "confirm") {
       const requestId = await messaging.pendingOptInRequest(input.from)
       if (!requestId) {
-        // a "yes" to something else (a delivery question …): stored for the admin, no consent changed
-        return new StepResponse<InboundReply>(null)
+        // a "yes" to something else (a delivery question …, or OUI the text-to-join keyword): no consent
+        // changed here; the conversation answers it
+        return done(null, false)
       }
       await messaging.recordConsent({
         ...proof,
@@ -79,9 +89,9 @@ export const recordInboundStep = createStep(
     }
 
     if (!options.consent.replyToKeywords) {
-      return new StepResponse<InboundReply>(null)
+      return done(null)
     }
     const locale = intent.language === "fr" ? "fr" : await fallbackLocale(container, options.defaultLocale)
-    return new StepResponse<InboundReply>({ ...reply, locale })
+    return done({ ...reply, locale })
   }
 )

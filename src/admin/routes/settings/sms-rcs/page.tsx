@@ -18,6 +18,12 @@ const SECTIONS = [
     testId: "sms-rcs-link-automations",
   },
   {
+    to: "/settings/sms-rcs/faq",
+    title: "conversations.faq.title",
+    text: "conversations.faq.menuText",
+    testId: "sms-rcs-link-faq",
+  },
+  {
     to: "/messaging/campaigns",
     title: "templates.settings.campaigns",
     text: "templates.settings.campaignsText",
@@ -39,7 +45,7 @@ const SECTIONS = [
 
 /**
  * Settings → SMS & RCS. The dashboard lists only top-level settings routes in its sidebar, so this page
- * carries the menu entry and leads to Templates, Automations, Campaigns, Analytics and Providers.
+ * carries the menu entry and leads to Templates, Automations, Automatic answers, Campaigns, Analytics and Providers.
  */
 const SmsRcsSettingsPage = () => {
   const { t } = useT()
