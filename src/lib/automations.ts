@@ -1,4 +1,5 @@
 import {
+  BACK_IN_STOCK_VARIABLES,
   CART_VARIABLES,
   CUSTOMER_VARIABLES,
   FULFILLMENT_VARIABLES,
@@ -17,6 +18,7 @@ export type AutomationKey =
   | "welcome"
   | "abandoned_cart"
   | "win_back"
+  | "back_in_stock"
 
 export type AutomationDefinition = {
   /** The Medusa event, or the scheduled job, that starts it. */
@@ -47,6 +49,8 @@ export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
   welcome: { trigger: "customer.created", template_key: "welcome", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 10 },
   abandoned_cart: { trigger: "job: abandoned carts (every 5 minutes)", template_key: "abandoned_cart", purpose: "marketing", variables: CART_VARIABLES, delay_minutes: 60, max_age_hours: 48 },
   win_back: { trigger: "job: win-back (daily)", template_key: "win_back", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 0, period_days: 90 },
+  // the shopper asked for this one text (the request is its consent): sent as soon as the stock is back
+  back_in_stock: { trigger: "inventory.inventory-level.* (and a job every 15 minutes)", template_key: "back_in_stock", purpose: "marketing", variables: BACK_IN_STOCK_VARIABLES, delay_minutes: 0 },
 }
 
 export const AUTOMATION_KEYS = Object.keys(AUTOMATIONS) as AutomationKey[]

@@ -11,6 +11,7 @@ export default {
     welcome: "Welcome text",
     abandoned_cart: "Abandoned cart reminder",
     win_back: "Win-back",
+    back_in_stock: "Back-in-stock alert",
   },
   when: {
     order_placed: "when an order is placed",
@@ -23,6 +24,7 @@ export default {
     welcome: "when a customer creates an account",
     abandoned_cart: "when a cart with a phone is left idle (checked every 5 minutes)",
     win_back: "when a customer has not ordered for a while (checked daily)",
+    back_in_stock: "when a variant a shopper asked about is back in stock",
   },
   page: {
     title: "SMS & RCS automations",
