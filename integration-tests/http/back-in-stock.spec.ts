@@ -67,26 +67,26 @@ medusaIntegrationTestRunner({
       expect(fr.text).toContain("une seule fois")
 
       // refused: an old wording, an unknown variant, a number that is not one, a stranger's extra field
-      expect((await ask({ phone: "+33 6 20 00 00 01", variant_id: variant.id, wording_version: "1999-01-01" })).status).toBe(409)
-      expect((await ask({ phone: "+33 6 20 00 00 01", variant_id: "variant_01NOPE", wording_version: en.version })).status).toBe(404)
+      expect((await ask({ phone: "+33 6 21 00 10 11", variant_id: variant.id, wording_version: "1999-01-01" })).status).toBe(409)
+      expect((await ask({ phone: "+33 6 21 00 10 11", variant_id: "variant_01NOPE", wording_version: en.version })).status).toBe(404)
       expect((await ask({ phone: "12", variant_id: variant.id, wording_version: en.version })).status).toBe(400)
-      expect((await ask({ phone: "+33 6 20 00 00 01", variant_id: variant.id, wording_version: en.version, purpose: "x" })).status).toBe(400)
+      expect((await ask({ phone: "+33 6 21 00 10 11", variant_id: variant.id, wording_version: en.version, purpose: "x" })).status).toBe(400)
       expect(
-        (await api.post("/store/messaging/back-in-stock", { phone: "+33620000001", variant_id: variant.id, wording_version: en.version }).catch((e: any) => e.response)).status
+        (await api.post("/store/messaging/back-in-stock", { phone: "+33621001011", variant_id: variant.id, wording_version: en.version }).catch((e: any) => e.response)).status
       ).toBe(400)
 
       // the first requester never opted in to marketing: the request is its own consent for this alert
-      const first = await ask({ phone: "06 20 00 00 01", country_code: "FR", variant_id: variant.id, locale: "fr", wording_version: fr.version })
+      const first = await ask({ phone: "06 21 00 10 11", country_code: "FR", variant_id: variant.id, locale: "fr", wording_version: fr.version })
       expect(first.status).toBe(201)
-      expect(first.data.back_in_stock_request).toMatchObject({ phone: "+33620000001", variant_id: variant.id, status: "waiting" })
-      const second = await ask({ phone: "+33 6 20 00 00 02", variant_id: variant.id, locale: "en", wording_version: en.version })
+      expect(first.data.back_in_stock_request).toMatchObject({ phone: "+33621001011", variant_id: variant.id, status: "waiting" })
+      const second = await ask({ phone: "+33 6 21 00 10 12", variant_id: variant.id, locale: "en", wording_version: en.version })
       expect(second.status).toBe(201)
-      const again = await ask({ phone: "+33620000001", variant_id: variant.id, locale: "fr", wording_version: fr.version })
+      const again = await ask({ phone: "+33621001011", variant_id: variant.id, locale: "fr", wording_version: fr.version })
       expect(again.status).toBe(200)
       expect(again.data.back_in_stock_request.id).toBe(first.data.back_in_stock_request.id)
       // a third one asked, then texted STOP: their request is dropped
-      const third = await ask({ phone: "+33 6 20 00 00 03", variant_id: variant.id, wording_version: en.version })
-      await api.post("/admin/messaging/consents", { phone: "+33620000003", purpose: "marketing", action: "revoke", note: "Said STOP at the counter" }, admin)
+      const third = await ask({ phone: "+33 6 21 00 10 13", variant_id: variant.id, wording_version: en.version })
+      await api.post("/admin/messaging/consents", { phone: "+33621001013", purpose: "marketing", action: "revoke", note: "Said STOP at the counter" }, admin)
 
       const pg = getContainer().resolve("__pg_connection__")
       const proof = (await pg.raw(`SELECT * FROM sms_rcs_back_in_stock_request WHERE id = ?`, [first.data.back_in_stock_request.id])).rows[0]
@@ -102,7 +102,7 @@ medusaIntegrationTestRunner({
         const found = await alerts()
         return found.length === 2 && found.every((m) => m.status === "delivered") ? found : undefined
       }, { what: "the two back-in-stock alerts" })
-      expect(sent.map((m) => m.to)).toEqual(["+33620000001", "+33620000002"])
+      expect(sent.map((m) => m.to)).toEqual(["+33621001011", "+33621001012"])
       expect(sent[0]).toMatchObject({ purpose: "marketing", locale: "fr", consent_reply: "requested_alert", metadata: { automation: "back_in_stock", variant_id: variant.id } })
       expect(sent[0].body).toContain(`Maison Demo : Pull marin (L) est de retour en stock !`)
       expect(sent[1].body).toContain(`Maison Demo: Pull marin (L) is back in stock!`)

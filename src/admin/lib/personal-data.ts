@@ -17,6 +17,7 @@ export type ErasedCounts = {
   inbound_messages: number
   phone_capabilities: number
   phone_verifications: number
+  back_in_stock_requests: number
   consent_events: number
   consents: number
   suppressions: number

@@ -1,6 +1,6 @@
-import { authenticate, validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreAttachAttributionBody } from "./attribution/validators"
-import { StoreBackInStockBody, StoreBackInStockWordingQuery } from "./back-in-stock/validators"
+import { StoreBackInStockBody } from "./back-in-stock/validators"
 import { StoreOptInBody, StoreRevokeBody, StoreVerificationBody, StoreVerificationConfirmBody } from "./consent/validators"
 
 export const storeMessagingMiddlewares: MiddlewareRoute[] = [
@@ -42,11 +42,6 @@ export const storeMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/store/messaging/attribution",
     middlewares: [validateAndTransformBody(StoreAttachAttributionBody)],
-  },
-  {
-    methods: ["GET"],
-    matcher: "/store/messaging/back-in-stock",
-    middlewares: [validateAndTransformQuery(StoreBackInStockWordingQuery, { isList: false, defaults: [] })],
   },
   {
     methods: ["POST"],

@@ -26,6 +26,7 @@ export type ErasedCounts = {
   inbound_messages: number
   phone_capabilities: number
   phone_verifications: number
+  back_in_stock_requests: number
   consent_events: number
   consents: number
   suppressions: number
@@ -71,7 +72,7 @@ export class PersonalData {
       const messages = await trx("sms_rcs_message").where((q) => this.theirMessages(q, subject)).orderBy("created_at")
       const messageIds = messages.map((m: { id: string }) => m.id)
       const keys = await Promise.all(phones.map((p) => this.numbers.keyOf(p)))
-      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications] = await Promise.all([
+      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, back_in_stock_requests] = await Promise.all([
         trx("sms_rcs_consent").whereIn("phone", phones).whereNull("deleted_at"),
         trx("sms_rcs_consent_event").whereIn("phone", phones).orderBy("occurred_at"),
         trx("sms_rcs_inbound_message").whereIn("from", phones).orderBy("received_at"),
@@ -83,6 +84,14 @@ export class PersonalData {
         trx("sms_rcs_phone_verification")
           .select("id", "phone", "purpose", "action", "attempts", "expires_at", "verified_at", "ip", "user_agent", "created_at")
           .whereIn("phone", phones)
+          .orderBy("created_at"),
+        // "text me when it is back", with the wording shown as its proof
+        trx("sms_rcs_back_in_stock_request")
+          .where((q) => {
+            q.whereIn("phone", phones)
+            if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
+          })
+          .whereNull("deleted_at")
           .orderBy("created_at"),
       ])
       await this.audit.record(trx, {
@@ -102,6 +111,7 @@ export class PersonalData {
         /** Revocations kept from an earlier erasure of one of these numbers. */
         suppressions,
         phone_verifications,
+        back_in_stock_requests,
         exported_at: new Date().toISOString(),
       }
     })
@@ -199,6 +209,13 @@ export class PersonalData {
           if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
         })
         .delete()
+      // back-in-stock requests: the shopper's own, with their address; an alert not sent yet is not sent
+      const backInStock = await trx("sms_rcs_back_in_stock_request")
+        .where((q) => {
+          q.whereIn("phone", phones)
+          if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
+        })
+        .delete()
 
       // 5. the ledger: events kept as proof under the stand-in, without the person's words or traces;
       //    the current state is derived from them and goes (the suppression above keeps the opt-outs)
@@ -231,6 +248,7 @@ export class PersonalData {
         inbound_messages: inbound,
         phone_capabilities: capabilities,
         phone_verifications: verifications,
+        back_in_stock_requests: backInStock,
         consent_events: consentEvents,
         consents,
         suppressions,

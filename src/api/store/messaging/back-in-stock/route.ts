@@ -2,15 +2,15 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { backInStockWording } from "../../../../lib/back-in-stock"
 import { requestBackInStockWorkflow } from "../../../../workflows/back-in-stock/request-back-in-stock"
 import { customerOf, guardStorefrontPhone, storefrontClient } from "../consent/phone-guard"
-import type { StoreBackInStockBodyType, StoreBackInStockWordingQueryType } from "./validators"
+import type { StoreBackInStockBodyType } from "./validators"
 
 /**
- * GET /store/messaging/back-in-stock?locale=fr — the wording the storefront shows next to its "text me
- * when it is back" form, and its version (to send back with the request: it is kept as the proof).
+ * GET /store/messaging/back-in-stock?locale=fr (or the `x-medusa-locale` header, as Medusa's store routes
+ * read it) — the wording the storefront shows next to its "text me when it is back" form, and its version
+ * (to send back with the request: it is kept as the proof).
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { locale } = req.validatedQuery as StoreBackInStockWordingQueryType
-  const wording = backInStockWording(locale)
+  const wording = backInStockWording(req.locale)
   res.json({ wording: { text: wording.text, version: wording.version, locale: wording.locale } })
 }
 
@@ -28,7 +28,7 @@ export async function POST(req: MedusaRequest<StoreBackInStockBodyType>, res: Me
     input: {
       phone,
       variant_id: body.variant_id,
-      locale: body.locale ?? null,
+      locale: body.locale ?? req.locale ?? null,
       wording_version: body.wording_version,
       customer_id: customerOf(req),
       ...storefrontClient(req),

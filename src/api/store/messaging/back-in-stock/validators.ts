@@ -1,7 +1,5 @@
 import { z } from "@medusajs/framework/zod"
 
-export const StoreBackInStockWordingQuery = z.object({ locale: z.string().min(2).max(35).optional() }).strict()
-
 export const StoreBackInStockBody = z
   .object({
     /** As the shopper typed it; national numbers need `country_code`. */
@@ -14,5 +12,4 @@ export const StoreBackInStockBody = z
   })
   .strict()
 
-export type StoreBackInStockWordingQueryType = z.infer<typeof StoreBackInStockWordingQuery>
 export type StoreBackInStockBodyType = z.infer<typeof StoreBackInStockBody>
