@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
+import { createProduct } from "../helpers/catalog"
 import { openStoreSession } from "../helpers/store-session"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
 import { waitFor } from "../helpers/wait-for"
@@ -31,23 +32,8 @@ medusaIntegrationTestRunner({
     /** A product whose one variant's stock is managed, with no stock yet at the store's location. */
     const soldOutProduct = async () => {
       const pg = getContainer().resolve("__pg_connection__")
-      const [{ id: profileId }] = (await api.get("/admin/shipping-profiles", admin)).data.shipping_profiles
       const [{ id: locationId }] = (await api.get("/admin/stock-locations", admin)).data.stock_locations
-      const { product } = (
-        await api.post(
-          "/admin/products",
-          {
-            title: "Pull marin",
-            handle: `pull-marin-${Date.now()}`,
-            status: "published",
-            shipping_profile_id: profileId,
-            options: [{ title: "Taille", values: ["L"] }],
-            variants: [{ title: "L", options: { Taille: "L" }, manage_inventory: true, prices: [{ amount: 79, currency_code: "eur" }] }],
-            sales_channels: [{ id: store.sales_channel_id }],
-          },
-          admin
-        )
-      ).data
+      const product = await createProduct(api, admin, store, { title: "Pull marin", manage_inventory: true })
       const variant = product.variants[0]
       const itemId = (
         await pg.raw(`SELECT inventory_item_id FROM product_variant_inventory_item WHERE variant_id = ? AND deleted_at IS NULL`, [variant.id])

@@ -375,6 +375,7 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
           abandoned_cart: automation.optional(),
           win_back: automation.optional(),
           back_in_stock: automation.optional(),
+          browse_abandonment: automation.optional(),
         })
         .strict()
         .default({}),

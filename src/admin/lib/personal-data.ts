@@ -18,6 +18,7 @@ export type ErasedCounts = {
   phone_capabilities: number
   phone_verifications: number
   back_in_stock_requests: number
+  product_views: number
   consent_events: number
   consents: number
   suppressions: number

@@ -34,6 +34,9 @@ export const CART_VARIABLES = [
 
 export const CUSTOMER_VARIABLES = ["customer_first_name"] as const
 
+/** A browse-abandonment text: the product the shopper looked at and did not cart. */
+export const BROWSE_VARIABLES = ["customer_first_name", "product_title", "product_url"] as const
+
 /** A back-in-stock alert: the variant asked for and its product page (a tracked link). */
 export const BACK_IN_STOCK_VARIABLES = ["product_title", "variant_title", "product_url"] as const
 

@@ -15,6 +15,7 @@ const NAMED: (keyof ErasedCounts)[] = [
   "phone_capabilities",
   "phone_verifications",
   "back_in_stock_requests",
+  "product_views",
 ]
 
 /**

@@ -15,6 +15,7 @@ const fr: Catalogue<typeof en> = {
     abandoned_cart: "Relance de panier abandonné",
     win_back: "Relance des anciens clients",
     back_in_stock: "Alerte de retour en stock",
+    browse_abandonment: "Relance après consultation",
   },
   when: {
     order_placed: "quand une commande est passée",
@@ -28,6 +29,7 @@ const fr: Catalogue<typeof en> = {
     abandoned_cart: "quand un panier avec un téléphone reste inactif (vérifié toutes les 5 minutes)",
     win_back: "quand un client n’a pas commandé depuis un moment (vérifié chaque jour)",
     back_in_stock: "quand une variante demandée par un client est de retour en stock",
+    browse_abandonment: "quand un client connu a consulté un produit sans l’ajouter au panier (vérifié toutes les 15 minutes)",
   },
   page: {
     title: "Automatisations SMS & RCS",

@@ -1,6 +1,7 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreAttachAttributionBody } from "./attribution/validators"
 import { StoreBackInStockBody } from "./back-in-stock/validators"
+import { StoreProductViewBody } from "./product-views/validators"
 import { StoreOptInBody, StoreRevokeBody, StoreVerificationBody, StoreVerificationConfirmBody } from "./consent/validators"
 
 export const storeMessagingMiddlewares: MiddlewareRoute[] = [
@@ -49,6 +50,14 @@ export const storeMessagingMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
       validateAndTransformBody(StoreBackInStockBody),
+    ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/messaging/product-views",
+    middlewares: [
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      validateAndTransformBody(StoreProductViewBody),
     ],
   },
 ]

@@ -27,6 +27,7 @@ export type ErasedCounts = {
   phone_capabilities: number
   phone_verifications: number
   back_in_stock_requests: number
+  product_views: number
   consent_events: number
   consents: number
   suppressions: number
@@ -72,7 +73,7 @@ export class PersonalData {
       const messages = await trx("sms_rcs_message").where((q) => this.theirMessages(q, subject)).orderBy("created_at")
       const messageIds = messages.map((m: { id: string }) => m.id)
       const keys = await Promise.all(phones.map((p) => this.numbers.keyOf(p)))
-      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, back_in_stock_requests] = await Promise.all([
+      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, back_in_stock_requests, product_views] = await Promise.all([
         trx("sms_rcs_consent").whereIn("phone", phones).whereNull("deleted_at"),
         trx("sms_rcs_consent_event").whereIn("phone", phones).orderBy("occurred_at"),
         trx("sms_rcs_inbound_message").whereIn("from", phones).orderBy("received_at"),
@@ -93,6 +94,14 @@ export class PersonalData {
           })
           .whereNull("deleted_at")
           .orderBy("created_at"),
+        // products they looked at (browse abandonment)
+        trx("sms_rcs_product_view")
+          .where((q) => {
+            q.whereIn("phone", phones)
+            if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
+          })
+          .whereNull("deleted_at")
+          .orderBy("viewed_at"),
       ])
       await this.audit.record(trx, {
         ...audit,
@@ -112,6 +121,7 @@ export class PersonalData {
         suppressions,
         phone_verifications,
         back_in_stock_requests,
+        product_views,
         exported_at: new Date().toISOString(),
       }
     })
@@ -216,6 +226,12 @@ export class PersonalData {
           if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
         })
         .delete()
+      const productViews = await trx("sms_rcs_product_view")
+        .where((q) => {
+          q.whereIn("phone", phones)
+          if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
+        })
+        .delete()
 
       // 5. the ledger: events kept as proof under the stand-in, without the person's words or traces;
       //    the current state is derived from them and goes (the suppression above keeps the opt-outs)
@@ -249,6 +265,7 @@ export class PersonalData {
         phone_capabilities: capabilities,
         phone_verifications: verifications,
         back_in_stock_requests: backInStock,
+        product_views: productViews,
         consent_events: consentEvents,
         consents,
         suppressions,
