@@ -285,7 +285,7 @@ DEFAULT_TEMPLATES.browse_abandonment = {
   variables: BROWSE_VARIABLES,
   sms: {
     en: "{{store_name}}: still thinking about {{product_title}}{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}? Have another look:{{#product_url}} {{{product_url}}}{{/product_url}}",
-    fr: "{{store_name}} : {{product_title}} vous fait toujours envie{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}} ? Jetez-y un œil :{{#product_url}} {{{product_url}}}{{/product_url}}",
+    fr: "{{store_name}} : {{product_title}} vous fait toujours envie{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}} ? Revoyez-le ici :{{#product_url}} {{{product_url}}}{{/product_url}}",
   },
   rcs: {
     en: {
