@@ -200,7 +200,7 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
         .regex(/^https?:\/\/\S*\{cart_id\}/, 'expected a URL containing "{cart_id}", e.g. https://shop.example.com/cart/recover/{cart_id}')
         .optional(),
       /**
-       * A product's page, for back-in-stock texts; `{handle}` is replaced by the product's handle.
+       * A product's page, for back-in-stock and browse-abandonment texts; `{handle}` is replaced by the product's handle.
        * Unset: `{storefrontUrl}/products/{handle}`.
        */
       productUrl: z

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, InventoryEvents, ProductEvents } from "@medusajs/framework/utils"
 import { notifyBackInStock } from "../workflows/back-in-stock/notify-back-in-stock"
 
 /**
@@ -16,12 +16,13 @@ export default async function inventoryRestockedHandler({ container }: Subscribe
 }
 
 export const config: SubscriberConfig = {
+  // Medusa's own names (e.g. "inventory.inventory-level.updated"), so a rename upstream cannot slip by
   event: [
-    "inventory.inventory-level.created",
-    "inventory.inventory-level.updated",
-    "inventory.reservation-item.deleted",
-    "inventory.reservation-item.updated",
-    "product-variant.updated",
+    InventoryEvents.INVENTORY_LEVEL_CREATED,
+    InventoryEvents.INVENTORY_LEVEL_UPDATED,
+    InventoryEvents.RESERVATION_ITEM_DELETED,
+    InventoryEvents.RESERVATION_ITEM_UPDATED,
+    ProductEvents.PRODUCT_VARIANT_UPDATED,
   ],
   context: { subscriberId: "sms-rcs-inventory-restocked" },
 }
