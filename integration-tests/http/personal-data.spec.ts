@@ -115,6 +115,11 @@ medusaIntegrationTestRunner({
       await messaging.createPhoneCapabilities({
         phone: PHONE, provider: "sandbox", rcs_capable: true, features: ["RICHCARD_STANDALONE"], checked_at: new Date(), expires_at: new Date(Date.now() + 86_400_000),
       })
+      // she asked to be texted when a shirt is back, from her phone's browser
+      await messaging.backInStock.request({
+        phone: PHONE, variant_id: "variant_01SHIRT", customer_id: customerId, locale: "fr", wording: "Prévenez-moi une seule fois",
+        wording_version: "v1", ip: "198.51.100.7", user_agent: "Mozilla/5.0 (iPhone de Jeanne)",
+      })
       // consent: granted in the shop (recorded by the admin), then her STOP ALL, by text, in her words
       await api.post("/admin/messaging/consents", { phone: NATIONAL, country_code: "FR", customer_id: customerId, purpose: "marketing", action: "grant", note: "Signed the loyalty form in the shop" }, admin)
       // the inbound webhooks' own workflow, as the provider's webhook would run it
@@ -133,6 +138,7 @@ medusaIntegrationTestRunner({
       expect(exported.consent_events.some((e: any) => e.wording === STOP_TEXT)).toBe(true)
       expect(exported.clicks).toHaveLength(1)
       expect(exported.phone_capabilities).toHaveLength(1)
+      expect(exported.back_in_stock_requests).toMatchObject([{ variant_id: "variant_01SHIRT", ip: "198.51.100.7" }])
       expect(JSON.stringify(exported)).not.toContain(STRANGER)
 
       // the search below finds what is there: before the erasure, the number, its words, everywhere
@@ -146,6 +152,7 @@ medusaIntegrationTestRunner({
           "sms_rcs_message.idempotency_key: the number",
           "sms_rcs_tracked_link.target_url: the number",
           "sms_rcs_phone_capability.phone: the number",
+          "sms_rcs_back_in_stock_request.phone: the number",
           "sms_rcs_consent.phone: the number",
           "sms_rcs_consent_event.phone: the number",
           "sms_rcs_consent_event.wording: the STOP text",
@@ -154,7 +161,7 @@ medusaIntegrationTestRunner({
       )
 
       const { data } = await api.post("/admin/messaging/personal-data/erase", { customer_id: customerId }, admin)
-      expect(data.erased).toMatchObject({ phones: 1, clicks: 1, phone_capabilities: 1, inbound_messages: 1, suppressions: 2 })
+      expect(data.erased).toMatchObject({ phones: 1, clicks: 1, phone_capabilities: 1, inbound_messages: 1, suppressions: 2, back_in_stock_requests: 1 })
       expect(data.erased.messages).toBeGreaterThanOrEqual(5) // the test text, the STOP reply, the campaign row, the one with no phone, the waiting one
 
       // The store erases its own copy in Medusa (the customer's phone), which the plugin leaves alone.

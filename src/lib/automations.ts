@@ -1,4 +1,6 @@
 import {
+  BACK_IN_STOCK_VARIABLES,
+  BROWSE_VARIABLES,
   CART_VARIABLES,
   CUSTOMER_VARIABLES,
   FULFILLMENT_VARIABLES,
@@ -17,6 +19,8 @@ export type AutomationKey =
   | "welcome"
   | "abandoned_cart"
   | "win_back"
+  | "back_in_stock"
+  | "browse_abandonment"
 
 export type AutomationDefinition = {
   /** The Medusa event, or the scheduled job, that starts it. */
@@ -47,6 +51,10 @@ export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
   welcome: { trigger: "customer.created", template_key: "welcome", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 10 },
   abandoned_cart: { trigger: "job: abandoned carts (every 5 minutes)", template_key: "abandoned_cart", purpose: "marketing", variables: CART_VARIABLES, delay_minutes: 60, max_age_hours: 48 },
   win_back: { trigger: "job: win-back (daily)", template_key: "win_back", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 0, period_days: 90 },
+  // the shopper asked for this one text (the request is its consent): sent as soon as the stock is back
+  back_in_stock: { trigger: "inventory.inventory-level.* (and a job every 15 minutes)", template_key: "back_in_stock", purpose: "marketing", variables: BACK_IN_STOCK_VARIABLES, delay_minutes: 0 },
+  // a product looked at 4 hours ago and not carted nor bought, for a view of the last 48 h (at most one per week)
+  browse_abandonment: { trigger: "job: browse abandonment (every 15 minutes)", template_key: "browse_abandonment", purpose: "marketing", variables: BROWSE_VARIABLES, delay_minutes: 240, max_age_hours: 48 },
 }
 
 export const AUTOMATION_KEYS = Object.keys(AUTOMATIONS) as AutomationKey[]

@@ -193,6 +193,14 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
         .string()
         .regex(/^https?:\/\/\S*\{cart_id\}/, 'expected a URL containing "{cart_id}", e.g. https://shop.example.com/cart/recover/{cart_id}')
         .optional(),
+      /**
+       * A product's page, for back-in-stock and browse-abandonment texts; `{handle}` is replaced by the product's handle.
+       * Unset: `{storefrontUrl}/products/{handle}`.
+       */
+      productUrl: z
+        .string()
+        .regex(/^https?:\/\/\S*\{handle\}/, 'expected a URL containing "{handle}", e.g. https://shop.example.com/fr/products/{handle}')
+        .optional(),
       /** Name shown in messages. Unset: the Medusa store's name. */
       storeName: z.string().min(1).optional(),
       /** Redis for the dispatch queue. Unset: `projectConfig.redisUrl`, then `REDIS_URL`, then redis://localhost:6379. */
@@ -369,6 +377,8 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
           welcome: automation.optional(),
           abandoned_cart: automation.optional(),
           win_back: automation.optional(),
+          back_in_stock: automation.optional(),
+          browse_abandonment: automation.optional(),
         })
         .strict()
         .default({}),

@@ -17,6 +17,8 @@ export type ErasedCounts = {
   inbound_messages: number
   phone_capabilities: number
   phone_verifications: number
+  back_in_stock_requests: number
+  product_views: number
   consent_events: number
   consents: number
   suppressions: number

@@ -44,7 +44,7 @@ export function consentAllows(
     return { allowed: true }
   }
   if (message.consent_reply && state.transactional !== "revoked") {
-    // the ask and the code are not marketing: they carry no offer and go to a number that never opted in
+    // the ask, the code and a requested alert need no marketing opt-in: the shopper asked for this one text
     return { allowed: true }
   }
   if (state.transactional === "revoked") {

@@ -34,6 +34,12 @@ export const CART_VARIABLES = [
 
 export const CUSTOMER_VARIABLES = ["customer_first_name"] as const
 
+/** A browse-abandonment text: the product the shopper looked at and did not cart. */
+export const BROWSE_VARIABLES = ["customer_first_name", "product_title", "product_url"] as const
+
+/** A back-in-stock alert: the variant asked for and its product page (a tracked link). */
+export const BACK_IN_STOCK_VARIABLES = ["product_title", "variant_title", "product_url"] as const
+
 /**
  * What a campaign's text may use: the customer's names as templates call them, and the common ones. The
  * campaign builder's variable picker reads this list, as the template editor reads the lists above.
@@ -70,6 +76,9 @@ export const SAMPLE_VARIABLES: Record<string, unknown> = {
   tracking_url: "https://track.example.com/1Z999AA10123456784",
   cart_recovery_url: "https://shop.example.com/cart?cart_id=cart_01DEMO",
   days_since_last_order: 95,
+  product_title: "Linen shirt",
+  variant_title: "M",
+  product_url: "https://shop.example.com/products/linen-shirt",
   stopped_all: false,
   event: { id: "evt_01DEMO" },
 }

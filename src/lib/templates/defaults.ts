@@ -1,5 +1,5 @@
 import type { RcsPayload } from "../rcs/payload"
-import { CART_VARIABLES, FULFILLMENT_VARIABLES, ORDER_VARIABLES, REFUND_VARIABLES } from "./catalog"
+import { BACK_IN_STOCK_VARIABLES, BROWSE_VARIABLES, CART_VARIABLES, FULFILLMENT_VARIABLES, ORDER_VARIABLES, REFUND_VARIABLES } from "./catalog"
 
 /**
  * Templates that ship with the plugin, per key and locale. A store overrides any of them by saving a
@@ -249,4 +249,60 @@ export function defaultRcsTemplate(key: string, locale: string): RcsPayload | un
   }
   const language = locale.toLowerCase().split(/[-_]/)[0]
   return rcs[locale] ?? rcs[language] ?? rcs.en
+}
+
+// Asked for by the shopper (its own consent for this one text): the product is one tap away.
+DEFAULT_TEMPLATES.back_in_stock = {
+  purpose: "marketing",
+  variables: BACK_IN_STOCK_VARIABLES,
+  sms: {
+    en: "{{store_name}}: {{product_title}}{{#variant_title}} ({{variant_title}}){{/variant_title}} is back in stock!{{#product_url}} {{{product_url}}}{{/product_url}}",
+    fr: "{{store_name}} : {{product_title}}{{#variant_title}} ({{variant_title}}){{/variant_title}} est de retour en stock !{{#product_url}} {{{product_url}}}{{/product_url}}",
+  },
+  rcs: {
+    en: {
+      type: "card",
+      card: {
+        title: "{{product_title}} is back",
+        description: "{{store_name}}{{#variant_title}} · {{variant_title}}{{/variant_title}} · back in stock now",
+        suggestions: [{ type: "open_url", text: "See it", url: "{{{product_url}}}", postback_data: "back_in_stock_open" }],
+      },
+    },
+    fr: {
+      type: "card",
+      card: {
+        title: "{{product_title}} est de retour",
+        description: "{{store_name}}{{#variant_title}} · {{variant_title}}{{/variant_title}} · de nouveau en stock",
+        suggestions: [{ type: "open_url", text: "Voir l’article", url: "{{{product_url}}}", postback_data: "back_in_stock_open" }],
+      },
+    },
+  },
+}
+
+// A product looked at and left: one gentle nudge with its link, never on top of a cart reminder.
+DEFAULT_TEMPLATES.browse_abandonment = {
+  purpose: "marketing",
+  variables: BROWSE_VARIABLES,
+  sms: {
+    en: "{{store_name}}: still thinking about {{product_title}}{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}? Have another look:{{#product_url}} {{{product_url}}}{{/product_url}}",
+    fr: "{{store_name}} : {{product_title}} vous fait toujours envie{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}} ? Revoyez-le ici :{{#product_url}} {{{product_url}}}{{/product_url}}",
+  },
+  rcs: {
+    en: {
+      type: "card",
+      card: {
+        title: "Still thinking about {{product_title}}?",
+        description: "{{store_name}} kept it for you to have another look.",
+        suggestions: [{ type: "open_url", text: "Have a look", url: "{{{product_url}}}", postback_data: "browse_abandonment_open" }],
+      },
+    },
+    fr: {
+      type: "card",
+      card: {
+        title: "{{product_title}} vous fait envie ?",
+        description: "{{store_name}} vous le remet sous les yeux.",
+        suggestions: [{ type: "open_url", text: "Revoir l’article", url: "{{{product_url}}}", postback_data: "browse_abandonment_open" }],
+      },
+    },
+  },
 }

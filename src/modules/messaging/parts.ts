@@ -6,6 +6,8 @@ import { AuditLog } from "./audit/audit-log"
 import { AutomationActivities } from "./automations/automation-activity"
 import { AutomationSettings, type AutomationSettingRows } from "./automations/automation-settings"
 import { CartActivities } from "./automations/cart-activities"
+import { BackInStockRequests } from "./back-in-stock/back-in-stock-requests"
+import { ProductViews } from "./browse/product-views"
 import { CampaignControl } from "./campaigns/campaign-control"
 import { CampaignStore } from "./campaigns/campaign-store"
 import { ConsentQueries } from "./consent/consent-queries"
@@ -73,6 +75,8 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     notificationTexts: new NotificationTexts(knex),
     verifications: new PhoneVerifications(knex, () => keys.secret("verification"), (phone) => consents.stateOf(phone)),
     carts: new CartActivities(knex),
+    backInStock: new BackInStockRequests(knex),
+    productViews: new ProductViews(knex),
     automations: new AutomationSettings(automationRows, options.automations),
     automationActivity: new AutomationActivities(knex),
     links: new ShortLinkStore(knex, (error, lost) => logger.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)),

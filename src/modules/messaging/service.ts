@@ -18,6 +18,8 @@ import type { ConversationChannel, ConversationListQuery, ConversationRow, Conve
 import { composeSettingsOf } from "./messages/compose-settings"
 import { recordInbound, type InboundInput } from "./messages/inbound-messages"
 import { CRUD_MODELS } from "./models"
+import type { BackInStockRequests } from "./back-in-stock/back-in-stock-requests"
+import type { ProductViews } from "./browse/product-views"
 import { buildParts, type InjectedDependencies, type MessagingParts } from "./parts"
 import type { DataSubject } from "./personal-data/personal-data"
 import { analyticsReport, type AnalyticsQuery } from "./tracking/analytics"
@@ -42,6 +44,10 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
   protected readonly parts_: MessagingParts
   /** Campaigns: segment counts, fan-out, pause/resume/cancel (campaigns/). */
   readonly campaigns: CampaignControl
+  /** Back-in-stock requests: one waiting per phone and variant, read in request order (back-in-stock/). */
+  readonly backInStock: BackInStockRequests
+  /** Product views of known shoppers, for the browse-abandonment text (browse/). */
+  readonly productViews: ProductViews
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -54,6 +60,8 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
       update: (data) => this.updateAutomationSettings(data as never),
     })
     this.campaigns = this.parts_.campaigns
+    this.backInStock = this.parts_.backInStock
+    this.productViews = this.parts_.productViews
   }
 
   __hooks = {

@@ -14,6 +14,8 @@ const NAMED: (keyof ErasedCounts)[] = [
   "tracked_links",
   "phone_capabilities",
   "phone_verifications",
+  "back_in_stock_requests",
+  "product_views",
 ]
 
 /**

@@ -11,6 +11,8 @@ export default {
     welcome: "Welcome text",
     abandoned_cart: "Abandoned cart reminder",
     win_back: "Win-back",
+    back_in_stock: "Back-in-stock alert",
+    browse_abandonment: "Browse abandonment",
   },
   when: {
     order_placed: "when an order is placed",
@@ -23,6 +25,8 @@ export default {
     welcome: "when a customer creates an account",
     abandoned_cart: "when a cart with a phone is left idle (checked every 5 minutes)",
     win_back: "when a customer has not ordered for a while (checked daily)",
+    back_in_stock: "when a variant a shopper asked about is back in stock",
+    browse_abandonment: "when a known shopper viewed a product and did not cart it (checked every 15 minutes)",
   },
   page: {
     title: "SMS & RCS automations",

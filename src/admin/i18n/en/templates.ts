@@ -25,6 +25,8 @@ export default {
     welcome: "Welcome",
     abandoned_cart: "Abandoned cart",
     win_back: "Win-back",
+    back_in_stock: "Back in stock",
+    browse_abandonment: "Browse abandonment",
     consent_stop_confirmation: "STOP confirmation",
     consent_start_confirmation: "START confirmation",
     consent_double_opt_in: "Opt-in confirmation request",

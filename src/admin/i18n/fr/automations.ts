@@ -14,6 +14,8 @@ const fr: Catalogue<typeof en> = {
     welcome: "SMS de bienvenue",
     abandoned_cart: "Relance de panier abandonné",
     win_back: "Relance des anciens clients",
+    back_in_stock: "Alerte de retour en stock",
+    browse_abandonment: "Relance après consultation",
   },
   when: {
     order_placed: "quand une commande est passée",
@@ -26,6 +28,8 @@ const fr: Catalogue<typeof en> = {
     welcome: "quand un client crée son compte",
     abandoned_cart: "quand un panier avec un téléphone reste inactif (vérifié toutes les 5 minutes)",
     win_back: "quand un client n’a pas commandé depuis un moment (vérifié chaque jour)",
+    back_in_stock: "quand une variante demandée par un client est de retour en stock",
+    browse_abandonment: "quand un client connu a consulté un produit sans l’ajouter au panier (vérifié toutes les 15 minutes)",
   },
   page: {
     title: "Automatisations SMS & RCS",

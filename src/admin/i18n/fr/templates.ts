@@ -28,6 +28,8 @@ const fr: Catalogue<typeof en> = {
     welcome: "Bienvenue",
     abandoned_cart: "Panier abandonné",
     win_back: "Relance des anciens clients",
+    back_in_stock: "Retour en stock",
+    browse_abandonment: "Relance après consultation",
     consent_stop_confirmation: "Confirmation de STOP",
     consent_start_confirmation: "Confirmation de START",
     consent_double_opt_in: "Demande de confirmation d’inscription",

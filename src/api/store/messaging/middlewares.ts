@@ -1,5 +1,7 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreAttachAttributionBody } from "./attribution/validators"
+import { StoreBackInStockBody } from "./back-in-stock/validators"
+import { StoreProductViewBody } from "./product-views/validators"
 import { StoreOptInBody, StoreRevokeBody, StoreVerificationBody, StoreVerificationConfirmBody } from "./consent/validators"
 
 export const storeMessagingMiddlewares: MiddlewareRoute[] = [
@@ -41,5 +43,21 @@ export const storeMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     matcher: "/store/messaging/attribution",
     middlewares: [validateAndTransformBody(StoreAttachAttributionBody)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/messaging/back-in-stock",
+    middlewares: [
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      validateAndTransformBody(StoreBackInStockBody),
+    ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/messaging/product-views",
+    middlewares: [
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      validateAndTransformBody(StoreProductViewBody),
+    ],
   },
 ]

@@ -27,6 +27,8 @@ export type ErasedCounts = {
   conversations: number
   phone_capabilities: number
   phone_verifications: number
+  back_in_stock_requests: number
+  product_views: number
   consent_events: number
   consents: number
   suppressions: number
@@ -72,7 +74,7 @@ export class PersonalData {
       const messages = await trx("sms_rcs_message").where((q) => this.theirMessages(q, subject)).orderBy("created_at")
       const messageIds = messages.map((m: { id: string }) => m.id)
       const keys = await Promise.all(phones.map((p) => this.numbers.keyOf(p)))
-      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations] = await Promise.all([
+      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations, back_in_stock_requests, product_views] = await Promise.all([
         trx("sms_rcs_consent").whereIn("phone", phones).whereNull("deleted_at"),
         trx("sms_rcs_consent_event").whereIn("phone", phones).orderBy("occurred_at"),
         trx("sms_rcs_inbound_message").whereIn("from", phones).orderBy("received_at"),
@@ -87,6 +89,22 @@ export class PersonalData {
           .orderBy("created_at"),
         // their conversations' own rows (its entries are the messages and inbound texts above)
         trx("sms_rcs_conversation").whereIn("phone", phones).orderBy("created_at"),
+        // "text me when it is back", with the wording shown as its proof
+        trx("sms_rcs_back_in_stock_request")
+          .where((q) => {
+            q.whereIn("phone", phones)
+            if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
+          })
+          .whereNull("deleted_at")
+          .orderBy("created_at"),
+        // products they looked at (browse abandonment)
+        trx("sms_rcs_product_view")
+          .where((q) => {
+            q.whereIn("phone", phones)
+            if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
+          })
+          .whereNull("deleted_at")
+          .orderBy("viewed_at"),
       ])
       await this.audit.record(trx, {
         ...audit,
@@ -106,6 +124,8 @@ export class PersonalData {
         /** Revocations kept from an earlier erasure of one of these numbers. */
         suppressions,
         phone_verifications,
+        back_in_stock_requests,
+        product_views,
         exported_at: new Date().toISOString(),
       }
     })
@@ -204,6 +224,19 @@ export class PersonalData {
           if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
         })
         .delete()
+      // back-in-stock requests: the shopper's own, with their address; an alert not sent yet is not sent
+      const backInStock = await trx("sms_rcs_back_in_stock_request")
+        .where((q) => {
+          q.whereIn("phone", phones)
+          if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
+        })
+        .delete()
+      const productViews = await trx("sms_rcs_product_view")
+        .where((q) => {
+          q.whereIn("phone", phones)
+          if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
+        })
+        .delete()
 
       // 5. the ledger: events kept as proof under the stand-in, without the person's words or traces;
       //    the current state is derived from them and goes (the suppression above keeps the opt-outs)
@@ -237,6 +270,8 @@ export class PersonalData {
         conversations,
         phone_capabilities: capabilities,
         phone_verifications: verifications,
+        back_in_stock_requests: backInStock,
+        product_views: productViews,
         consent_events: consentEvents,
         consents,
         suppressions,

@@ -6,7 +6,7 @@ import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modul
 import { storeRegionCountries } from "../../../../workflows/utils/store-facts"
 
 /** Which storefront action a request counts against: each has its own counters, so a flood of opt-ins never blocks an opt-out. */
-export type StorefrontAction = "opt_in" | "opt_out" | "verification"
+export type StorefrontAction = "opt_in" | "opt_out" | "verification" | "back_in_stock"
 
 /** Who sent a storefront request, as the consent proof records it: an address the client cannot choose. */
 export function storefrontClient(req: MedusaRequest): { ip: string; user_agent: string | null } {

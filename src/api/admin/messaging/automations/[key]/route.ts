@@ -16,7 +16,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateAutomation
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `"period_days" applies to win_back only`)
   }
   if (body.max_age_hours !== undefined && shipped.max_age_hours === undefined) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `"max_age_hours" applies to abandoned_cart only`)
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `"max_age_hours" applies to ${AUTOMATION_KEYS.filter((k) => AUTOMATIONS[k].max_age_hours !== undefined).join(" and ")} only`)
   }
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const automation = await messaging.saveAutomationSetting(key, body, req.auth_context.actor_id)

@@ -2,9 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { remindAbandonedCarts } from "../../../../../../workflows/automations/abandoned-carts"
 import { sendWinBackMessages } from "../../../../../../workflows/automations/win-back"
+import { notifyBackInStock } from "../../../../../../workflows/back-in-stock/notify-back-in-stock"
+import { remindBrowseAbandonment } from "../../../../../../workflows/browse/remind-browse-abandonment"
 
 /**
- * POST /admin/messaging/automations/:key/run — runs a scheduled automation (abandoned_cart, win_back)
+ * POST /admin/messaging/automations/:key/run — runs a scheduled automation (abandoned_cart, win_back, back_in_stock, browse_abandonment)
  * now instead of at its next scheduled time, and says what it did. Safe to repeat: each cart or lapse
  * is texted once.
  */
@@ -16,10 +18,16 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     case "win_back":
       res.json({ run: await sendWinBackMessages(req.scope) })
       return
+    case "back_in_stock":
+      res.json({ run: await notifyBackInStock(req.scope) })
+      return
+    case "browse_abandonment":
+      res.json({ run: await remindBrowseAbandonment(req.scope) })
+      return
     default:
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `"${req.params.key}" runs on its event, not on a schedule; only abandoned_cart and win_back can be run`
+        `"${req.params.key}" runs on its event, not on a schedule; only abandoned_cart, win_back, back_in_stock and browse_abandonment can be run`
       )
   }
 }
