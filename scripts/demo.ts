@@ -1,8 +1,7 @@
 /**
  * `npm run demo` — the plugin end to end on this machine:
  * builds the plugin, creates/migrates the demo database, seeds a store, starts a Medusa app with the
- * plugin, places an order through the store API, ships it, lets the shopper ask "where is my order?" and
- * then for a person (the conversation waits in the inbox), abandons a cart, and prints each text as the
+ * plugin, places an order through the store API, ships it, abandons a cart, and prints each text as the
  * shopper receives it. The app then keeps running with its admin at http://localhost:9000/app.
  * `npm run demo -- --once` exits after printing (exit code 1 if a text was not delivered).
  * `npm run demo -- --rcs` sends RCS through a local fake Google RBM (the same one the tests use): the
@@ -18,7 +17,6 @@ import { startFakeRbm } from "../integration-tests/fakes/rbm-server"
 import { formatPhoneBubble } from "./phone-bubble"
 import { checkAdminFonts } from "./demo-admin-assets"
 import { formatRoiTable } from "./roi-table"
-import { runConversationScene } from "./demo-conversation"
 
 const { linkTestApp } = require("./link-test-app")
 
@@ -111,10 +109,8 @@ async function main() {
       admin
     )
     results.push(await settled(`order_id=${order.id}&template_key=order_shipped`))
-    const { messages: shipped } = await http.get(`/admin/messaging/messages?order_id=${order.id}&template_key=order_shipped&limit=1`, admin)
-    results.push(
-      ...(await runConversationScene(http, admin, { phone: "+33612345678", inReplyTo: shipped[0]?.id ?? null, storeName: store.store_name, step }))
-    )
+    // The conversation scene (scripts/demo-conversation.ts: "where is my order?", then a person) joins here
+    // once the automatic answers exist (issue 18); without them it could only fail.
 
     step("a shopper who opted in to offers leaves a cart; the abandoned-cart job runs (delay set to 0 for the demo)")
     const shopperPhone = "+33 6 98 76 54 32"
