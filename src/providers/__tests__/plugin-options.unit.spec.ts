@@ -10,6 +10,13 @@ describe("parsePluginOptions", () => {
       queueName: "sms-rcs-dispatch",
       concurrency: 20,
       sharedConcurrency: 10,
+      conversations: {
+        autoAnswers: true,
+        businessHours: { days: undefined, timeZone: undefined },
+        join: { enabled: true, keywords: { en: "JOIN", fr: "OUI" } },
+        maxAutomaticAnswers: 5,
+        windowMinutes: 10,
+      },
       retry: { attempts: 8, backoffMs: 2000 },
       defaultTimeZone: "UTC",
       trustedProxyHops: 0,
