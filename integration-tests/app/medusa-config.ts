@@ -111,6 +111,17 @@ module.exports = defineConfig({
           ...(process.env.SMS_RCS_DOUBLE_OPT_IN === "off" ? { doubleOptIn: false } : {}),
           ...(process.env.SMS_RCS_CODES_PER_HOUR ? { verification: { maxCodesPerHour: Number(process.env.SMS_RCS_CODES_PER_HOUR) } } : {}),
         },
+        // the conversations' options a suite sets: the acknowledgement, the store's responder, the join number
+        conversations: {
+          ...(process.env.SMS_RCS_ACKNOWLEDGEMENT ? { acknowledgement: { en: process.env.SMS_RCS_ACKNOWLEDGEMENT, fr: `FR: ${process.env.SMS_RCS_ACKNOWLEDGEMENT}` } } : {}),
+          ...(process.env.SMS_RCS_RESPONDER ? { responder: process.env.SMS_RCS_RESPONDER } : {}),
+          ...(process.env.SMS_RCS_HANDOFF_WEBHOOK_URL
+            ? { handoffWebhook: { url: process.env.SMS_RCS_HANDOFF_WEBHOOK_URL, secret: process.env.SMS_RCS_HANDOFF_WEBHOOK_SECRET || "a-test-secret-of-32-characters!!" } }
+            : {}),
+          // open every day, all day, unless a suite tests the hours
+          businessHours: process.env.SMS_RCS_BUSINESS_HOURS === "weekdays" ? {} : { days: Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, { open: "00:00", close: "24:00" }])) },
+          join: { number: "+33612340000" },
+        },
         ...twilio,
         ...rbm,
         ...sandboxRcs,

@@ -47,6 +47,8 @@ const conversationOptionsObject = z
       .object({
         enabled: z.boolean().default(true),
         keywords: z.record(z.string(), z.string().min(2).max(20)).default({ en: "JOIN", fr: "OUI" }),
+        /** The number shoppers text, as the admin's poster and QR code show it. Unset: the SMS gateway's `from`. */
+        number: z.string().regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 phone such as +33612345678").optional(),
       })
       .strict()
       .default({ enabled: true, keywords: { en: "JOIN", fr: "OUI" } }),

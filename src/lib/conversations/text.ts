@@ -15,8 +15,24 @@ export function normalizeText(text: string): string {
     .trim()
 }
 
-/** Whether the normalised text holds the normalised phrase as whole words. */
+/** One word as the shopper may write it: the same, or in its plural ("card" / "cards", "colis", "bijou" / "bijoux"). */
+const sameWord = (written: string, wanted: string) =>
+  written === wanted || (written.length === wanted.length + 1 && written.startsWith(wanted) && (written.endsWith("s") || written.endsWith("x"))) ||
+  (wanted.length === written.length + 1 && wanted.startsWith(written) && (wanted.endsWith("s") || wanted.endsWith("x")))
+
+/**
+ * Whether the normalised text holds the phrase as whole words in a row, each word also matching its
+ * plural ("gift card" in "do you sell gift cards"). Words of the text × words of the phrase: linear in
+ * the text (cut to READ_CHARS) for a phrase of a few words.
+ */
 export function hasPhrase(normalized: string, phrase: string): boolean {
-  const p = normalizeText(phrase)
-  return p !== "" && ` ${normalized} `.includes(` ${p} `)
+  const wanted = normalizeText(phrase).split(" ").filter(Boolean)
+  if (!wanted.length || !normalized) return false
+  const words = normalized.split(" ")
+  for (let start = 0; start + wanted.length <= words.length; start++) {
+    let i = 0
+    while (i < wanted.length && sameWord(words[start + i], wanted[i])) i++
+    if (i === wanted.length) return true
+  }
+  return false
 }

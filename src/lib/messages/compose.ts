@@ -38,6 +38,8 @@ export type ComposeInput = {
   utm: Omit<Utm, "source">
   /** Names the text in a too-long problem: `${label}, filled in,` / `${label}, with its tracked links,`. */
   label: { filledIn: string; withLinks: string }
+  /** Sent as written, `{{…}}` included (an admin's reply in a conversation): nothing is filled in. */
+  literal?: boolean
 }
 
 export type ComposedMessage = {
@@ -89,7 +91,7 @@ const tooLong = (body: string, label: string): ComposedMessage => ({
  */
 export function composeMessage(input: ComposeInput, settings: ComposeSettings): ComposedMessage {
   const limits = { maxVariableLength: settings.maxVariableLength }
-  const filled = renderTemplate(input.text, input.variables, limits)
+  const filled = input.literal ? input.text : renderTemplate(input.text, input.variables, limits)
   const mentioned = input.purpose === "marketing" ? withOptOutMention(filled, input.text, input.locale, settings.optOutText) : filled
   // plain GSM-7 has nothing to replace: most texts skip the per-character pass (a campaign makes a million)
   let body = settings.smartEncoding && !PLAIN_GSM.test(mentioned) ? smartEncode(mentioned) : mentioned
@@ -97,7 +99,7 @@ export function composeMessage(input: ComposeInput, settings: ComposeSettings): 
 
   const channel = plannedChannel(input.channel, !!input.rcs, settings.rcs)
   // kept with the message whatever the channel: the SMS is its fallback, and the RCS card its record
-  let rcs = input.rcs ? renderRcsPayload(input.rcs, input.variables, limits) : null
+  let rcs = input.rcs ? (input.literal ? input.rcs : renderRcsPayload(input.rcs, input.variables, limits)) : null
   let links: NewTrackedLink[] = []
   if (settings.trackingBaseUrl) {
     // links the plugin filled in (a shipment's tracking page) may be tracked as well as the store's own

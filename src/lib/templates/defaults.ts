@@ -306,3 +306,60 @@ DEFAULT_TEMPLATES.browse_abandonment = {
     },
   },
 }
+
+// ---- Conversations: the automatic answers (workflows/conversations/answer-inbound.ts) ----
+// Each is transactional (the shopper asked), sent as a conversation message of its own kind.
+
+/** "Where is my order?" with one order tied to the phone: its status and tracking. */
+DEFAULT_TEMPLATES.conversation_order_status = {
+  purpose: "transactional",
+  variables: ["order_display_id", "order_status", "tracking_url", "tracking_number"],
+  sms: {
+    en:
+      "{{store_name}}: order #{{order_display_id}} is {{order_status}}." +
+      "{{#tracking_url}} Track it: {{{tracking_url}}}{{/tracking_url}}{{^tracking_url}}{{#tracking_number}} Tracking number: {{tracking_number}}.{{/tracking_number}}{{/tracking_url}}",
+    fr:
+      "{{store_name}} : la commande #{{order_display_id}} est {{order_status}}." +
+      "{{#tracking_url}} Suivez-la : {{{tracking_url}}}{{/tracking_url}}{{^tracking_url}}{{#tracking_number}} Numéro de suivi : {{tracking_number}}.{{/tracking_number}}{{/tracking_url}}",
+  },
+}
+
+/** "Where is my order?" with several open orders: a short list (an RCS carousel is built beside it). */
+DEFAULT_TEMPLATES.conversation_order_list = {
+  purpose: "transactional",
+  variables: ["orders_list", "orders_count"],
+  sms: {
+    en: "{{store_name}}: your {{orders_count}} open orders: {{{orders_list}}}",
+    fr: "{{store_name}} : vos {{orders_count}} commandes en cours : {{{orders_list}}}",
+  },
+}
+
+/** "Where is my order?" from a number tied to no order: nothing about anyone's order is said. */
+DEFAULT_TEMPLATES.conversation_no_order = {
+  purpose: "transactional",
+  variables: [],
+  sms: {
+    en: "{{store_name}}: we found no order for this number. Reply HUMAN to reach a person{{#help_contact}}, or contact {{help_contact}}{{/help_contact}}.",
+    fr: "{{store_name}} : nous ne trouvons aucune commande pour ce numéro. Répondez CONSEILLER pour parler à quelqu'un{{#help_contact}}, ou contactez {{help_contact}}{{/help_contact}}.",
+  },
+}
+
+/** "Talk to a person": when to expect the answer (the store's business hours). */
+DEFAULT_TEMPLATES.conversation_handoff = {
+  purpose: "transactional",
+  variables: ["open_now", "opens_at"],
+  sms: {
+    en: "{{store_name}}: thanks, a person from our team will answer you here {{#open_now}}shortly{{/open_now}}{{^open_now}}from {{opens_at}}{{/open_now}}.",
+    fr: "{{store_name}} : merci, une personne de notre équipe vous répondra ici {{#open_now}}très vite{{/open_now}}{{^open_now}}à partir de {{opens_at}}{{/open_now}}.",
+  },
+}
+
+/** Text-to-join from a number already subscribed: nothing to confirm. */
+DEFAULT_TEMPLATES.conversation_join_subscribed = {
+  purpose: "transactional",
+  variables: [],
+  sms: {
+    en: "{{store_name}}: you are already subscribed to our texts. Reply STOP to opt out.",
+    fr: "{{store_name}} : vous êtes déjà inscrit à nos SMS. Répondez STOP pour vous désinscrire.",
+  },
+}

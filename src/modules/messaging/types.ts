@@ -72,4 +72,8 @@ export type CreateMessageInput = {
   consent_reply?: ConsentReplyKind | null
   /** Short links in the body and RCS buttons, stored with the message. */
   links?: NewTrackedLink[]
+  /** A conversation's message: an automatic answer, or an admin's reply (models/message.ts). */
+  conversation_role?: "automatic" | "agent" | null
+  /** The admin user who wrote an agent reply. */
+  sent_by?: string | null
 }

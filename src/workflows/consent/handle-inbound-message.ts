@@ -1,5 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendMessageWorkflow } from "../messages/send-message"
+import { answerInboundWorkflow } from "../conversations/answer-inbound"
 import { openConversationStep } from "../conversations/steps/open-conversation"
 import { recordInboundStep, type RecordInboundStepInput } from "./steps"
 
@@ -11,7 +12,8 @@ export type HandleInboundMessageInput = RecordInboundStepInput & {
 /**
  * An inbound text from a provider webhook (or the sandbox): stored, its STOP/START/HELP keyword applied to
  * the consent ledger first, and answered (once: the reply's idempotency key is the inbound message's id at
- * the provider); then its conversation opened.
+ * the provider); then its conversation opened, and a text no keyword took answered there (automatic
+ * answers, hand-off, text-to-join: answerInboundWorkflow). A replayed webhook answers nothing twice.
  */
 export const handleInboundMessageWorkflow = createWorkflow(
   "sms-rcs-handle-inbound-message",
@@ -39,6 +41,20 @@ export const handleInboundMessageWorkflow = createWorkflow(
         created: recorded.created,
       }))
     )
+    when({ recorded, conversation }, ({ recorded, conversation }) => recorded.created && !recorded.consumed && !!conversation).then(() => {
+      answerInboundWorkflow.runAsStep({
+        input: transform({ input, conversation }, ({ input, conversation }) => ({
+          conversation_id: conversation!.id,
+          phone: input.from,
+          customer_id: conversation!.customer_id,
+          channel: input.channel ?? (input.tap ? ("rcs" as const) : ("sms" as const)),
+          body: input.body,
+          postback: input.tap?.postback ?? null,
+          provider: input.provider,
+          provider_message_id: input.provider_message_id,
+        })),
+      })
+    })
     return new WorkflowResponse({ reply, inbound_id: recorded.inbound_id, created: recorded.created, conversation })
   }
 )

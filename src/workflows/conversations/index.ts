@@ -1,1 +1,3 @@
 export * from "./steps"
+export * from "./answer-inbound"
+export * from "./reply-in-conversation"

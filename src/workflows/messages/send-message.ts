@@ -53,6 +53,15 @@ export type SendMessageWorkflowInput = {
    * the message is recorded `skipped` with it, and never queued.
    */
   skip_reason?: string | null
+  /**
+   * Internal: a conversation's message (set by the conversation workflows, never from a request body):
+   * "automatic" for an automatic answer (counted by the loop guard), "agent" for an admin's reply.
+   */
+  conversation_role?: "automatic" | "agent" | null
+  /** The admin user who wrote an agent reply. */
+  sent_by?: string | null
+  /** `body` goes as written, `{{…}}` included, never filled in as a template (an admin's reply). */
+  literal_body?: boolean
 }
 
 const automationOf = (input: SendMessageWorkflowInput) =>
@@ -80,6 +89,8 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     links: rendered.links,
     automation: automationOf(input),
     consent_reply: input.consent_reply ?? null,
+    conversation_role: input.conversation_role ?? null,
+    sent_by: input.sent_by ?? null,
     metadata: input.metadata ?? null,
     send_after: input.delay_minutes ? new Date(Date.now() + input.delay_minutes * 60_000) : null,
     rule_region: phone.rule_region,
@@ -118,6 +129,7 @@ export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input
       locale: input.locale,
       variables: input.variables,
       body: input.body,
+      literal: input.literal_body ?? false,
       rcs_payload: input.rcs_payload,
       channel: input.channel,
       country: phone.ok ? phone.country ?? null : null,

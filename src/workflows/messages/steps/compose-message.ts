@@ -14,8 +14,10 @@ export type ComposeMessageStepInput = {
   variables?: Record<string, unknown>
   /** Ready text, instead of a template (test sends, Notification Module calls with `content`). */
   body?: string | null
-  /** Ready RCS variant to go with `body` (test sends of a draft). */
+  /** Ready RCS variant, with `body` (test sends of a draft) or beside a template's text (the order list's carousel). */
   rcs_payload?: RcsPayload | null
+  /** The ready body goes as written, not filled in as a template (an admin's reply). */
+  literal?: boolean
   /** "rcs" / "sms" when the caller asks for one (see SendMessageWorkflowInput.channel). */
   channel?: "sms" | "rcs" | null
   /** The recipient's country (checkPhoneStep), for the price. */
@@ -53,11 +55,14 @@ export const composeMessageStep = createStep(
         `No SMS template "${input.template_key}" for locale "${locale}", and the plugin ships none with that key`
       )
     }
-    const rcs = input.body
-      ? input.rcs_payload ?? null
-      : own
-        ? ((own.rcs_payload as RcsPayload | null) ?? null)
-        : defaultRcsTemplate(input.template_key, locale) ?? null
+    // a ready RCS variant goes as given (a test send's draft, the order list's carousel built per shopper)
+    const rcs = input.rcs_payload
+      ? input.rcs_payload
+      : input.body
+        ? null
+        : own
+          ? ((own.rcs_payload as RcsPayload | null) ?? null)
+          : defaultRcsTemplate(input.template_key, locale) ?? null
     const purpose = input.purpose ?? own?.purpose ?? DEFAULT_TEMPLATES[input.template_key]?.purpose ?? "transactional"
     const variables = formatVariables({ ...(await commonVariables(container, options)), ...input.variables }, locale)
     const composed = composeMessage(
@@ -73,6 +78,7 @@ export const composeMessageStep = createStep(
           medium: input.campaign_id ? "campaign" : input.automation ? "automation" : "message",
           campaign: input.campaign_id ?? input.automation ?? input.template_key,
         },
+        literal: !!input.literal && !!input.body,
         label: {
           filledIn: `the text of "${input.template_key}", filled in,`,
           withLinks: `the text of "${input.template_key}", with its tracked links,`,

@@ -46,6 +46,8 @@ export const AdminReplyBody = z
       )
       .max(11, "suggestions: at most 11 suggested replies")
       .optional(),
+    /** The same key (a retried click) sends one reply. */
+    idempotency_key: z.string().trim().min(1).max(100).optional(),
   })
   .strict()
   .refine((reply) => !reply.suggestions?.length || reply.channel === "rcs", {
