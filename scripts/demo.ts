@@ -15,6 +15,7 @@ import { checkServices, ensureDatabase } from "../integration-tests/helpers/serv
 import { completeCart, fillCart, placeOrder } from "../integration-tests/helpers/storefront"
 import { startFakeRbm } from "../integration-tests/fakes/rbm-server"
 import { formatPhoneBubble } from "./phone-bubble"
+import { runConversationScene } from "./demo-conversation"
 import { checkAdminFonts } from "./demo-admin-assets"
 import { formatRoiTable } from "./roi-table"
 
@@ -109,8 +110,11 @@ async function main() {
       admin
     )
     results.push(await settled(`order_id=${order.id}&template_key=order_shipped`))
-    // The conversation scene (scripts/demo-conversation.ts: "where is my order?", then a person) joins here
-    // once the automatic answers exist (issue 18); without them it could only fail.
+    {
+      // the shopper answers the shipping text (scripts/demo-conversation.ts): "where is my order?", then a person
+      const { messages: [shipped] } = await http.get(`/admin/messaging/messages?order_id=${order.id}&template_key=order_shipped`, admin)
+      results.push(...(await runConversationScene(http, admin, { phone: shipped.to, inReplyTo: shipped.id, storeName: store.store_name, step })))
+    }
 
     step("a shopper who opted in to offers leaves a cart; the abandoned-cart job runs (delay set to 0 for the demo)")
     const shopperPhone = "+33 6 98 76 54 32"

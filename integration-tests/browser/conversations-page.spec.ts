@@ -161,8 +161,7 @@ describe("admin: the Conversations inbox, as the owner answers shoppers", () => 
     }
   })
 
-  // Needs the rest of the backend (automatic answers, the hand-off, POST …/replies): enable when it lands.
-  it.skip("filters those waiting, opens one with the automatic answer, replies, assigns and closes", async () => {
+  it("filters those waiting, opens one with the automatic answer, replies, assigns and closes", async () => {
     await waitFor(
       async () => (await thread(shopperConversation)).entries.find((e: any) => e.direction === "outbound" && e.automatic),
       { what: "the automatic answer", attempts: 300 }
@@ -343,7 +342,7 @@ describe("admin: the Conversations inbox, as the owner answers shoppers", () => 
     }
   })
 
-  it.skip("answers the next question with an answer the store wrote", async () => {
+  it("answers the next question with an answer the store wrote", async () => {
     await http.post("/admin/messaging/faq", { locale: "en", keywords: ["parking", "car park"], answer: "Free parking behind the shop, entrance rue Victor Hugo." }, admin)
     const failures: string[] = []
     const page = { close: async () => undefined }
@@ -377,8 +376,7 @@ describe("admin: the Conversations inbox, as the owner answers shoppers", () => 
     }
   })
 
-  // Needs GET /admin/messaging/join: enable when it lands.
-  it.skip("shows text-to-join with a QR code that scans to the sms: link, and prints it", async () => {
+  it("shows text-to-join with a QR code that scans to the sms: link, and prints it", async () => {
     const page = await logInToAdmin(browser, app.url, started!.store.admin)
     const failures = recordFailedRequests(page)
     try {

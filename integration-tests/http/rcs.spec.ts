@@ -209,6 +209,21 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("answers a \"Track my order\" tap with the phone's open orders as a carousel, through the signed RBM webhook", async () => {
+      const [a, b] = [await order("carousel-a@example.com", RCS_PHONE.national), await order("carousel-b@example.com", RCS_PHONE.national)]
+      expect(await rbm.tapSuggestion(RCS_PHONE.e164, "track_order", "Track my order")).toBe(200)
+      const answer = await waitFor(async () => [...rbm.messages.values()].find((m: any) => m.contentMessage?.richCard?.carouselCard), {
+        what: "the carousel of open orders",
+      })
+      const titles = (answer as any).contentMessage.richCard.carouselCard.cardContents.map((c: any) => c.title)
+      expect(titles).toEqual(expect.arrayContaining([`Order #${a.display_id}`, `Order #${b.display_id}`]))
+      const { data } = await api.get(`/admin/messaging/conversations?q=${encodeURIComponent(RCS_PHONE.e164)}`, admin)
+      const conversation = data.conversations.find((c: any) => c.phone === RCS_PHONE.e164)
+      expect(conversation.channel).toBe("rcs")
+      const { data: thread } = await api.get(`/admin/messaging/conversations/${conversation.id}`, admin)
+      expect(thread.entries.filter((e: any) => e.automatic).map((e: any) => [e.template_key, e.channel])).toContainEqual(["conversation_order_list", "rcs"])
+    })
+
     it("shows the providers, their webhook URLs and health to the admin, without secrets", async () => {
       const { data } = await api.get("/admin/messaging/providers", admin)
       expect(data.rcs).toMatchObject({ enabled: true, automatic: true, provider: "rbm", ttl_seconds: 5, sms_fallback: true })

@@ -186,6 +186,33 @@ medusaIntegrationTestRunner({
       expect(await repliesTo(phone)).toHaveLength(1)
     })
 
+    it("answers a question through the signed webhook once, however often Twilio replays it, and hands a request for a person to the store", async () => {
+      const phone = "+33611110009"
+      const sid = "SM0000000000000000000000000wismo1"
+      expect((await inbound(phone, "Where is my order?", sid)).status).toBe(200)
+      expect((await inbound(phone, "Where is my order?", sid)).status).toBe(200)
+      const [answer] = await waitFor(async () => {
+        const messages = await repliesTo(phone)
+        return messages.some((m: any) => m.status === "delivered") ? messages : undefined
+      })
+      expect(answer).toMatchObject({ template_key: "conversation_no_order", purpose: "transactional", status: "delivered" })
+      // Twilio itself got the answer, from the store's number, once
+      expect(fake.accepted.filter((m) => m.to === phone).map((m) => [m.from, m.body])).toEqual([[FROM, answer.body]])
+
+      await inbound(phone, "Can I talk to an agent?")
+      const conversation = await waitFor(async () => {
+        const { data } = await api.get(`/admin/messaging/conversations?q=${encodeURIComponent(phone)}`, admin)
+        return data.conversations.find((c: any) => c.phone === phone && c.status === "waiting")
+      })
+      const { data: thread } = await api.get(`/admin/messaging/conversations/${conversation.id}`, admin)
+      expect(thread.entries.map((e: any) => [e.direction, e.template_key ?? e.body])).toEqual([
+        ["inbound", "Where is my order?"],
+        ["outbound", "conversation_no_order"],
+        ["inbound", "Can I talk to an agent?"],
+        ["outbound", "conversation_handoff"],
+      ])
+    })
+
     it("refuses a forged inbound text", async () => {
       const forged = await callback(
         "/hooks/messaging/twilio/inbound",
