@@ -10,6 +10,7 @@ const NAMED: (keyof ErasedCounts)[] = [
   "consents",
   "consent_events",
   "inbound_messages",
+  "conversations",
   "clicks",
   "tracked_links",
   "phone_capabilities",
