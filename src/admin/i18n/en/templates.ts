@@ -33,6 +33,11 @@ export default {
     consent_help: "HELP reply",
     consent_clarify: "Unclear reply",
     consent_verification_code: "Phone verification code",
+    conversation_order_status: "Answer: order status",
+    conversation_order_list: "Answer: open orders",
+    conversation_no_order: "Answer: no order found",
+    conversation_handoff: "Answer: a person will reply",
+    conversation_join_subscribed: "Answer: already subscribed",
   },
   page: {
     title: "SMS & RCS templates",

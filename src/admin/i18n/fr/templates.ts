@@ -36,6 +36,11 @@ const fr: Catalogue<typeof en> = {
     consent_help: "Réponse à AIDE",
     consent_clarify: "Réponse incomprise",
     consent_verification_code: "Code de vérification du téléphone",
+    conversation_order_status: "Réponse : état de la commande",
+    conversation_order_list: "Réponse : commandes en cours",
+    conversation_no_order: "Réponse : aucune commande",
+    conversation_handoff: "Réponse : une personne va répondre",
+    conversation_join_subscribed: "Réponse : déjà inscrit",
   },
   page: {
     title: "Modèles SMS & RCS",
