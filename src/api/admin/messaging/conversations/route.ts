@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { phoneSpellings } from "../../../../lib/phone"
+import { checkPhone, phoneSpellings } from "../../../../lib/phone"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../../modules/messaging"
 import { presentConversations } from "./presenters"
 import type { AdminListConversationsParamsType } from "./validators"
@@ -20,6 +20,10 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminListConv
     phones = (data as { phone?: string | null }[]).flatMap((c) => (c.phone ? phoneSpellings(c.phone) : []))
     const byCustomer = (data as { id: string }[]).map((c) => c.id)
     phones.push(...(await messaging.phonesOfConversationCustomers(byCustomer)))
+  } else if (q) {
+    // a whole number as the owner writes it ("06 98 76 54 32"): its E.164 form, beside the digits' match
+    const checked = checkPhone(q, { defaultCountry: messaging.getOptions().defaultCountry })
+    if ("e164" in checked && checked.e164) phones = [checked.e164]
   }
   const { rows, count } = await messaging.listInbox({
     status,
