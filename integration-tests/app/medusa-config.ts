@@ -94,7 +94,9 @@ module.exports = defineConfig({
         retry: { attempts: 5, backoffMs: 500 },
         // the SMS gateway's pace, where a run sets one (the bench's storefront-during-a-campaign figure)
         ...(process.env.SMS_RCS_RATE_LIMIT ? { rateLimit: { segmentsPerSecond: Number(process.env.SMS_RCS_RATE_LIMIT) } } : {}),
-        pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 }, rcs: { default: 0.03 } },
+        pricing: { currency: "EUR", sms: { FR: 0.045, default: 0.07 }, rcs: { default: 0.03 }, mms: { US: 0.02, CA: 0.025 } },
+        // the countries a suite texts besides the store's regions (MMS to the US)
+        ...(process.env.SMS_RCS_ALLOWED_COUNTRIES ? { allowedCountries: process.env.SMS_RCS_ALLOWED_COUNTRIES.split(",") } : {}),
         // tracked links only where a test asks for them (the other tests read texts with their links as written)
         // (the tests' campaigns link to the demo shop's site, a host of its own besides the storefront)
         tracking: {

@@ -36,6 +36,8 @@ export type FakeTwilioMessage = {
   body: string
   /** The Content API item sent (RCS), if any. */
   content_sid: string | null
+  /** MMS: the images sent with the text (MediaUrl). */
+  media_urls: string[]
   /** Seconds Twilio may keep it queued, as asked. */
   validity_period: number | null
   message_id: string | null
@@ -266,6 +268,10 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
     if (!to) return twilioError(res, 400, 21604, "A 'To' phone number is required.")
     if (!E164.test(to)) return twilioError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`)
     if (!from && !service) return twilioError(res, 400, 21603, "A 'From' phone number is required.")
+    const mediaUrls = form.getAll("MediaUrl")
+    if (mediaUrls.length > 10) return twilioError(res, 400, 21623, "A message can have at most 10 MediaUrl parameters.")
+    if (mediaUrls.some((u) => !/^https?:\/\/\S+$/.test(u))) return twilioError(res, 400, 21620, "MediaUrl must be a valid http(s) URL.")
+    if (mediaUrls.length && !/^\+1/.test(to)) return twilioError(res, 400, 21612, `MMS is not supported to ${to}.`)
     const contentSid = form.get("ContentSid")
     if (contentSid && !contents.has(contentSid)) return twilioError(res, 400, 21655, "The ContentSid is invalid.")
     if (contentSid && !service) return twilioError(res, 400, 21703, "RCS content requires a MessagingServiceSid with an RCS sender.")
@@ -298,6 +304,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions) {
       to,
       from: from ?? (service ? "+15005550009" : null),
       body,
+      media_urls: mediaUrls,
       content_sid: contentSid,
       validity_period: form.get("ValidityPeriod") ? Number(form.get("ValidityPeriod")) : null,
       message_id: messageId,

@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { DEFAULT_TEMPLATES } from "../../src/lib/templates/defaults"
 import { twilioSignature } from "../../src/providers/twilio/twilio-signature"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { startFakeTwilio, type FakeTwilio } from "../fakes/twilio-server"
@@ -32,6 +33,7 @@ beforeAll(async () => {
     TWILIO_API_BASE_URL: fake.url,
     SMS_RCS_PUBLIC_URL: publicUrl,
     SMS_RCS_OPTIN_PER_IP: "12",
+    SMS_RCS_ALLOWED_COUNTRIES: "FR,US",
   })
 })
 
@@ -211,6 +213,32 @@ medusaIntegrationTestRunner({
         ["inbound", "Can I talk to an agent?"],
         ["outbound", "conversation_handoff"],
       ])
+    })
+
+    it("sends a template's image as MMS to a US number, priced as one MMS, and the text alone to a French number", async () => {
+      const image = "https://shop.example.com/mms/thanks.jpg"
+      const saved = await api.post(
+        "/admin/messaging/templates",
+        { key: "order_confirmation", locale: "en", sms_body: DEFAULT_TEMPLATES.order_confirmation.sms.en, media_url: image },
+        admin
+      )
+      expect(saved.data.template.media_url).toBe(image)
+      const bad = await api
+        .post("/admin/messaging/templates", { key: "order_confirmation", locale: "en", sms_body: "x", media_url: "javascript:alert(1)" }, admin)
+        .catch((e: any) => e.response)
+      expect(bad.status).toBe(400)
+      try {
+        const us = await order("mms-us@example.com", "+1 415 555 0123")
+        const fr = await order("mms-fr@example.com", "06 12 34 56 99")
+        const delivered = (id: string) => waitFor(async () => (await messagesOf(id)).find((m: any) => m.status === "delivered"), { what: "the confirmation delivered" })
+        const [usMessage, frMessage] = [await delivered(us.id), await delivered(fr.id)]
+        expect(fake.accepted.find((m) => m.message_id === usMessage.id)).toMatchObject({ to: "+14155550123", media_urls: [image], body: usMessage.body })
+        expect(usMessage).toMatchObject({ media_url: image, cost_amount: 0.02, cost_currency_code: "EUR" })
+        expect(fake.accepted.find((m) => m.message_id === frMessage.id)!.media_urls).toEqual([])
+        expect(frMessage).toMatchObject({ media_url: null, cost_amount: 0.045 * frMessage.segments })
+      } finally {
+        await api.delete(`/admin/messaging/templates/${saved.data.template.id}`, admin)
+      }
     })
 
     it("refuses a forged inbound text", async () => {

@@ -253,6 +253,8 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
           currency: z.string().regex(/^[A-Za-z]{3}$/, "expected an ISO 4217 code such as \"EUR\"").transform((c) => c.toUpperCase()),
           sms: prices.default({}),
           rcs: prices.default({}),
+          /** Per MMS (a text with an image, US and Canada), whatever its length. */
+          mms: prices.default({}),
         })
         .strict()
         .optional(),

@@ -18,6 +18,8 @@ export type OutboundMessage = {
   rich_payload?: Record<string, unknown> | null
   /** RCS: the provider drops (revokes) the message if the phone has not taken it by then. */
   expires_at?: Date | null
+  /** MMS (SMS channel only): an image sent with the text, by providers that send MMS (Twilio). */
+  media_url?: string | null
 }
 
 /** What a phone can receive, as the provider answers it. */

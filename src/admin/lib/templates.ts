@@ -15,6 +15,8 @@ export type AdminTemplate = {
   purpose: TemplatePurpose
   sms_body: string
   rcs_payload: Record<string, unknown> | null
+  /** MMS image (US and Canada through Twilio), or null. */
+  media_url: string | null
   is_default: boolean
   variables: string[]
   automation: string | null
@@ -27,6 +29,8 @@ export type TemplateDraft = {
   sms_body: string
   rcs_payload?: Record<string, unknown> | null
   purpose?: TemplatePurpose
+  /** Only when saving: the MMS image, null to remove it. */
+  media_url?: string | null
 }
 
 export type NonGsmCharacter = { char: string; index: number; replacement: string | null }

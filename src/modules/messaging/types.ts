@@ -76,4 +76,6 @@ export type CreateMessageInput = {
   conversation_role?: "automatic" | "agent" | null
   /** The admin user who wrote an agent reply. */
   sent_by?: string | null
+  /** MMS: the image sent with the text (lib/messages/mms.ts). */
+  media_url?: string | null
 }

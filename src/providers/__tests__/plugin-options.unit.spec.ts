@@ -130,6 +130,7 @@ describe("parsePluginOptions", () => {
       currency: "EUR",
       sms: { FR: 0.045, default: 0.07 },
       rcs: {},
+      mms: {},
     })
   })
 

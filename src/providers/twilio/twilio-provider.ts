@@ -186,6 +186,8 @@ export class TwilioProvider implements MessagingProvider {
       form.set("ContentSid", await this.contentSid(message))
     } else {
       form.set("Body", message.body)
+      // MMS: the image goes with the text (Twilio fetches it from this public URL)
+      if (message.media_url) form.set("MediaUrl", message.media_url)
     }
     if (o.messagingServiceSid) {
       form.set("MessagingServiceSid", o.messagingServiceSid)

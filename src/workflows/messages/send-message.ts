@@ -91,6 +91,7 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     consent_reply: input.consent_reply ?? null,
     conversation_role: input.conversation_role ?? null,
     sent_by: input.sent_by ?? null,
+    media_url: rendered.media_url,
     metadata: input.metadata ?? null,
     send_after: input.delay_minutes ? new Date(Date.now() + input.delay_minutes * 60_000) : null,
     rule_region: phone.rule_region,

@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Label, Select, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Input, Label, Select, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { problemsOf, requestWithProblems, type ApiProblem } from "../../lib/api"
 import { applyGsmReplacements, locateNonGsm, summarizeReplacements } from "../../lib/gsm"
@@ -42,6 +42,7 @@ export const TemplateEditor = ({
   const [smsBody, setSmsBody] = useState(template.sms_body)
   const [rcsText, setRcsText] = useState(rcsToText(template.rcs_payload))
   const [purpose, setPurpose] = useState<TemplatePurpose>(template.purpose)
+  const [mediaUrl, setMediaUrl] = useState(template.media_url ?? "")
   const saving = useSaveTemplate()
   const reverting = useRevertTemplate()
   const [saveProblems, setSaveProblems] = useState<ApiProblem[]>([])
@@ -68,7 +69,10 @@ export const TemplateEditor = ({
   )
 
   const dirty =
-    smsBody !== template.sms_body || rcsText.trim() !== rcsToText(template.rcs_payload).trim() || purpose !== template.purpose
+    smsBody !== template.sms_body ||
+    rcsText.trim() !== rcsToText(template.rcs_payload).trim() ||
+    purpose !== template.purpose ||
+    mediaUrl.trim() !== (template.media_url ?? "")
   useEffect(() => {
     onDirtyChange?.(dirty)
   }, [dirty, onDirtyChange])
@@ -146,7 +150,7 @@ export const TemplateEditor = ({
     setSaveProblems([])
     try {
       // resolves once the list holds the saved text: the page then reopens the editor on it
-      await saving.mutateAsync(draft)
+      await saving.mutateAsync({ ...draft, media_url: mediaUrl.trim() || null })
       toast.success(t("templates.editor.saved", { name, locale: template.locale }))
     } catch (error) {
       setSaveProblems(problemsOf(error))
@@ -268,6 +272,23 @@ export const TemplateEditor = ({
           <TemplateProblems problems={previewProblems} smsBody={previewedBody ?? smsBody} onSelect={selectInText} />
 
           <RcsVariantEditor text={rcsText} onChange={setRcsText} />
+
+          <div className="flex flex-col gap-y-1">
+            <Label size="small" weight="plus" htmlFor="template-media-url">
+              {t("templates.editor.mmsLabel")}
+            </Label>
+            <Input
+              id="template-media-url"
+              size="small"
+              placeholder="https://shop.example.com/mms/image.jpg"
+              value={mediaUrl}
+              onChange={(e) => setMediaUrl(e.target.value)}
+              data-testid="template-media-url"
+            />
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              {t("templates.editor.mmsHint")}
+            </Text>
+          </div>
 
           {saveProblems.length > 0 &&
             (newSaveProblems.length > 0 ? (

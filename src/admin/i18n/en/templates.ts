@@ -69,6 +69,8 @@ export default {
     keep: "Keep editing",
   },
   editor: {
+      mmsLabel: "Image (MMS, US and Canada)",
+      mmsHint: "A public https address of an image. Sent with the text as MMS to US and Canadian numbers through Twilio, priced as one MMS; everywhere else the text goes alone.",
     default: "Default",
     custom: "Custom",
     automation: "Automation: {{name}}",

@@ -73,6 +73,8 @@ const fr: Catalogue<typeof en> = {
     keep: "Continuer à modifier",
   },
   editor: {
+      mmsLabel: "Image (MMS, États-Unis et Canada)",
+      mmsHint: "L'adresse https publique d'une image. Envoyée avec le texte en MMS aux numéros des États-Unis et du Canada via Twilio, facturée comme un MMS ; ailleurs, le texte part seul.",
     default: "Par défaut",
     custom: "Personnalisé",
     automation: "Automatisation : {{name}}",

@@ -196,6 +196,7 @@ export class Dispatcher {
       body: message.body,
       rich_payload: message.rich_payload,
       expires_at: deadline,
+      media_url: message.media_url ?? null,
     }
     // Only the provider call may decide a retry: its try holds nothing else.
     let result: Awaited<ReturnType<MessagingProvider["send"]>>

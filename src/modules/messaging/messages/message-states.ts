@@ -12,7 +12,7 @@ const TABLE = "sms_rcs_message"
  */
 const BATCH = { maxSize: 200, maxWaitMs: 2 }
 
-const CLAIMED_COLUMNS = `id, "to", channel, purpose, template_key, consent_reply, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at`
+const CLAIMED_COLUMNS = `id, "to", channel, purpose, template_key, consent_reply, body, rich_payload, segments, attempts, rule_region, time_zones, claimed_at, media_url`
 
 type Move = { id: string; to: MessageStatus; fields: TransitionFields }
 
@@ -38,6 +38,8 @@ export type ClaimedMessage = {
   rule_region: string | null
   time_zones: string[] | null
   claimed_at: Date
+  /** MMS: the image sent with the text. */
+  media_url: string | null
 }
 
 /** An `unknown` message, with what is known of where it went. */

@@ -26,7 +26,7 @@ const COLUMNS: [name: string, type: string][] = [
   ["encoding", "text"], ["segments", "int"], ["cost_amount", "real"], ["cost_currency_code", "text"], ["order_id", "text"],
   ["cart_id", "text"], ["customer_id", "text"], ["campaign_id", "text"], ["campaign_variant", "text"], ["automation", "text"],
   ["fallback_of_id", "text"], ["send_after", "timestamptz"], ["metadata", "jsonb"], ["consent_reply", "text"],
-  ["conversation_role", "text"], ["sent_by", "text"],
+  ["conversation_role", "text"], ["sent_by", "text"], ["media_url", "text"],
 ]
 /** The model's defaults, for a caller that leaves these out (the recordset reads a missing field as null). */
 const DEFAULTS: Record<string, string> = { channel: "'sms'", status: "'queued'", segments: "0" }

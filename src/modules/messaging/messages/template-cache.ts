@@ -9,6 +9,7 @@ export type SendableTemplate = {
   purpose: "transactional" | "marketing"
   sms_body: string
   rcs_payload: Record<string, unknown> | null
+  media_url: string | null
 }
 
 /** A backstop for a template changed without `templatesChanged()` (a developer's own code writing the table). */
@@ -40,7 +41,7 @@ export class TemplateCache {
     const hit = this.entries.get(cacheKey)
     if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.rows
     const rows: SendableTemplate[] = await this.knex("sms_rcs_template")
-      .select("id", "key", "locale", "purpose", "sms_body", "rcs_payload")
+      .select("id", "key", "locale", "purpose", "sms_body", "rcs_payload", "media_url")
       .where({ key, enabled: true })
       .whereIn("locale", locales)
       .whereNull("deleted_at")

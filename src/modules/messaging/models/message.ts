@@ -72,6 +72,8 @@ export const Message = model
       conversation_role: model.enum(["automatic", "agent"]).nullable(),
       /** The admin user who wrote an agent reply. */
       sent_by: model.text().nullable(),
+      /** MMS: the image sent with the text (priced as one MMS, not by segments). */
+      media_url: model.text().nullable(),
     }
   )
   .indexes([

@@ -13,6 +13,8 @@ export const Template = model
       sms_body: model.text(),
       /** RCS rich card or carousel, with suggestions. */
       rcs_payload: model.json().nullable(),
+      /** An image sent with the text as MMS where MMS is the norm (US and Canada through Twilio). */
+      media_url: model.text().nullable(),
       enabled: model.boolean().default(true),
       metadata: model.json().nullable(),
     }

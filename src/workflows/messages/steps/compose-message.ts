@@ -2,7 +2,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { composeMessage, type ComposedMessage } from "../../../lib/messages"
 import type { RcsPayload } from "../../../lib/rcs/payload"
-import { DEFAULT_TEMPLATES, defaultRcsTemplate, defaultSmsTemplate, formatVariables } from "../../../lib/templates"
+import { mmsMedia } from "../../../lib/messages/mms"
+import { estimateCost } from "../../../lib/sms-encoding"
+import { DEFAULT_TEMPLATES, defaultRcsTemplate, defaultSmsTemplate, formatVariables, renderTemplate } from "../../../lib/templates"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../modules/messaging"
 import { commonVariables, fallbackLocale } from "../../utils/store-facts"
 
@@ -29,6 +31,8 @@ export type ComposeMessageStepInput = {
 export type ComposedMessageStepOutput = ComposedMessage & {
   locale: string
   purpose: "transactional" | "marketing"
+  /** MMS: the template's image, for a US or Canadian number through an MMS gateway (lib/messages/mms.ts). */
+  media_url: string | null
 }
 
 /**
@@ -86,6 +90,16 @@ export const composeMessageStep = createStep(
       },
       messaging.composeSettings()
     )
-    return new StepResponse<ComposedMessageStepOutput>({ ...composed, locale, purpose })
+    const media_url = composed.problem
+      ? null
+      : mmsMedia({
+          media_url: own?.media_url ? renderTemplate(own.media_url, variables) : null,
+          channel: composed.channel,
+          country: input.country ?? null,
+          gateway: options.provider,
+        })
+    // an MMS is priced as one MMS, whatever its length
+    const cost = media_url ? estimateCost(options.pricing, { channel: "mms", country: input.country ?? null, segments: composed.segments }) : composed.cost
+    return new StepResponse<ComposedMessageStepOutput>({ ...composed, cost, locale, purpose, media_url })
   }
 )

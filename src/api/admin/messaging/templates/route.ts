@@ -12,6 +12,7 @@ type StoredTemplate = {
   purpose: "transactional" | "marketing"
   sms_body: string
   rcs_payload: Record<string, unknown> | null
+  media_url?: string | null
   enabled: boolean
   metadata: Record<string, unknown> | null
   updated_at: Date
@@ -30,6 +31,7 @@ function entry(key: string, locale: string, stored?: StoredTemplate) {
     purpose: stored?.purpose ?? info.purpose,
     sms_body: stored?.sms_body ?? shipped?.sms[locale] ?? "",
     rcs_payload: stored ? stored.rcs_payload : (shipped?.rcs?.[locale] ?? null),
+    media_url: stored?.media_url ?? null,
     enabled: stored?.enabled ?? true,
     is_default: !stored,
     variables: [...COMMON_VARIABLES, ...(info.variables ?? [])],
@@ -81,6 +83,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminSaveTemplateBody
     purpose: draft.purpose ?? existing?.purpose ?? checked.info.purpose,
     sms_body: draft.sms_body,
     rcs_payload: (checked.rcs as Record<string, unknown> | null) ?? null,
+    // left out: kept as it was; null: removed
+    media_url: draft.media_url === undefined ? existing?.media_url ?? null : draft.media_url || null,
     enabled: draft.enabled ?? existing?.enabled ?? true,
     metadata: {
       ...existing?.metadata,

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { MEDIA_URL } from "../../../../lib/messages/mms"
 import { isTooLongForSms, tooLongMessage } from "../../../../lib/sms-encoding"
 
 /**
@@ -22,6 +23,14 @@ export const AdminSaveTemplateBody = z
     locale,
     sms_body: smsBody,
     rcs_payload: z.unknown().nullable().optional(),
+    /** MMS where it is the norm (US and Canada through Twilio): a public http(s) URL of the image, or a variable. */
+    media_url: z
+      .string()
+      .trim()
+      .max(1_000, "media_url: at most 1000 characters")
+      .regex(MEDIA_URL, "media_url: expected a public http(s) URL of the image, such as https://shop.example.com/mms/welcome.jpg")
+      .nullable()
+      .optional(),
     purpose: z.enum(["transactional", "marketing"]).optional(),
     enabled: z.boolean().optional(),
     /** For a key of your own: the variables your subscriber passes to `sendMessageWorkflow`. */
@@ -38,6 +47,8 @@ export const AdminPreviewTemplateBody = z
     rcs_payload: z.unknown().nullable().optional(),
     purpose: z.enum(["transactional", "marketing"]).optional(),
     variables: z.array(z.string()).max(100).optional(),
+    /** Shown by the editor beside the draft; a preview counts the text alone. */
+    media_url: z.string().max(1_000).nullable().optional(),
   })
   .strict()
 export type AdminPreviewTemplateBodyType = z.infer<typeof AdminPreviewTemplateBody>
