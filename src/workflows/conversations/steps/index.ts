@@ -1,1 +1,2 @@
 export * from "./open-conversation"
+export * from "./notify-handoff"
