@@ -1,10 +1,11 @@
-import type { INotificationModuleService, Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { z } from "zod"
-import { handoffEventId, maskPhone } from "../../../lib/conversations/handoff-signature"
+import { handoffEventId } from "../../../lib/conversations/handoff-signature"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../modules/messaging"
 import type { HandoffWebhookEvent } from "../../../modules/messaging/conversations/handoff-webhooks"
+import { postHandoffToFeed } from "../utils/handoff-feed"
 
 export type NotifyHandoffStepInput = {
   conversation_id: string
@@ -25,50 +26,11 @@ const inputSchema = z.object({
   at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "expected an ISO 8601 time"),
 })
 
-/** What the admin's bell shows of it: the text is cut, the number masked (every admin user reads the feed). */
-const FEED_TEXT_CHARS = 140
-
 export type NotifyHandoffResult = { event_id: string; feed: "created" | "skipped"; webhook: "queued" | "replayed" | "off" }
 
 /** The admin page of the conversation, when the server knows its public address. */
 function adminUrlOf(publicUrl: string | null, conversationId: string): string | null {
   return publicUrl ? `${publicUrl.replace(/\/$/, "")}/app/messaging/conversations?id=${encodeURIComponent(conversationId)}` : null
-}
-
-/**
- * Medusa's admin feed (the bell): `channel: "feed"`, `template: "admin-ui"`, `data.title` and
- * `data.description`, as Medusa's own export workflows post it. A store whose Notification Module has no
- * `feed` provider (or no Notification Module) still gets its webhook and its inbox: a warning, not a failure.
- * The event id as idempotency key: a replay does not ring the bell twice.
- */
-async function postToFeed(container: MedusaContainer, input: NotifyHandoffStepInput, eventId: string, logger: Logger): Promise<"created" | "skipped"> {
-  const notifications = container.resolve<INotificationModuleService | undefined>(Modules.NOTIFICATION, { allowUnregistered: true })
-  if (!notifications) {
-    logger.warn("medusa-plugin-sms-rcs: a shopper asks for a person, but there is no Notification Module to tell the admin's feed")
-    return "skipped"
-  }
-  const text = input.body.length > FEED_TEXT_CHARS ? `${input.body.slice(0, FEED_TEXT_CHARS - 1)}…` : input.body
-  try {
-    await notifications.createNotifications({
-      to: "",
-      channel: "feed",
-      template: "admin-ui",
-      idempotency_key: `sms-rcs-handoff:${eventId}`,
-      resource_id: input.conversation_id,
-      resource_type: "sms_rcs_conversation",
-      data: {
-        title: "A shopper asks for a person",
-        description: `${maskPhone(input.phone)} wrote “${text}”. The conversation waits in Messaging → Conversations.`,
-      },
-    })
-    return "created"
-  } catch (error) {
-    logger.warn(
-      `medusa-plugin-sms-rcs: the admin's feed was not told of a hand-off (${(error as Error).message}); ` +
-        `add a provider for the "feed" channel to the Notification Module (e.g. @medusajs/medusa/notification-local)`
-    )
-    return "skipped"
-  }
 }
 
 /**
@@ -105,7 +67,7 @@ export const notifyHandoffStep = createStep(
       const { recorded } = await messaging.queueHandoffWebhook(event)
       webhook = recorded ? "queued" : "replayed"
     }
-    const feed = await postToFeed(container, input, eventId, logger)
+    const feed = await postHandoffToFeed(container, input, eventId, logger)
     return new StepResponse<NotifyHandoffResult>({ event_id: eventId, feed, webhook })
   }
 )
