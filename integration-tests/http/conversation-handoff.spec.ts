@@ -195,6 +195,22 @@ medusaIntegrationTestRunner({
       expect(await rowOf(failing.result.event_id)).toBeUndefined()
     })
 
+    it("delivers a hand-off recorded while Redis was away: the sweeper queues it", async () => {
+      const p = phone(5)
+      const conversation = await openConversation(p)
+      const id = handoffEventId(conversation.id, new Date().toISOString())
+      const body = JSON.stringify({ type: "conversation.handoff_requested", id, created_at: new Date().toISOString(), data: { conversation_id: conversation.id, phone: p, customer_id: null, text: "agent", admin_url: null } })
+      // what queueEvent leaves when Redis does not take the job: the row, pending, no job
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await knex("sms_rcs_handoff_webhook").insert({ id, conversation_id: conversation.id, phone: p, body, status: "pending", updated_at: new Date(Date.now() - 120_000) })
+      const messaging = getContainer().resolve("messaging") as any
+      expect(await messaging.requeueStrandedHandoffWebhooks()).toBe(1)
+      await waitFor(async () => ((await rowOf(id))?.status === "delivered" ? true : undefined), { what: "the swept hand-off delivered" })
+      expect(triesOf(id).map((t) => [t.signed, t.raw])).toEqual([[true, body]])
+      // delivered: nothing left to sweep
+      expect(await messaging.requeueStrandedHandoffWebhooks()).toBe(0)
+    })
+
     it("refuses an input that is not a hand-off (the calling workflow's bug, said plainly)", async () => {
       const { errors } = await notifyHandoffTestWorkflow(getContainer()).run({
         input: { conversation_id: "smsconv_x", phone: "0612345678", customer_id: null, body: "x", at: "now" },
