@@ -105,7 +105,10 @@ export class HandoffWebhooks {
     }
   }
 
-  /** Queues again the pending events no job carries any more (Redis restarted, or was away at enqueue). */
+  /**
+   * Queues again the pending events no job carries any more (Redis restarted, or was away at enqueue);
+   * returns how many.
+   */
   async requeueStranded(): Promise<number> {
     if (!this.queue) return 0
     const rows: { id: string }[] = await this.knex(TABLE)
@@ -119,6 +122,8 @@ export class HandoffWebhooks {
     for (const { id } of rows) {
       const state = await this.queue.getJobState(id).catch(() => "away")
       if (state === "unknown" && (await this.enqueue(id))) requeued++
+      // its tries ran out but the process stopped before it said so: given up now
+      else if (state === "failed") await this.settle(id, "failed", "given up (tries exhausted)")
     }
     return requeued
   }
