@@ -42,6 +42,17 @@ const rbm =
 /** RCS for every template with an RCS variant through the sandbox (same gateway as SMS), when a test asks for it. */
 const sandboxRcs = process.env.SMS_RCS_RCS_PROVIDER === "sandbox" ? { rcs: { provider: "sandbox" as const } } : {}
 
+/** The hand-off webhook, pointed at a test's local receiver, with retries fast enough for a test, when a test asks for it. */
+const handoffWebhook = process.env.SMS_RCS_HANDOFF_WEBHOOK_URL
+  ? {
+      url: process.env.SMS_RCS_HANDOFF_WEBHOOK_URL,
+      secret: process.env.SMS_RCS_HANDOFF_WEBHOOK_SECRET!,
+      attempts: 6,
+      backoffMs: 300,
+      timeoutMs: Number(process.env.SMS_RCS_HANDOFF_WEBHOOK_TIMEOUT_MS ?? 2000),
+    }
+  : undefined
+
 /** Marketing tests run at any hour: quiet hours off everywhere when a test asks for it. */
 const allDay = { days: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00", holidays: null, maxPer24h: null }
 const quietHours = process.env.SMS_RCS_QUIET_HOURS === "off" ? { FR: allDay, US: allDay, "US-FL": allDay, default: allDay } : undefined
@@ -117,9 +128,7 @@ module.exports = defineConfig({
         conversations: {
           ...(process.env.SMS_RCS_ACKNOWLEDGEMENT ? { acknowledgement: { en: process.env.SMS_RCS_ACKNOWLEDGEMENT, fr: `FR: ${process.env.SMS_RCS_ACKNOWLEDGEMENT}` } } : {}),
           ...(process.env.SMS_RCS_RESPONDER ? { responder: process.env.SMS_RCS_RESPONDER } : {}),
-          ...(process.env.SMS_RCS_HANDOFF_WEBHOOK_URL
-            ? { handoffWebhook: { url: process.env.SMS_RCS_HANDOFF_WEBHOOK_URL, secret: process.env.SMS_RCS_HANDOFF_WEBHOOK_SECRET || "a-test-secret-of-32-characters!!" } }
-            : {}),
+          ...(handoffWebhook ? { handoffWebhook } : {}),
           // open every day, all day, unless a suite tests the hours
           businessHours: process.env.SMS_RCS_BUSINESS_HOURS === "weekdays" ? {} : { days: Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, { open: "00:00", close: "24:00" }])) },
           join: { number: "+33612340000" },
@@ -136,7 +145,13 @@ module.exports = defineConfig({
     {
       key: Modules.NOTIFICATION,
       resolve: "@medusajs/medusa/notification",
-      options: { providers: [{ resolve: "medusa-plugin-sms-rcs/providers/sms", id: "sms-rcs", options: { channels: ["sms"] } }] },
+      // and the admin's feed (the bell), as Medusa's starter configures it
+      options: {
+        providers: [
+          { resolve: "medusa-plugin-sms-rcs/providers/sms", id: "sms-rcs", options: { channels: ["sms"] } },
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed"], name: "Local Notification Provider" } },
+        ],
+      },
     },
   ],
 })

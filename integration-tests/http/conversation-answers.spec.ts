@@ -107,8 +107,17 @@ medusaIntegrationTestRunner({
       expect(c.waiting_since).toEqual(expect.any(String))
       const [told] = await answersTo(p)
       expect(told.template_key).toBe("conversation_handoff")
+      expect((await answersTo(p)).length).toBe(1)
       expect(told.body).toContain("a person from our team will answer you here shortly")
       expect((await get("/admin/messaging/conversations?status=waiting")).data.conversations.map((x: any) => x.id)).toContain(c.id)
+      // the admin's bell rang once, the phone masked; asking again while waiting rings it no more
+      await receive(p, "hello? a human please")
+      const bells = (await get("/admin/notifications?channel=feed&limit=100")).data.notifications.filter((n: any) =>
+        JSON.stringify(n.data).includes("I want to talk to a human please")
+      )
+      expect(bells).toHaveLength(1)
+      expect(JSON.stringify(bells[0].data)).not.toContain(p)
+      expect(bells[0].data.title).toBe("A shopper asks for a person")
 
       const me = (await api.get("/admin/users/me", admin)).data.user
       const replied = await post(`/admin/messaging/conversations/${c.id}/replies`, { body: "Hello, Anna here. How can I help?", idempotency_key: "click-1" })

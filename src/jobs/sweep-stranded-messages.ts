@@ -11,6 +11,11 @@ export default async function sweepStrandedMessages(container: MedusaContainer) 
   const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const { requeued, unknown } = await messaging.sweepStranded()
   const reconciled = await messaging.reconcileUnknown()
+  // hand-off webhooks recorded while Redis was away, or whose job Redis lost
+  const handoffs = await messaging.requeueStrandedHandoffWebhooks()
+  if (handoffs) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).info(`medusa-plugin-sms-rcs: sweeper re-queued ${handoffs} hand-off webhook(s)`)
+  }
   if (requeued || unknown || reconciled.recorded || reconciled.found || reconciled.requeued) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

@@ -39,6 +39,11 @@ const conversationOptionsObject = z
       .object({
         url: z.string().regex(/^https?:\/\/[^/\s]+\S*$/, "expected an http(s) URL"),
         secret: z.string().min(16, "use a secret of at least 16 characters"),
+        /** Tries in all; the waits double from `backoffMs` (6 tries, 2 min: 2+4+8+16+32 ≈ an hour). */
+        attempts: z.number().int().min(1).max(20).default(6),
+        backoffMs: z.number().int().min(100).max(3_600_000).default(120_000),
+        /** How long one try waits for the receiver's answer. */
+        timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
       })
       .strict()
       .optional(),

@@ -14,6 +14,7 @@ import { ConsentQueries } from "./consent/consent-queries"
 import { ConsentStore } from "./consent/consent-store"
 import { PhoneVerifications } from "./consent/phone-verifications"
 import { ConversationStore } from "./conversations/conversation-store"
+import { HandoffWebhooks } from "./conversations/handoff-webhooks"
 import { Dispatcher } from "./dispatch/dispatcher"
 import { MessageResend } from "./messages/message-resend"
 import { MessageStates } from "./messages/message-states"
@@ -70,6 +71,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     consents,
     consentQueries: new ConsentQueries(knex),
     conversations: new ConversationStore(knex),
+    handoffWebhooks: new HandoffWebhooks(knex, redis, options.queueName, options.conversations.handoffWebhook, logger),
     dispatcher,
     personalData: new PersonalData(knex, erased, audit),
     notificationTexts: new NotificationTexts(knex),

@@ -15,6 +15,7 @@ import type { StartVerificationInput } from "./consent/phone-verifications"
 import { checkProviderHealth, providerOverview, rcsRouting } from "./dispatch/gateways"
 import type { ReconcileReport } from "./dispatch/reconciler"
 import type { ConversationChannel, ConversationListQuery, ConversationRow, ConversationStatus } from "./conversations/conversation-store"
+import type { HandoffWebhookEvent } from "./conversations/handoff-webhooks"
 import { composeSettingsOf } from "./messages/compose-settings"
 import { recordInbound, type InboundInput } from "./messages/inbound-messages"
 import { CRUD_MODELS } from "./models"
@@ -66,14 +67,19 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
 
   __hooks = {
     onApplicationStart: async () => {
-      if (this.isWorker_) this.parts_.dispatcher.start()
+      if (this.isWorker_) {
+        this.parts_.dispatcher.start()
+        this.parts_.handoffWebhooks.start()
+      }
     },
     onApplicationPrepareShutdown: async () => {
       await this.parts_.dispatcher.queue.stopWorker()
+      await this.parts_.handoffWebhooks.stopWorker()
     },
     onApplicationShutdown: async () => {
       await this.parts_.links.flush()
       await this.parts_.dispatcher.queue.close()
+      await this.parts_.handoffWebhooks.close()
       this.parts_.redis.disconnect()
     },
   }
@@ -234,6 +240,21 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
   /** The shopper asked for a person. */
   async markConversationWaiting(id: string) {
     return this.parts_.conversations.markWaiting(id)
+  }
+
+  /** Whether a hand-off webhook is configured (`conversations.handoffWebhook`). */
+  handoffWebhookConfigured(): boolean {
+    return this.parts_.handoffWebhooks.configured
+  }
+
+  /** Records a hand-off webhook once per event id and queues its signed delivery (conversations/handoff-webhooks.ts). */
+  async queueHandoffWebhook(event: HandoffWebhookEvent): Promise<{ recorded: boolean }> {
+    return this.parts_.handoffWebhooks.queueEvent(event)
+  }
+
+  /** Queues again hand-off webhooks no job carries any more (the sweeper). */
+  async requeueStrandedHandoffWebhooks(): Promise<number> {
+    return this.parts_.handoffWebhooks.requeueStranded()
   }
 
   /** True for the one caller that may send the conversation's daily acknowledgement. */

@@ -98,6 +98,22 @@ describe("parsePluginOptions", () => {
     expect(problemsOf({ sandbox: { delay: 5 } })).toEqual(['unknown option "delay" in "sandbox"'])
   })
 
+  it("gives the hand-off webhook its retry and timeout defaults, and checks its URL and secret", () => {
+    const secret = "a-secret-of-16-chars+"
+    expect(parsePluginOptions({ conversations: { handoffWebhook: { url: "https://desk.example.com/hooks", secret } } }).conversations.handoffWebhook).toEqual({
+      url: "https://desk.example.com/hooks",
+      secret,
+      attempts: 6,
+      backoffMs: 120_000,
+      timeoutMs: 10_000,
+    })
+    expect(problemsOf({ conversations: { handoffWebhook: { url: "desk.example.com", secret: "short" } } })).toEqual([
+      '"conversations.handoffWebhook.url": expected an http(s) URL',
+      '"conversations.handoffWebhook.secret": use a secret of at least 16 characters',
+    ])
+    expect(problemsOf({ conversations: { handoffWebhook: { url: "https://d.example.com", secret, attempts: 0 } } })).toHaveLength(1)
+  })
+
   it("names each malformed option and what is expected", () => {
     const problems = problemsOf({
       provider: "twillio",

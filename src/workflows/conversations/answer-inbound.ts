@@ -1,7 +1,7 @@
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { responderResultSchema } from "../../lib/conversations/responder"
 import { sendMessageWorkflow } from "../messages/send-message"
-import { applyDecision, chooseAnswerStep, markWaitingStep, touchConversationStep, type ChooseAnswerStepInput } from "./steps"
+import { applyDecision, chooseAnswerStep, markWaitingStep, notifyHandoffStep, touchConversationStep, type ChooseAnswerStepInput } from "./steps"
 
 export type AnswerInboundWorkflowInput = ChooseAnswerStepInput & {
   /** The inbound text's provider and id there: the answer's idempotency key (a replay answers nothing new). */
@@ -36,7 +36,19 @@ export const answerInboundWorkflow = createWorkflow("sms-rcs-answer-inbound", (i
   const decided = transform({ chosen, hooked: answerInbound.getResult() }, ({ chosen, hooked }) => applyDecision(chosen, hooked))
 
   when({ decided }, ({ decided }) => decided.handoff).then(() => {
-    markWaitingStep(transform({ input }, ({ input }) => ({ conversation_id: input.conversation_id })))
+    const waiting = markWaitingStep(transform({ input }, ({ input }) => ({ conversation_id: input.conversation_id })))
+    // the admin is told once per hand-off: a shopper who asks again while waiting rings no second bell
+    when({ waiting }, ({ waiting }) => waiting.first).then(() => {
+      notifyHandoffStep(
+        transform({ input, waiting }, ({ input, waiting }) => ({
+          conversation_id: input.conversation_id,
+          phone: input.phone,
+          customer_id: input.customer_id,
+          body: input.body.slice(0, 10_000),
+          at: waiting.waiting_since,
+        }))
+      )
+    })
   })
 
   when({ decided }, ({ decided }) => decided.answer !== null).then(() => {

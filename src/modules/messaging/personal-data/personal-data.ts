@@ -25,6 +25,8 @@ export type ErasedCounts = {
   tracked_links: number
   inbound_messages: number
   conversations: number
+  /** Hand-off webhooks not delivered yet (a delivered one keeps no phone). */
+  handoff_webhooks: number
   phone_capabilities: number
   phone_verifications: number
   back_in_stock_requests: number
@@ -74,7 +76,7 @@ export class PersonalData {
       const messages = await trx("sms_rcs_message").where((q) => this.theirMessages(q, subject)).orderBy("created_at")
       const messageIds = messages.map((m: { id: string }) => m.id)
       const keys = await Promise.all(phones.map((p) => this.numbers.keyOf(p)))
-      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations, back_in_stock_requests, product_views] = await Promise.all([
+      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations, handoff_webhooks, back_in_stock_requests, product_views] = await Promise.all([
         trx("sms_rcs_consent").whereIn("phone", phones).whereNull("deleted_at"),
         trx("sms_rcs_consent_event").whereIn("phone", phones).orderBy("occurred_at"),
         trx("sms_rcs_inbound_message").whereIn("from", phones).orderBy("received_at"),
@@ -89,6 +91,8 @@ export class PersonalData {
           .orderBy("created_at"),
         // their conversations' own rows (its entries are the messages and inbound texts above)
         trx("sms_rcs_conversation").whereIn("phone", phones).orderBy("created_at"),
+        // hand-off webhooks still carrying their phone and text (not delivered yet)
+        trx("sms_rcs_handoff_webhook").whereIn("phone", phones).orderBy("created_at"),
         // "text me when it is back", with the wording shown as its proof
         trx("sms_rcs_back_in_stock_request")
           .where((q) => {
@@ -118,6 +122,7 @@ export class PersonalData {
         consent_events,
         inbound_messages,
         conversations,
+        handoff_webhooks,
         clicks,
         tracked_links,
         phone_capabilities,
@@ -216,6 +221,8 @@ export class PersonalData {
       // 4. what came from the person, and what the RCS provider said about their phone
       const inbound = await trx("sms_rcs_inbound_message").whereIn("from", phones).delete()
       const conversations = await trx("sms_rcs_conversation").whereIn("phone", phones).delete()
+      // a hand-off not delivered yet is not delivered: its row keeps the shopper's phone and words
+      const handoffWebhooks = await trx("sms_rcs_handoff_webhook").whereIn("phone", phones).delete()
       const capabilities = await trx("sms_rcs_phone_capability").whereIn("phone", phones).delete()
       // proof-of-number codes: for these numbers, and the ones this customer asked for
       const verifications = await trx("sms_rcs_phone_verification")
@@ -268,6 +275,7 @@ export class PersonalData {
         tracked_links: trackedLinks,
         inbound_messages: inbound,
         conversations,
+        handoff_webhooks: handoffWebhooks,
         phone_capabilities: capabilities,
         phone_verifications: verifications,
         back_in_stock_requests: backInStock,

@@ -1,4 +1,5 @@
 export * from "./open-conversation"
 export * from "./choose-answer"
 export * from "./mark-waiting"
+export * from "./notify-handoff"
 export * from "./touch-conversation"
