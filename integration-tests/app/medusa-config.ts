@@ -124,6 +124,8 @@ module.exports = defineConfig({
           ...(process.env.SMS_RCS_DOUBLE_OPT_IN === "off" ? { doubleOptIn: false } : {}),
           ...(process.env.SMS_RCS_CODES_PER_HOUR ? { verification: { maxCodesPerHour: Number(process.env.SMS_RCS_CODES_PER_HOUR) } } : {}),
         },
+        // the birthday text's hour where a suite sets one (0: due all day, whatever the hour the suite runs)
+        ...(process.env.SMS_RCS_BIRTHDAY_HOUR ? { birthday: { hour: Number(process.env.SMS_RCS_BIRTHDAY_HOUR) } } : {}),
         // the conversations' options a suite sets: the acknowledgement, the store's responder, the join number
         conversations: {
           ...(process.env.SMS_RCS_ACKNOWLEDGEMENT ? { acknowledgement: { en: process.env.SMS_RCS_ACKNOWLEDGEMENT, fr: `FR: ${process.env.SMS_RCS_ACKNOWLEDGEMENT}` } } : {}),

@@ -21,6 +21,7 @@ export type AutomationKey =
   | "win_back"
   | "back_in_stock"
   | "browse_abandonment"
+  | "birthday"
 
 export type AutomationDefinition = {
   /** The Medusa event, or the scheduled job, that starts it. */
@@ -55,6 +56,8 @@ export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
   back_in_stock: { trigger: "inventory.inventory-level.* (and a job every 15 minutes)", template_key: "back_in_stock", purpose: "marketing", variables: BACK_IN_STOCK_VARIABLES, delay_minutes: 0 },
   // a product looked at 4 hours ago and not carted nor bought, for a view of the last 48 h (at most one per week)
   browse_abandonment: { trigger: "job: browse abandonment (every 15 minutes)", template_key: "browse_abandonment", purpose: "marketing", variables: BROWSE_VARIABLES, delay_minutes: 240, max_age_hours: 48 },
+  // once a year, on the day (or `birthday.daysBefore` days before) from 10:00 in the recipient's zone
+  birthday: { trigger: "job: birthdays (hourly)", template_key: "birthday", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 0 },
 }
 
 export const AUTOMATION_KEYS = Object.keys(AUTOMATIONS) as AutomationKey[]

@@ -1,15 +1,4 @@
-import { z } from "zod"
-
-/**
- * A birthday as a shopper gives it: "YYYY-MM-DD" or "MM-DD" (the year is optional: many prefer not to
- * say it). Checked as a real date (no 31 April; 29 February only with a leap year, or without a year).
- */
-export const birthdaySchema = z
-  .string()
-  .trim()
-  .regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'expected a date such as "1990-04-23" or "04-23"')
-  .refine((text) => parseBirthday(text) !== null, "expected a real date (month 01–12, a day that month has)")
-
+/** A birthday as a shopper gives it: "YYYY-MM-DD" or "MM-DD" (the year is optional: many prefer not to say it). */
 export type Birthday = { month: number; day: number; year: number | null }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0

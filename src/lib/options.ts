@@ -381,9 +381,24 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
           win_back: automation.optional(),
           back_in_stock: automation.optional(),
           browse_abandonment: automation.optional(),
+          birthday: automation.optional(),
         })
         .strict()
         .default({}),
+      /**
+       * The birthday automation (docs/automations.md, "Birthday"): where the date is kept (customer
+       * `metadata[metadataKey]`, "YYYY-MM-DD" or "MM-DD", set by the storefront's
+       * `POST /store/messaging/birthday` or your own code), how many days before it the text goes, and
+       * from which hour in the recipient's zone.
+       */
+      birthday: z
+        .object({
+          metadataKey: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, "expected a metadata key such as birthday").default("birthday"),
+          daysBefore: z.number().int().min(0).max(30).default(0),
+          hour: z.number().int().min(0).max(23).default(10),
+        })
+        .strict()
+        .default({ metadataKey: "birthday", daysBefore: 0, hour: 10 }),
       /** Your own events sent as templates, e.g. `{ "order.return_requested": { template: "return_requested" } }`. */
       events: z.record(eventName, eventMapping).default({}),
     })

@@ -1,4 +1,4 @@
-import { birthdayDue, birthdaySchema, parseBirthday } from "../birthday"
+import { birthdayDue, parseBirthday } from "../birthday"
 
 describe("a shopper's birthday", () => {
   it.each([
@@ -14,7 +14,6 @@ describe("a shopper's birthday", () => {
     [19900423, null],
   ])("%j → %j", (text, parsed) => {
     expect(parseBirthday(text)).toEqual(parsed)
-    expect(birthdaySchema.safeParse(text).success).toBe(parsed !== null)
   })
 
   const paris = "Europe/Paris"

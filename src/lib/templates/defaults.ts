@@ -1,5 +1,5 @@
 import type { RcsPayload } from "../rcs/payload"
-import { BACK_IN_STOCK_VARIABLES, BROWSE_VARIABLES, CART_VARIABLES, FULFILLMENT_VARIABLES, ORDER_VARIABLES, REFUND_VARIABLES } from "./catalog"
+import { BACK_IN_STOCK_VARIABLES, BROWSE_VARIABLES, CART_VARIABLES, CUSTOMER_VARIABLES, FULFILLMENT_VARIABLES, ORDER_VARIABLES, REFUND_VARIABLES } from "./catalog"
 
 /**
  * Templates that ship with the plugin, per key and locale. A store overrides any of them by saving a
@@ -361,5 +361,15 @@ DEFAULT_TEMPLATES.conversation_join_subscribed = {
   sms: {
     en: "{{store_name}}: you are already subscribed to our texts. Reply STOP to opt out.",
     fr: "{{store_name}} : vous recevez déjà nos SMS. Répondez STOP pour vous désinscrire.",
+  },
+}
+
+// Once a year, from a date the shopper gave: a warm word, and the store's offer when the automation has one.
+DEFAULT_TEMPLATES.birthday = {
+  purpose: "marketing",
+  variables: CUSTOMER_VARIABLES,
+  sms: {
+    en: "{{store_name}}: happy birthday{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! A little treat is waiting for you.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    fr: "{{store_name}} : joyeux anniversaire{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Une petite attention vous attend.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
   },
 }

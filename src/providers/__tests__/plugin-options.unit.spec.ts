@@ -17,6 +17,7 @@ describe("parsePluginOptions", () => {
         maxAutomaticAnswers: 5,
         windowMinutes: 10,
       },
+      birthday: { metadataKey: "birthday", daysBefore: 0, hour: 10 },
       retry: { attempts: 8, backoffMs: 2000 },
       defaultTimeZone: "UTC",
       trustedProxyHops: 0,

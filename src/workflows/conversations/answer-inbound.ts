@@ -35,20 +35,20 @@ export const answerInboundWorkflow = createWorkflow("sms-rcs-answer-inbound", (i
   })
   const decided = transform({ chosen, hooked: answerInbound.getResult() }, ({ chosen, hooked }) => applyDecision(chosen, hooked))
 
-  when({ decided }, ({ decided }) => decided.handoff).then(() => {
-    const waiting = markWaitingStep(transform({ input }, ({ input }) => ({ conversation_id: input.conversation_id })))
-    // the admin is told once per hand-off: a shopper who asks again while waiting rings no second bell
-    when({ waiting }, ({ waiting }) => waiting.first).then(() => {
-      notifyHandoffStep(
-        transform({ input, waiting }, ({ input, waiting }) => ({
-          conversation_id: input.conversation_id,
-          phone: input.phone,
-          customer_id: input.customer_id,
-          body: input.body.slice(0, 10_000),
-          at: waiting.waiting_since,
-        }))
-      )
-    })
+  const waiting = when({ decided }, ({ decided }) => decided.handoff).then(() =>
+    markWaitingStep(transform({ input }, ({ input }) => ({ conversation_id: input.conversation_id })))
+  )
+  // the admin is told once per hand-off: a shopper who asks again while waiting rings no second bell
+  when({ decided, waiting }, ({ decided, waiting }) => decided.handoff && !!waiting?.first).then(() => {
+    notifyHandoffStep(
+      transform({ input, waiting }, ({ input, waiting }) => ({
+        conversation_id: input.conversation_id,
+        phone: input.phone,
+        customer_id: input.customer_id,
+        body: input.body.slice(0, 10_000),
+        at: waiting!.waiting_since,
+      }))
+    )
   })
 
   when({ decided }, ({ decided }) => decided.answer !== null).then(() => {

@@ -13,6 +13,7 @@ export default {
     win_back: "Win-back",
     back_in_stock: "Back-in-stock alert",
     browse_abandonment: "Browse abandonment",
+    birthday: "Birthday",
   },
   when: {
     order_placed: "when an order is placed",
@@ -27,6 +28,7 @@ export default {
     win_back: "when a customer has not ordered for a while (checked daily)",
     back_in_stock: "when a variant a shopper asked about is back in stock",
     browse_abandonment: "when a known shopper viewed a product and did not cart it (checked every 15 minutes)",
+    birthday: "on a customer's birthday, from 10:00 their time (checked hourly)",
   },
   page: {
     title: "SMS & RCS automations",

@@ -16,6 +16,7 @@ const fr: Catalogue<typeof en> = {
     win_back: "Relance des anciens clients",
     back_in_stock: "Alerte de retour en stock",
     browse_abandonment: "Relance après consultation",
+    birthday: "Anniversaire",
   },
   when: {
     order_placed: "quand une commande est passée",
@@ -30,6 +31,7 @@ const fr: Catalogue<typeof en> = {
     win_back: "quand un client n’a pas commandé depuis un moment (vérifié chaque jour)",
     back_in_stock: "quand une variante demandée par un client est de retour en stock",
     browse_abandonment: "quand un client connu a consulté un produit sans l’ajouter au panier (vérifié toutes les 15 minutes)",
+    birthday: "le jour de l’anniversaire d’un client, à partir de 10 h chez lui (vérifié toutes les heures)",
   },
   page: {
     title: "Automatisations SMS & RCS",

@@ -1,6 +1,7 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { StoreAttachAttributionBody } from "./attribution/validators"
 import { StoreBackInStockBody } from "./back-in-stock/validators"
+import { StoreBirthdayBody } from "./birthday/validators"
 import { StoreProductViewBody } from "./product-views/validators"
 import { StoreOptInBody, StoreRevokeBody, StoreVerificationBody, StoreVerificationConfirmBody } from "./consent/validators"
 
@@ -59,5 +60,15 @@ export const storeMessagingMiddlewares: MiddlewareRoute[] = [
       authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
       validateAndTransformBody(StoreProductViewBody),
     ],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/store/messaging/birthday",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/store/messaging/birthday",
+    middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreBirthdayBody)],
   },
 ]
