@@ -311,7 +311,7 @@ medusaIntegrationTestRunner({
     it.each([
       [{ phone: "1234" }, /^Invalid phone: "1234" is not a valid phone number/],
       [{ phone: "+33 8 99 12 34 56" }, /^Invalid phone: premium_rate numbers are not messaged/],
-      [{ phone: "+44 7400 123456" }, /^Invalid phone: country GB is not in the allowed countries \(FR\)/],
+      [{ phone: "+44 7400 123456" }, /^Invalid phone: country GB is not in the allowed countries \(FR, US\)/],
       [{ phone: "+33611110007", wording: "short" }, /wording/],
       [{ phone: "+33611110007", purpose: "spam" }, /purpose/],
     ])("refuses %j with a 400 that says why", async (body, message) => {
