@@ -360,6 +360,6 @@ DEFAULT_TEMPLATES.conversation_join_subscribed = {
   variables: [],
   sms: {
     en: "{{store_name}}: you are already subscribed to our texts. Reply STOP to opt out.",
-    fr: "{{store_name}} : vous êtes déjà inscrit à nos SMS. Répondez STOP pour vous désinscrire.",
+    fr: "{{store_name}} : votre numéro est déjà inscrit à nos SMS. Répondez STOP pour vous désinscrire.",
   },
 }
