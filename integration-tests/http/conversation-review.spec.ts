@@ -97,5 +97,11 @@ medusaIntegrationTestRunner({
       const [answer] = (await outbound(p)).filter((e: any) => e.automatic)
       expect(answer.body).toContain("SAVE10")
     })
+    it("an RCS action tap (the order carousel's \"Track it\" link) is a touch, not a text to acknowledge", async () => {
+      const p = phone(10)
+      const r = await post("/admin/messaging/sandbox/inbound", { from: p, postback: "track_order_open", text: "Track it" })
+      expect(r.status).toBe(202)
+      expect((await outbound(p)).filter((e: any) => e.automatic)).toEqual([])
+    })
   },
 })
