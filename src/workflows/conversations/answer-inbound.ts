@@ -59,6 +59,7 @@ export const answerInboundWorkflow = createWorkflow("sms-rcs-answer-inbound", (i
       locale: decided.locale,
       variables: decided.answer!.variables,
       body: decided.answer!.body,
+      literal_body: decided.answer!.literal,
       rcs_payload: decided.answer!.rcs_payload,
       // the order list's carousel goes on RCS; every other answer on the channel the shopper wrote on
       channel: input.channel,

@@ -30,6 +30,12 @@ export type AutomaticAnswer = {
   order_id: string | null
   /** Only the text-to-join's "reply YES" ask: the consent reply that lets it pass the send gate. */
   consent_reply: "double_opt_in" | null
+  /**
+   * The body goes as written, never filled in as a template: a store's assistant (the hook, the
+   * responder) may quote the shopper's own words, and `{{…}}` in them must neither be filled in nor
+   * break the answer.
+   */
+  literal: boolean
 }
 
 /** Why no automatic answer may go, whatever any answering code says. */
@@ -59,6 +65,7 @@ const answerOf = (template_key: string, extra: Partial<AutomaticAnswer> = {}): A
   rcs_payload: null,
   order_id: null,
   consent_reply: null,
+  literal: false,
   ...extra,
 })
 
@@ -202,7 +209,7 @@ export function applyDecision(chosen: ChosenAnswer, result: ResponderResult | nu
       ? chosen.answer
       : result.answer === null
         ? null
-        : answerOf("conversation_custom", { body: result.answer.body, rcs_payload: result.answer.rcs_payload ?? null })
+        : answerOf("conversation_custom", { body: result.answer.body, rcs_payload: result.answer.rcs_payload ?? null, literal: true })
   return {
     ...chosen,
     // the rules that forbid an answer hold whatever the code says
