@@ -272,10 +272,22 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
     return this.parts_.conversations.orderIdsTextedTo(phone, limit)
   }
 
-  /** Automatic answers sent to the phone since `since` (the loop guard). */
-  async automaticAnswersSince(phone: string, since: Date): Promise<number> {
-    return this.parts_.conversations.automaticAnswersSince(phone, since)
+  /** Takes one automatic answer of the conversation's loop-guard window; false: the window is full. */
+  async claimAutomaticAnswer(id: string, max: number, windowMs: number): Promise<boolean> {
+    return this.parts_.conversations.claimAutomaticAnswer(id, max, windowMs)
   }
+
+  /** When the store last texted this phone, or null. */
+  async lastOutboundAt(phone: string): Promise<Date | null> {
+    return this.parts_.conversations.lastOutboundAt(phone)
+  }
+
+  /** Keyword replies (HELP, clarify) sent to the phone since `since`: their own loop guard. */
+  async keywordRepliesSince(phone: string, kinds: string[], since: Date): Promise<number> {
+    return this.parts_.conversations.keywordRepliesSince(phone, kinds, since)
+  }
+
+
 
   /** Whether a provider's webhook event was processed already (a replay). */
   async isDuplicateWebhook(provider: string, eventId: string): Promise<boolean> {

@@ -45,6 +45,7 @@ export const handleInboundMessageWorkflow = createWorkflow(
       answerInboundWorkflow.runAsStep({
         input: transform({ input, conversation }, ({ input, conversation }) => ({
           conversation_id: conversation!.id,
+          conversation_status: conversation!.status,
           phone: input.from,
           customer_id: conversation!.customer_id,
           channel: input.channel ?? (input.tap ? ("rcs" as const) : ("sms" as const)),

@@ -1,7 +1,7 @@
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { responderResultSchema } from "../../lib/conversations/responder"
 import { sendMessageWorkflow } from "../messages/send-message"
-import { applyDecision, chooseAnswerStep, markWaitingStep, notifyHandoffStep, touchConversationStep, type ChooseAnswerStepInput } from "./steps"
+import { applyDecision, chooseAnswerStep, claimAnswerStep, markWaitingStep, notifyHandoffStep, touchConversationStep, type ChooseAnswerStepInput } from "./steps"
 
 export type AnswerInboundWorkflowInput = ChooseAnswerStepInput & {
   /** The inbound text's provider and id there: the answer's idempotency key (a replay answers nothing new). */
@@ -23,6 +23,7 @@ export const answerInboundWorkflow = createWorkflow("sms-rcs-answer-inbound", (i
   const chosen = chooseAnswerStep(
     transform({ input }, ({ input }) => ({
       conversation_id: input.conversation_id,
+      conversation_status: input.conversation_status,
       phone: input.phone,
       customer_id: input.customer_id,
       channel: input.channel,
@@ -33,7 +34,13 @@ export const answerInboundWorkflow = createWorkflow("sms-rcs-answer-inbound", (i
   const answerInbound = createHook("answerInbound", transform({ chosen }, ({ chosen }) => chosen.context), {
     resultValidator: responderResultSchema.nullish(),
   })
-  const decided = transform({ chosen, hooked: answerInbound.getResult() }, ({ chosen, hooked }) => applyDecision(chosen, hooked))
+  const proposed = transform({ chosen, hooked: answerInbound.getResult() }, ({ chosen, hooked }) => applyDecision(chosen, hooked))
+  const slot = claimAnswerStep(
+    transform({ proposed, input }, ({ proposed, input }) => ({ conversation_id: input.conversation_id, answering: proposed.answer !== null }))
+  )
+  const decided = transform({ proposed, slot }, ({ proposed, slot }) =>
+    proposed.answer && !slot.allowed ? { ...proposed, answer: null, blocked: "loop_guard" as const } : proposed
+  )
 
   const waiting = when({ decided }, ({ decided }) => decided.handoff).then(() =>
     markWaitingStep(transform({ input }, ({ input }) => ({ conversation_id: input.conversation_id })))

@@ -74,7 +74,8 @@ export class ConversationStore {
          unread_count = ${TABLE}.unread_count + 1,
          channel = EXCLUDED.channel,
          status = CASE WHEN ${TABLE}.status = 'closed' THEN 'open' ELSE ${TABLE}.status END,
-         customer_id = COALESCE(${TABLE}.customer_id, EXCLUDED.customer_id),
+         -- who holds the number now: a number given to someone else leaves the old customer's side
+         customer_id = EXCLUDED.customer_id,
          last_activity_at = GREATEST(${TABLE}.last_activity_at, EXCLUDED.last_activity_at),
          updated_at = now()
        RETURNING id`,
@@ -157,11 +158,36 @@ export class ConversationStore {
     return updated > 0
   }
 
-  /** How many automatic answers went to this phone since `since` (the loop guard). */
-  async automaticAnswersSince(phone: string, since: Date): Promise<number> {
+  /**
+   * Takes one of the window's automatic answers (the loop guard): true for a caller that may answer. One
+   * conditional UPDATE on the conversation's row, so ten texts at once take at most `max` answers. A window
+   * starts with the first answer after the last one ended (a fixed window, not a sliding one).
+   */
+  async claimAutomaticAnswer(id: string, max: number, windowMs: number): Promise<boolean> {
+    const { rows } = await this.knex.raw(
+      `UPDATE ${TABLE} SET
+         answers_in_window = CASE WHEN answers_window_started_at IS NULL OR answers_window_started_at <= now() - (? * interval '1 millisecond') THEN 1 ELSE answers_in_window + 1 END,
+         answers_window_started_at = CASE WHEN answers_window_started_at IS NULL OR answers_window_started_at <= now() - (? * interval '1 millisecond') THEN now() ELSE answers_window_started_at END
+       WHERE id = ? AND deleted_at IS NULL
+         AND (answers_window_started_at IS NULL OR answers_window_started_at <= now() - (? * interval '1 millisecond') OR answers_in_window < ?)
+       RETURNING id`,
+      [windowMs, windowMs, id, windowMs, max]
+    )
+    return rows.length > 0
+  }
+
+  /** When the store last texted this phone (any message), or null. */
+  async lastOutboundAt(phone: string): Promise<Date | null> {
+    const [row] = await this.knex("sms_rcs_message").whereNull("deleted_at").where({ to: phone }).max<{ max: Date | null }[]>("created_at as max")
+    return row?.max ? new Date(row.max) : null
+  }
+
+  /** How many keyword replies of these kinds (HELP, "how to stop") went to this phone since `since`. */
+  async keywordRepliesSince(phone: string, kinds: string[], since: Date): Promise<number> {
     const [{ count }] = await this.knex("sms_rcs_message")
       .whereNull("deleted_at")
-      .where({ to: phone, conversation_role: "automatic" })
+      .where({ to: phone })
+      .whereIn("consent_reply", kinds)
       .where("created_at", ">=", since)
       .count<{ count: string }[]>("* as count")
     return Number(count)

@@ -27,6 +27,12 @@ export const Conversation = model
       last_activity_at: model.dateTime(),
       /** The last automatic "we will get back to you": at most one a day per conversation. */
       acknowledged_at: model.dateTime().nullable(),
+      /**
+       * The loop guard's window (conversations.windowMinutes): when it started and how many automatic
+       * answers it holds, claimed by one conditional UPDATE so texts that arrive together count each.
+       */
+      answers_window_started_at: model.dateTime().nullable(),
+      answers_in_window: model.number().default(0),
       metadata: model.json().nullable(),
     }
   )

@@ -91,6 +91,13 @@ export const recordInboundStep = createStep(
     if (!options.consent.replyToKeywords) {
       return done(null)
     }
+    // a bot texting HELP to every text is answered at most as often as the conversations' loop guard
+    // allows; a STOP or START is always confirmed (the shopper must know it was taken)
+    if (reply.consent_reply === "help" || reply.consent_reply === "clarify") {
+      const { maxAutomaticAnswers, windowMinutes } = options.conversations
+      const since = new Date(Date.now() - windowMinutes * 60_000)
+      if ((await messaging.keywordRepliesSince(input.from, ["help", "clarify"], since)) >= maxAutomaticAnswers) return done(null)
+    }
     const locale = intent.language === "fr" ? "fr" : await fallbackLocale(container, options.defaultLocale)
     return done({ ...reply, locale })
   }

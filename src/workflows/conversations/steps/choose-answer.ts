@@ -3,17 +3,20 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { businessHoursOf } from "../../../lib/conversations/options"
 import { expectedReply, formatOpening } from "../../../lib/conversations/business-hours"
+import { parseInboundKeyword } from "../../../lib/consent"
 import { classifyInbound, type FaqCandidate, type InboundIntent } from "../../../lib/conversations/intents"
 import { orderAnswer } from "../../../lib/conversations/order-answer"
 import { loadResponder, responderResultSchema, type AnswerContext, type ResponderResult } from "../../../lib/conversations/responder"
 import type { RcsPayload } from "../../../lib/rcs/payload"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../../modules/messaging"
 import { fallbackLocale } from "../../utils/store-facts"
-import { ordersOfPhone } from "../utils/orders-of-phone"
+import { ANSWERED_ORDER_AGE_DAYS, ordersOfPhone } from "../utils/orders-of-phone"
 import { replyPermission } from "../utils/reply-permission"
 
 export type ChooseAnswerStepInput = {
   conversation_id: string
+  /** The conversation's status as the text found it (waiting: the shopper already asked for a person). */
+  conversation_status: "open" | "waiting" | "closed"
   phone: string
   customer_id: string | null
   channel: "sms" | "rcs"
@@ -90,12 +93,16 @@ export const chooseAnswerStep = createStep(
     const storeLocale = await fallbackLocale(container, options.defaultLocale)
 
     const faq = (await messaging.listFaqEntries({ enabled: true }, { take: 500 })) as unknown as FaqCandidate[]
-    const intent = classifyInbound({
-      body: input.body,
-      postback: input.postback,
-      faq,
-      joinKeywords: settings.join.enabled ? settings.join.keywords : null,
-    })
+    const intent = await joinsOrAnswers(
+      container,
+      input,
+      classifyInbound({
+        body: input.body,
+        postback: input.postback,
+        faq,
+        joinKeywords: settings.join.enabled ? settings.join.keywords : null,
+      })
+    )
     const locale = intent.locale ?? storeLocale
 
     const blocked = await blockOf(container, input, intent)
@@ -128,9 +135,25 @@ async function blockOf(container: MedusaContainer, input: ChooseAnswerStepInput,
   if (!settings.autoAnswers && intent.kind !== "join") return "auto_answers_off"
   const permission = await replyPermission(container, input.phone)
   if (!permission.allowed) return permission.code ?? "opted_out_all"
-  const since = new Date(Date.now() - settings.windowMinutes * 60_000)
-  if ((await messaging.automaticAnswersSince(input.phone, since)) >= settings.maxAutomaticAnswers) return "loop_guard"
+  // the loop guard is claimed once the answer is decided (claimAnswerStep): atomic, per conversation
   return null
+}
+
+/** How long after the store's last text a "oui" / "yes" reads as an answer to it, not as the join keyword. */
+const REPLY_WINDOW_MS = 24 * 3_600_000
+
+/**
+ * The join keyword is the whole text; when it is also a word that answers a question (OUI, YES), it
+ * joins only a conversation with nothing to answer: not waiting for a person, not assigned, and no text
+ * from the store in the last day. A French shopper's "Oui" to an agent's question subscribes nobody.
+ */
+async function joinsOrAnswers(container: MedusaContainer, input: ChooseAnswerStepInput, intent: InboundIntent): Promise<InboundIntent> {
+  if (intent.kind !== "join" || parseInboundKeyword(input.body).kind !== "confirm") return intent
+  const messaging = container.resolve<MessagingModuleService>(MESSAGING_MODULE)
+  const conversation = await messaging.conversation(input.conversation_id)
+  const last = await messaging.lastOutboundAt(input.phone)
+  const busy = input.conversation_status === "waiting" || !!conversation?.assignee_id || (last !== null && Date.now() - last.getTime() < REPLY_WINDOW_MS)
+  return busy ? { kind: "unknown", locale: intent.locale, reason: "no_rule" } : intent
 }
 
 async function defaultAnswer(
@@ -160,6 +183,8 @@ async function defaultAnswer(
       return ask ? answerOf("consent_double_opt_in", { consent_reply: "double_opt_in", variables: { request_event_id: event_id } }) : null
     }
     case "human": {
+      // told once when to expect a person: asking again while waiting rings the bell no more either
+      if (input.conversation_status === "waiting") return null
       const hours = businessHoursOf(settings, options.defaultTimeZone)
       const expected = expectedReply(new Date(), hours)
       return answerOf("conversation_handoff", {
@@ -169,17 +194,23 @@ async function defaultAnswer(
       })
     }
     case "order_status": {
-      const orders = await ordersOfPhone(container, input.phone, input.customer_id)
+      const orders = await ordersOfPhone(container, input.phone, input.customer_id, {
+        placedSince: new Date(Date.now() - ANSWERED_ORDER_AGE_DAYS * 86_400_000),
+      })
       const rcs = input.channel === "rcs" && !!options.rcs.provider
       const chosen = orderAnswer(orders, locale, rcs)
       return answerOf(chosen.template_key, { variables: chosen.variables, rcs_payload: chosen.rcs_payload, order_id: chosen.order_id })
     }
     case "faq":
-      return answerOf("conversation_faq", { body: intent.answer })
+      // the store's own words, as written: `{{…}}` in an answer is not a template
+      return answerOf("conversation_faq", { body: intent.answer, literal: true })
     case "unknown": {
+      // a tap is not a question (an RCS "Track it" link, a campaign's button), and a shopper waiting for
+      // a person was told already: neither gets the acknowledgement
+      if (input.postback || input.conversation_status === "waiting") return null
       const text = localizedText(settings.acknowledgement, locale, storeLocale)
       if (!text || !(await messaging.claimConversationAcknowledgement(input.conversation_id, DAY_MS))) return null
-      return answerOf("conversation_acknowledgement", { body: text })
+      return answerOf("conversation_acknowledgement", { body: text, literal: true })
     }
   }
 }

@@ -1,5 +1,6 @@
 export * from "./open-conversation"
 export * from "./choose-answer"
+export * from "./claim-answer"
 export * from "./mark-waiting"
 export * from "./notify-handoff"
 export * from "./touch-conversation"

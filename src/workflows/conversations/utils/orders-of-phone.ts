@@ -45,6 +45,12 @@ const ORDER_FIELDS = [
 
 /** How many orders a thread and the order-status answer look at: the phone's most recent ones. */
 const RECENT_ORDERS = 20
+/**
+ * How old an order may be and still be told to the shopper who texts (the order-status answer): numbers
+ * are given to someone else after months without use, and the new holder must not read the last owner's
+ * parcel. The admin's thread shows every order.
+ */
+export const ANSWERED_ORDER_AGE_DAYS = 90
 
 function fulfillmentStatus(fulfillments: Fulfillment[]): string {
   const live = fulfillments.filter((f) => !f.canceled_at)
@@ -57,17 +63,27 @@ function fulfillmentStatus(fulfillments: Fulfillment[]): string {
 /**
  * The orders this phone is tied to: the orders of the conversation's customer and the orders the store
  * texted this phone about, kept only when the order's shipping or billing phone, or its customer's phone,
- * is this number once normalised to E.164. A stranger who texts the store learns nothing of an order.
- * Newest first.
+ * is this number once normalised to E.164 (and placed since `placedSince`, when given). A stranger who
+ * texts the store learns nothing of an order. Newest first.
  */
-export async function ordersOfPhone(scope: MedusaContainer, phone: string, customerId: string | null): Promise<PhoneOrder[]> {
+export async function ordersOfPhone(
+  scope: MedusaContainer,
+  phone: string,
+  customerId: string | null,
+  { placedSince }: { placedSince?: Date } = {}
+): Promise<PhoneOrder[]> {
   const messaging = scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
   const { defaultCountry } = messaging.getOptions()
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const texted = await messaging.orderIdsTextedTo(phone, RECENT_ORDERS)
   const found = new Map<string, OrderRow>()
   const fetch = async (filters: Record<string, unknown>) => {
-    const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters, pagination: { take: RECENT_ORDERS, order: { created_at: "DESC" } } })
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ORDER_FIELDS,
+      filters: placedSince ? { ...filters, created_at: { $gte: placedSince } } : filters,
+      pagination: { take: RECENT_ORDERS, order: { created_at: "DESC" } },
+    })
     for (const order of data as unknown as OrderRow[]) found.set(order.id, order)
   }
   if (texted.length) await fetch({ id: texted })

@@ -1,13 +1,17 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { openStoreSession } from "../helpers/store-session"
+import { placeOrder } from "../helpers/storefront"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
 
 /**
- * Review of issue 18 (hostile tester): failing tests for defects of the conversations' automatic answers,
- * through the sandbox's inbound path. Real app, PostgreSQL, Redis.
+ * What the automatic answers must never do (issue 18, found by a hostile review): answer a bot more than
+ * the loop guard allows (texts at once, HELP after HELP), subscribe a "Oui" that answered an agent, ask a
+ * STOP ALL number to join, acknowledge a shopper already waiting or a tap, cut an FAQ answer's braces,
+ * fill in or break on a shopper's braces, tell a number's new holder the last owner's order. Through the
+ * sandbox's inbound path; real app, PostgreSQL, Redis.
  */
-isolateQueues("http-conversation-review")
+isolateQueues("http-conversation-guards")
 process.env.SMS_RCS_ACKNOWLEDGEMENT = "Thanks, we will get back to you."
 jest.setTimeout(240_000)
 
@@ -43,13 +47,13 @@ medusaIntegrationTestRunner({
       expect((await outbound(bot)).length).toBeLessThanOrEqual(5)
     })
 
-    it("text-to-join after STOP ALL: no question, but the request is recorded (docs/conversations.md)", async () => {
+    it("text-to-join after STOP ALL: no question and no request (a later YES must find nothing to confirm)", async () => {
       const p = phone(3)
       await receive(p, "STOP ALL")
       await receive(p, "JOIN")
       expect((await outbound(p)).map((e: any) => e.template_key)).toEqual(["consent_stop_confirmation"])
       const { data } = await get(`/admin/messaging/consents?phone=${encodeURIComponent(p)}`)
-      expect(data.events).toEqual(expect.arrayContaining([expect.objectContaining({ source: "keyword", action: "request" })]))
+      expect(data.events.filter((e: any) => e.action === "request")).toEqual([])
     })
 
     it("hand-off: the admin is told in the notification feed", async () => {
@@ -58,7 +62,7 @@ medusaIntegrationTestRunner({
       expect(await conversationOf(p)).toMatchObject({ status: "waiting" })
       const notifications = getContainer().resolve(Modules.NOTIFICATION) as any
       const feed = await notifications.listNotifications({ channel: "feed" })
-      expect(feed.length).toBeGreaterThan(0)
+      expect(feed.filter((n: any) => JSON.stringify(n.data).includes("I want a human"))).toHaveLength(1)
     })
 
     it("the store's assistant echoing the shopper's text: braces in the text neither break the answer nor get filled in", async () => {
@@ -85,6 +89,7 @@ medusaIntegrationTestRunner({
       const p = phone(8)
       await receive(p, "I want a human")
       await receive(p, "hello? anyone there")
+      await receive(p, "a human please!")
       expect((await outbound(p)).map((e: any) => e.template_key)).toEqual(["conversation_handoff"])
     })
 
@@ -102,6 +107,20 @@ medusaIntegrationTestRunner({
       const r = await post("/admin/messaging/sandbox/inbound", { from: p, postback: "track_order_open", text: "Track it" })
       expect(r.status).toBe(202)
       expect((await outbound(p)).filter((e: any) => e.automatic)).toEqual([])
+    })
+
+    it("tells a number's new holder nothing of an order placed more than 90 days ago", async () => {
+      const p = phone(11)
+      const { store, http } = await openStoreSession(api, getContainer())
+      const old = await placeOrder(http, { publishable_key: store.publishable_key, region_id: store.region_id, variant_id: store.variant_id, email: "old-holder@example.com", phone: p })
+      const pg = getContainer().resolve("__pg_connection__") as any
+      // the previous holder's order, and the texts about it, from more than 90 days ago
+      await pg.raw(`UPDATE "order" SET created_at = now() - interval '100 days' WHERE id = ?`, [old.id])
+      await pg.raw(`UPDATE sms_rcs_message SET created_at = now() - interval '100 days' WHERE order_id = ?`, [old.id])
+      await receive(p, "where is my order")
+      const [answer] = (await outbound(p)).filter((e: any) => e.automatic)
+      expect(answer.template_key).toBe("conversation_no_order")
+      expect(answer.body).not.toContain(String(old.display_id))
     })
   },
 })
