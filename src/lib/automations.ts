@@ -3,6 +3,7 @@ import {
   BROWSE_VARIABLES,
   CART_VARIABLES,
   CUSTOMER_VARIABLES,
+  PRICE_DROP_VARIABLES,
   FULFILLMENT_VARIABLES,
   ORDER_VARIABLES,
   REFUND_VARIABLES,
@@ -21,6 +22,7 @@ export type AutomationKey =
   | "win_back"
   | "back_in_stock"
   | "browse_abandonment"
+  | "price_drop"
 
 export type AutomationDefinition = {
   /** The Medusa event, or the scheduled job, that starts it. */
@@ -55,6 +57,8 @@ export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
   back_in_stock: { trigger: "inventory.inventory-level.* (and a job every 15 minutes)", template_key: "back_in_stock", purpose: "marketing", variables: BACK_IN_STOCK_VARIABLES, delay_minutes: 0 },
   // a product looked at 4 hours ago and not carted nor bought, for a view of the last 48 h (at most one per week)
   browse_abandonment: { trigger: "job: browse abandonment (every 15 minutes)", template_key: "browse_abandonment", purpose: "marketing", variables: BROWSE_VARIABLES, delay_minutes: 240, max_age_hours: 48 },
+  // a variant carted or asked for in the last `period_days` (30) got cheaper by `minDropPercent` (10 %) or more: one text, at most one a week
+  price_drop: { trigger: "product-variant.updated, pricing.price.* / pricing.price-list.* (and a job every hour)", template_key: "price_drop", purpose: "marketing", variables: PRICE_DROP_VARIABLES, delay_minutes: 0, period_days: 30 },
 }
 
 export const AUTOMATION_KEYS = Object.keys(AUTOMATIONS) as AutomationKey[]
