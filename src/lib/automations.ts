@@ -3,6 +3,7 @@ import {
   BROWSE_VARIABLES,
   CART_VARIABLES,
   CUSTOMER_VARIABLES,
+  PRICE_DROP_VARIABLES,
   FULFILLMENT_VARIABLES,
   ORDER_VARIABLES,
   REFUND_VARIABLES,
@@ -22,6 +23,7 @@ export type AutomationKey =
   | "back_in_stock"
   | "browse_abandonment"
   | "birthday"
+  | "price_drop"
 
 export type AutomationDefinition = {
   /** The Medusa event, or the scheduled job, that starts it. */
@@ -58,6 +60,8 @@ export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
   browse_abandonment: { trigger: "job: browse abandonment (every 15 minutes)", template_key: "browse_abandonment", purpose: "marketing", variables: BROWSE_VARIABLES, delay_minutes: 240, max_age_hours: 48 },
   // once a year, on the day (or `birthday.daysBefore` days before) from 10:00 in the recipient's zone
   birthday: { trigger: "job: birthdays (hourly)", template_key: "birthday", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 0 },
+  // a variant carted or asked for in the last `period_days` (30) got cheaper by `minDropPercent` (10 %) or more: one text, at most one a week
+  price_drop: { trigger: "product-variant.updated, pricing.price.* / pricing.price-list.* (and a job every hour)", template_key: "price_drop", purpose: "marketing", variables: PRICE_DROP_VARIABLES, delay_minutes: 0, period_days: 30 },
 }
 
 export const AUTOMATION_KEYS = Object.keys(AUTOMATIONS) as AutomationKey[]

@@ -56,6 +56,8 @@ const automation = z
     periodDays: z.number().int().min(1).max(3_650).optional(),
     /** Abandoned carts: carts idle longer than this are left alone. */
     maxAgeHours: z.number().int().min(1).max(720).optional(),
+    /** Price drop: the smallest drop, in percent of the price seen before, that is announced (default 10). */
+    minDropPercent: z.number().min(1).max(90).optional(),
   })
   .strict()
 
@@ -382,6 +384,7 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
           back_in_stock: automation.optional(),
           browse_abandonment: automation.optional(),
           birthday: automation.optional(),
+          price_drop: automation.optional(),
         })
         .strict()
         .default({}),

@@ -40,6 +40,9 @@ export const BROWSE_VARIABLES = ["customer_first_name", "product_title", "produc
 /** A back-in-stock alert: the variant asked for and its product page (a tracked link). */
 export const BACK_IN_STOCK_VARIABLES = ["product_title", "variant_title", "product_url"] as const
 
+/** A price-drop text: the variant that got cheaper, its price before and now (money, formatted per locale), its page. */
+export const PRICE_DROP_VARIABLES = ["product_title", "variant_title", "old_price", "new_price", "product_url"] as const
+
 /**
  * What a campaign's text may use: the customer's names as templates call them, and the common ones. The
  * campaign builder's variable picker reads this list, as the template editor reads the lists above.
@@ -79,6 +82,8 @@ export const SAMPLE_VARIABLES: Record<string, unknown> = {
   product_title: "Linen shirt",
   variant_title: "M",
   product_url: "https://shop.example.com/products/linen-shirt",
+  old_price: { amount: 79, currency_code: "eur" },
+  new_price: { amount: 59, currency_code: "eur" },
   stopped_all: false,
   event: { id: "evt_01DEMO" },
 }

@@ -1,5 +1,14 @@
 import type { RcsPayload } from "../rcs/payload"
-import { BACK_IN_STOCK_VARIABLES, BROWSE_VARIABLES, CART_VARIABLES, CUSTOMER_VARIABLES, FULFILLMENT_VARIABLES, ORDER_VARIABLES, REFUND_VARIABLES } from "./catalog"
+import {
+  BACK_IN_STOCK_VARIABLES,
+  BROWSE_VARIABLES,
+  CART_VARIABLES,
+  CUSTOMER_VARIABLES,
+  FULFILLMENT_VARIABLES,
+  ORDER_VARIABLES,
+  PRICE_DROP_VARIABLES,
+  REFUND_VARIABLES,
+} from "./catalog"
 
 /**
  * Templates that ship with the plugin, per key and locale. A store overrides any of them by saving a
@@ -371,5 +380,33 @@ DEFAULT_TEMPLATES.birthday = {
   sms: {
     en: "{{store_name}}: happy birthday{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! A little treat is waiting for you.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
     fr: "{{store_name}} : joyeux anniversaire{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Une petite attention vous attend.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+  },
+}
+
+// A variant the shopper carted or asked for got cheaper: the old and new price, the product one tap away.
+DEFAULT_TEMPLATES.price_drop = {
+  purpose: "marketing",
+  variables: PRICE_DROP_VARIABLES,
+  sms: {
+    en: "{{store_name}}: {{product_title}}{{#variant_title}} ({{variant_title}}){{/variant_title}} is now {{new_price}} instead of {{old_price}}.{{#product_url}} {{{product_url}}}{{/product_url}}",
+    fr: "{{store_name}} : {{product_title}}{{#variant_title}} ({{variant_title}}){{/variant_title}} passe à {{new_price}} au lieu de {{old_price}}.{{#product_url}} {{{product_url}}}{{/product_url}}",
+  },
+  rcs: {
+    en: {
+      type: "card",
+      card: {
+        title: "{{product_title}} is now {{new_price}}",
+        description: "{{store_name}}{{#variant_title}} · {{variant_title}}{{/variant_title}} · was {{old_price}}",
+        suggestions: [{ type: "open_url", text: "See it", url: "{{{product_url}}}", postback_data: "price_drop_open" }],
+      },
+    },
+    fr: {
+      type: "card",
+      card: {
+        title: "{{product_title}} passe à {{new_price}}",
+        description: "{{store_name}}{{#variant_title}} · {{variant_title}}{{/variant_title}} · au lieu de {{old_price}}",
+        suggestions: [{ type: "open_url", text: "Voir l’article", url: "{{{product_url}}}", postback_data: "price_drop_open" }],
+      },
+    },
   },
 }

@@ -8,6 +8,7 @@ import { AutomationSettings, type AutomationSettingRows } from "./automations/au
 import { CartActivities } from "./automations/cart-activities"
 import { BackInStockRequests } from "./back-in-stock/back-in-stock-requests"
 import { ProductViews } from "./browse/product-views"
+import { VariantPrices } from "./price-drop/variant-prices"
 import { CampaignControl } from "./campaigns/campaign-control"
 import { CampaignStore } from "./campaigns/campaign-store"
 import { ConsentQueries } from "./consent/consent-queries"
@@ -79,6 +80,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     carts: new CartActivities(knex),
     backInStock: new BackInStockRequests(knex),
     productViews: new ProductViews(knex),
+    variantPrices: new VariantPrices(knex),
     automations: new AutomationSettings(automationRows, options.automations),
     automationActivity: new AutomationActivities(knex),
     links: new ShortLinkStore(knex, (error, lost) => logger.error(`medusa-plugin-sms-rcs: ${lost} click(s) not recorded: ${error.message}`)),

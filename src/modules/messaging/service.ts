@@ -21,6 +21,7 @@ import { recordInbound, type InboundInput } from "./messages/inbound-messages"
 import { CRUD_MODELS } from "./models"
 import type { BackInStockRequests } from "./back-in-stock/back-in-stock-requests"
 import type { ProductViews } from "./browse/product-views"
+import type { VariantPrices } from "./price-drop/variant-prices"
 import { buildParts, type InjectedDependencies, type MessagingParts } from "./parts"
 import type { DataSubject } from "./personal-data/personal-data"
 import { analyticsReport, type AnalyticsQuery } from "./tracking/analytics"
@@ -49,6 +50,8 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
   readonly backInStock: BackInStockRequests
   /** Product views of known shoppers, for the browse-abandonment text (browse/). */
   readonly productViews: ProductViews
+  /** The last public price seen per variant and currency, and the drops still to announce (price-drop/). */
+  readonly variantPrices: VariantPrices
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -63,6 +66,7 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
     this.campaigns = this.parts_.campaigns
     this.backInStock = this.parts_.backInStock
     this.productViews = this.parts_.productViews
+    this.variantPrices = this.parts_.variantPrices
   }
 
   __hooks = {

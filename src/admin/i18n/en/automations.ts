@@ -14,6 +14,7 @@ export default {
     back_in_stock: "Back-in-stock alert",
     browse_abandonment: "Browse abandonment",
     birthday: "Birthday",
+    price_drop: "Price drop",
   },
   when: {
     order_placed: "when an order is placed",
@@ -29,6 +30,7 @@ export default {
     back_in_stock: "when a variant a shopper asked about is back in stock",
     browse_abandonment: "when a known shopper viewed a product and did not cart it (checked every 15 minutes)",
     birthday: "on a customer's birthday, from 10:00 their time (checked hourly)",
+    price_drop: "when a variant a shopper carted or asked about gets cheaper (and checked every hour)",
   },
   page: {
     title: "SMS & RCS automations",
@@ -54,6 +56,10 @@ export default {
     delay_minutes: "Delay (minutes)",
     period_days: "Days without an order",
     max_age_hours: "Give up after (hours)",
+  },
+  /** A field whose meaning differs for one automation. */
+  fieldsOf: {
+    price_drop: { period_days: "Days since carted or asked" },
   },
   invalid: {
     delay_minutes: "A whole number of minutes from 0 (at once) to {{max}} (7 days).",

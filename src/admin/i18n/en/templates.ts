@@ -28,6 +28,7 @@ export default {
     back_in_stock: "Back in stock",
     browse_abandonment: "Browse abandonment",
     birthday: "Birthday",
+    price_drop: "Price drop",
     consent_stop_confirmation: "STOP confirmation",
     consent_start_confirmation: "START confirmation",
     consent_double_opt_in: "Opt-in confirmation request",

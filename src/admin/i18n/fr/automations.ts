@@ -17,6 +17,7 @@ const fr: Catalogue<typeof en> = {
     back_in_stock: "Alerte de retour en stock",
     browse_abandonment: "Relance après consultation",
     birthday: "Anniversaire",
+    price_drop: "Baisse de prix",
   },
   when: {
     order_placed: "quand une commande est passée",
@@ -32,6 +33,7 @@ const fr: Catalogue<typeof en> = {
     back_in_stock: "quand une variante demandée par un client est de retour en stock",
     browse_abandonment: "quand un client connu a consulté un produit sans l’ajouter au panier (vérifié toutes les 15 minutes)",
     birthday: "le jour de l’anniversaire d’un client, à partir de 10 h chez lui (vérifié toutes les heures)",
+    price_drop: "quand une variante mise au panier ou demandée par un client baisse de prix (et vérifié chaque heure)",
   },
   page: {
     title: "Automatisations SMS & RCS",
@@ -57,6 +59,9 @@ const fr: Catalogue<typeof en> = {
     delay_minutes: "Délai (minutes)",
     period_days: "Jours sans commande",
     max_age_hours: "Abandonner après (heures)",
+  },
+  fieldsOf: {
+    price_drop: { period_days: "Jours depuis le panier ou la demande" },
   },
   invalid: {
     delay_minutes: "Un nombre entier de minutes, de 0 (immédiat) à {{max}} (7 jours).",

@@ -31,6 +31,7 @@ const fr: Catalogue<typeof en> = {
     back_in_stock: "Retour en stock",
     browse_abandonment: "Relance après consultation",
     birthday: "Anniversaire",
+    price_drop: "Baisse de prix",
     consent_stop_confirmation: "Confirmation de STOP",
     consent_start_confirmation: "Confirmation de START",
     consent_double_opt_in: "Demande de confirmation d’inscription",

@@ -86,4 +86,15 @@ export class BackInStockRequests {
       .update({ status, message_id: messageId, settled_at: this.knex.fn.now(), updated_at: this.knex.fn.now() })
     return changed > 0
   }
+
+  /** Who asked about a variant since `since` (waiting or already told; not a canceled request), for the price-drop text. */
+  async askedSince(variantId: string, since: Date): Promise<BackInStockRequestRow[]> {
+    return this.knex(TABLE)
+      .select(COLUMNS)
+      .where({ variant_id: variantId })
+      .whereNot({ status: "canceled" })
+      .where("created_at", ">=", since)
+      .whereNull("deleted_at")
+      .orderBy([{ column: "created_at", order: "asc" }, { column: "id", order: "asc" }])
+  }
 }

@@ -13,7 +13,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateAutomation
   const body = req.validatedBody
   const shipped = AUTOMATIONS[key]
   if (body.period_days !== undefined && shipped.period_days === undefined) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `"period_days" applies to win_back only`)
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `"period_days" applies to ${AUTOMATION_KEYS.filter((k) => AUTOMATIONS[k].period_days !== undefined).join(" and ")} only`)
   }
   if (body.max_age_hours !== undefined && shipped.max_age_hours === undefined) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `"max_age_hours" applies to ${AUTOMATION_KEYS.filter((k) => AUTOMATIONS[k].max_age_hours !== undefined).join(" and ")} only`)

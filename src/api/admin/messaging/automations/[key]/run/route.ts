@@ -5,9 +5,10 @@ import { sendBirthdayMessages } from "../../../../../../workflows/automations/bi
 import { sendWinBackMessages } from "../../../../../../workflows/automations/win-back"
 import { notifyBackInStock } from "../../../../../../workflows/back-in-stock/notify-back-in-stock"
 import { remindBrowseAbandonment } from "../../../../../../workflows/browse/remind-browse-abandonment"
+import { checkPriceDrops } from "../../../../../../workflows/price-drop/check-price-drops"
 
 /**
- * POST /admin/messaging/automations/:key/run — runs a scheduled automation (abandoned_cart, win_back, back_in_stock, browse_abandonment, birthday)
+ * POST /admin/messaging/automations/:key/run — runs a scheduled automation (abandoned_cart, win_back, back_in_stock, browse_abandonment, birthday, price_drop)
  * now instead of at its next scheduled time, and says what it did. Safe to repeat: each cart or lapse
  * is texted once.
  */
@@ -28,10 +29,14 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     case "birthday":
       res.json({ run: await sendBirthdayMessages(req.scope) })
       return
+    case "price_drop":
+      // the hourly sweep: every variant's price read, the drops texted
+      res.json({ run: await checkPriceDrops(req.scope, null) })
+      return
     default:
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `"${req.params.key}" runs on its event, not on a schedule; only abandoned_cart, win_back, back_in_stock, browse_abandonment and birthday can be run`
+        `"${req.params.key}" runs on its event, not on a schedule; only abandoned_cart, win_back, back_in_stock, browse_abandonment, birthday and price_drop can be run`
       )
   }
 }
