@@ -65,3 +65,11 @@ export function formatOfferExpiry(at: Date, locale: string, timeZone: string): s
 
 /** The offer an automation or a campaign attaches to its messages. */
 export type OfferSetting = { promotion_id: string; valid_hours: number }
+
+/**
+ * The worker's request for a message's code, emitted on Medusa's event bus: the worker lives in the
+ * messaging module, which cannot run the Promotion module's workflows itself; the plugin's subscriber
+ * (subscribers/offer-code-requested.ts) creates the code and queues the message again.
+ */
+export const OFFER_CODE_REQUESTED_EVENT = "sms-rcs.offer_code.requested"
+export const AWAITING_OFFER_CODE = "waiting for its offer code"

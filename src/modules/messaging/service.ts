@@ -20,6 +20,7 @@ import { recordInbound, type InboundInput } from "./messages/inbound-messages"
 import { CRUD_MODELS } from "./models"
 import type { BackInStockRequests } from "./back-in-stock/back-in-stock-requests"
 import type { ProductViews } from "./browse/product-views"
+import type { OfferCodes } from "./offers/offer-codes"
 import { buildParts, type InjectedDependencies, type MessagingParts } from "./parts"
 import type { DataSubject } from "./personal-data/personal-data"
 import { analyticsReport, type AnalyticsQuery } from "./tracking/analytics"
@@ -48,6 +49,8 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
   readonly backInStock: BackInStockRequests
   /** Product views of known shoppers, for the browse-abandonment text (browse/). */
   readonly productViews: ProductViews
+  /** Single-use offer codes issued to messages: which code each message got, redeemed or not (offers/). */
+  readonly offers: OfferCodes
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -62,6 +65,7 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
     this.campaigns = this.parts_.campaigns
     this.backInStock = this.parts_.backInStock
     this.productViews = this.parts_.productViews
+    this.offers = this.parts_.offers
   }
 
   __hooks = {
