@@ -19,6 +19,7 @@ export type ErasedCounts = {
   phone_verifications: number
   back_in_stock_requests: number
   product_views: number
+  offer_codes: number
   consent_events: number
   consents: number
   suppressions: number
