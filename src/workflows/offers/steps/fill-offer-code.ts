@@ -25,7 +25,8 @@ export const fillOfferCodeStep = createStep(
       prepared.time_zones?.[0] ?? options.defaultTimeZone
     )
     const filled = await messaging.offers.fillMessage(prepared.message_id, prepared.row.code, expires)
-    if (filled) await messaging.enqueueMessages([prepared.message_id])
+    // a job of its own (the message's first job, which asked for the code, keeps the message's id)
+    if (filled) await messaging.enqueueMessageAt(prepared.message_id, new Date())
     return new StepResponse({ filled, code: prepared.row.code })
   }
 )
