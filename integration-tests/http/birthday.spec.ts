@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { DemoStore } from "../app/src/scripts/seed-demo-store"
 import { openStoreSession } from "../helpers/store-session"
 import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
+import { waitFor } from "../helpers/wait-for"
 
 /**
  * The birthday automation (issue 19): a signed-in shopper sets their birthday from the storefront
@@ -11,6 +12,8 @@ import { isolateQueues, TEST_APP_DIR } from "../helpers/test-env"
  */
 isolateQueues("http-birthday")
 process.env.SMS_RCS_BIRTHDAY_HOUR = "0"
+// the text is delivered whatever the hour the suite runs
+process.env.SMS_RCS_QUIET_HOURS = "off"
 jest.setTimeout(240_000)
 
 /** Today and tomorrow as "MM-DD" in Paris, the zone of the French numbers below. */
@@ -64,12 +67,25 @@ medusaIntegrationTestRunner({
         await api.post("/admin/messaging/consents", { phone, purpose: "marketing", action: "grant", note: "birthday test" }, admin)
       }
 
+      // the birthday text carries the store's offer: a single-use code of its own
+      const { data: created } = await api.post(
+        "/admin/promotions",
+        { code: "BDAY15", type: "standard", status: "active", is_automatic: false, application_method: { type: "percentage", target_type: "order", allocation: "across", value: 15 } },
+        admin
+      )
+      expect((await api.post("/admin/messaging/automations/birthday", { offer: { promotion_id: created.promotion.id, valid_hours: 72 } }, admin)).status).toBe(200)
+
       const first = await run()
       expect(first.sent).toBe(1)
       expect(first.skipped.no_consent).toBe(1)
       const [text] = await birthdayTexts(today.id)
       expect(text).toMatchObject({ to: "+33623001002", purpose: "marketing", automation: "birthday" })
       expect(text.body).toContain("happy birthday Lina")
+      const delivered = await waitFor(async () => {
+        const [m] = await birthdayTexts(today.id)
+        return m?.status === "delivered" ? m : undefined
+      }, { what: "the birthday text with its code" })
+      expect(delivered.body).toMatch(/Your code BDAY15-[A-Z0-9]{8} is valid until /)
       expect(await birthdayTexts(tomorrow.id)).toEqual([])
       expect(await birthdayTexts(unsubscribed.id)).toEqual([])
 

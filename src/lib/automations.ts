@@ -7,7 +7,9 @@ import {
   FULFILLMENT_VARIABLES,
   ORDER_VARIABLES,
   REFUND_VARIABLES,
+  OFFER_VARIABLES,
 } from "./templates/catalog"
+import type { OfferSetting } from "./offers/offer-code"
 
 export type AutomationKey =
   | "order_placed"
@@ -35,6 +37,8 @@ export type AutomationDefinition = {
   delay_minutes: number
   period_days?: number
   max_age_hours?: number
+  /** Marketing automations may attach a single-use offer code (`{{offer_code}}`) to their texts. */
+  offers?: boolean
 }
 
 /**
@@ -51,15 +55,15 @@ export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
   order_canceled: { trigger: "order.canceled", template_key: "order_canceled", purpose: "transactional", variables: ORDER_VARIABLES, delay_minutes: 0 },
   return_received: { trigger: "order.return_received", template_key: "return_received", purpose: "transactional", variables: REFUND_VARIABLES, delay_minutes: 0 },
   order_refunded: { trigger: "payment.refunded", template_key: "order_refunded", purpose: "transactional", variables: REFUND_VARIABLES, delay_minutes: 0 },
-  welcome: { trigger: "customer.created", template_key: "welcome", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 10 },
-  abandoned_cart: { trigger: "job: abandoned carts (every 5 minutes)", template_key: "abandoned_cart", purpose: "marketing", variables: CART_VARIABLES, delay_minutes: 60, max_age_hours: 48 },
-  win_back: { trigger: "job: win-back (daily)", template_key: "win_back", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 0, period_days: 90 },
+  welcome: { trigger: "customer.created", template_key: "welcome", purpose: "marketing", variables: [...CUSTOMER_VARIABLES, ...OFFER_VARIABLES], delay_minutes: 10, offers: true },
+  abandoned_cart: { trigger: "job: abandoned carts (every 5 minutes)", template_key: "abandoned_cart", purpose: "marketing", variables: [...CART_VARIABLES, ...OFFER_VARIABLES], delay_minutes: 60, max_age_hours: 48, offers: true },
+  win_back: { trigger: "job: win-back (daily)", template_key: "win_back", purpose: "marketing", variables: [...CUSTOMER_VARIABLES, ...OFFER_VARIABLES], delay_minutes: 0, period_days: 90, offers: true },
   // the shopper asked for this one text (the request is its consent): sent as soon as the stock is back
   back_in_stock: { trigger: "inventory.inventory-level.* (and a job every 15 minutes)", template_key: "back_in_stock", purpose: "marketing", variables: BACK_IN_STOCK_VARIABLES, delay_minutes: 0 },
   // a product looked at 4 hours ago and not carted nor bought, for a view of the last 48 h (at most one per week)
   browse_abandonment: { trigger: "job: browse abandonment (every 15 minutes)", template_key: "browse_abandonment", purpose: "marketing", variables: BROWSE_VARIABLES, delay_minutes: 240, max_age_hours: 48 },
   // once a year, on the day (or `birthday.daysBefore` days before) from 10:00 in the recipient's zone
-  birthday: { trigger: "job: birthdays (hourly)", template_key: "birthday", purpose: "marketing", variables: CUSTOMER_VARIABLES, delay_minutes: 0 },
+  birthday: { trigger: "job: birthdays (hourly)", template_key: "birthday", purpose: "marketing", variables: [...CUSTOMER_VARIABLES, ...OFFER_VARIABLES], delay_minutes: 0, offers: true },
   // a variant carted or asked for in the last `period_days` (30) got cheaper by `minDropPercent` (10 %) or more: one text, at most one a week
   price_drop: { trigger: "product-variant.updated, pricing.price.* / pricing.price-list.* (and a job every hour)", template_key: "price_drop", purpose: "marketing", variables: PRICE_DROP_VARIABLES, delay_minutes: 0, period_days: 30 },
 }
@@ -81,6 +85,8 @@ export type EffectiveAutomation = {
   delay_minutes: number
   period_days: number | null
   max_age_hours: number | null
+  /** The single-use code its texts carry as `{{offer_code}}`, when the store chose a promotion. */
+  offer: OfferSetting | null
 }
 
 type OptionsOverride = { enabled?: boolean; delayMinutes?: number; periodDays?: number; maxAgeHours?: number }
@@ -89,7 +95,12 @@ type AdminOverride = {
   delay_minutes?: number | null
   period_days?: number | null
   max_age_hours?: number | null
+  offer_promotion_id?: string | null
+  offer_valid_hours?: number | null
 }
+
+/** Hours a code stays valid when the store picked a promotion without saying for how long. */
+export const DEFAULT_OFFER_VALID_HOURS = 72
 
 export function effectiveAutomation(
   key: AutomationKey,
@@ -110,6 +121,10 @@ export function effectiveAutomation(
       shipped.max_age_hours === undefined
         ? null
         : fromAdmin?.max_age_hours ?? fromOptions?.maxAgeHours ?? shipped.max_age_hours,
+    offer:
+      shipped.offers && fromAdmin?.offer_promotion_id
+        ? { promotion_id: fromAdmin.offer_promotion_id, valid_hours: fromAdmin.offer_valid_hours ?? DEFAULT_OFFER_VALID_HOURS }
+        : null,
   }
 }
 

@@ -14,6 +14,8 @@ export type AdminAutomation = {
   delay_minutes: number
   period_days: number | null
   max_age_hours: number | null
+  /** The promotion its `{{offer_code}}` copies, and for how long a code is valid (null: no offer). */
+  offer?: { promotion_id: string; valid_hours: number } | null
   /** Texts it sent in the last 30 days (left for the provider). */
   sent_last_30_days?: number
   /** When it last sent a text (ISO, UTC), or null if it never did. */
@@ -40,6 +42,25 @@ export type AutomationUpdate = {
   delay_minutes?: number
   period_days?: number
   max_age_hours?: number
+  offer?: { promotion_id: string; valid_hours: number } | null
+}
+
+/** The automations whose texts may carry a single-use offer code (`AUTOMATIONS[key].offers` on the server). */
+export const OFFER_AUTOMATIONS = ["welcome", "abandoned_cart", "win_back", "birthday"] as const
+
+/** Hours a code may stay valid, as the API checks it. */
+export const OFFER_VALID_HOURS = { min: 1, max: 2_160 } as const
+
+/** The store's promotions that are typed as codes, to pick an offer from. */
+export function usePromotions(enabled: boolean) {
+  return useQuery({
+    queryKey: ["sms-rcs", "promotions"],
+    enabled,
+    queryFn: () =>
+      sdk.client.fetch<{ promotions: { id: string; code: string; status: string; is_automatic: boolean }[] }>("/admin/promotions", {
+        query: { limit: 200, fields: "id,code,status,is_automatic" },
+      }),
+  })
 }
 
 export const automationKeys = queryKeys("automations")

@@ -20,6 +20,7 @@ export type ErasedCounts = {
   back_in_stock_requests: number
   product_views: number
   conversations: number
+  offer_codes: number
   consent_events: number
   consents: number
   suppressions: number

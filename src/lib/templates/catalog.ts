@@ -34,6 +34,12 @@ export const CART_VARIABLES = [
 
 export const CUSTOMER_VARIABLES = ["customer_first_name"] as const
 
+/**
+ * A single-use code copied from the promotion the automation offers, and when it ends (README, "Offer
+ * codes"). Created only when the text is about to be sent; empty placeholders never reach a shopper.
+ */
+export const OFFER_VARIABLES = ["offer_code", "offer_expires"] as const
+
 /** A browse-abandonment text: the product the shopper looked at and did not cart. */
 export const BROWSE_VARIABLES = ["customer_first_name", "product_title", "product_url"] as const
 
@@ -65,6 +71,8 @@ export const SAMPLE_VARIABLES: Record<string, unknown> = {
   help_contact: "help@example.com",
   message_frequency: "Msg frequency varies",
   customer_first_name: "Camille",
+  offer_code: "WELCOME10-7KQ2M9XP",
+  offer_expires: "5 Dec, 18:00",
   order_display_id: 1042,
   order_total: { amount: 54.9, currency_code: "eur" },
   cart_total: { amount: 54.9, currency_code: "eur" },

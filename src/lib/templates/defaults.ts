@@ -5,6 +5,7 @@ import {
   CART_VARIABLES,
   CUSTOMER_VARIABLES,
   FULFILLMENT_VARIABLES,
+  OFFER_VARIABLES,
   ORDER_VARIABLES,
   PRICE_DROP_VARIABLES,
   REFUND_VARIABLES,
@@ -138,15 +139,15 @@ DEFAULT_TEMPLATES.order_refunded = {
 // Marketing: sent only with marketing consent; the opt-out mention is added when a text lacks one.
 DEFAULT_TEMPLATES.welcome = {
   purpose: "marketing",
-  variables: ["customer_first_name"],
+  variables: ["customer_first_name", ...OFFER_VARIABLES],
   sms: {
-    en: "{{store_name}}: welcome{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! You will be the first to hear about new arrivals and offers.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
-    fr: "{{store_name}} : bienvenue{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Vous serez les premiers informés des nouveautés et des offres.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    en: "{{store_name}}: welcome{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! You will be the first to hear about new arrivals and offers.{{#offer_code}} Your code {{offer_code}} is valid until {{offer_expires}}.{{/offer_code}}{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    fr: "{{store_name}} : bienvenue{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Vous serez les premiers informés des nouveautés et des offres.{{#offer_code}} Votre code {{offer_code}} est valable jusqu'au {{offer_expires}}.{{/offer_code}}{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
   },
 }
 DEFAULT_TEMPLATES.abandoned_cart = {
   purpose: "marketing",
-  variables: CART_VARIABLES,
+  variables: [...CART_VARIABLES, ...OFFER_VARIABLES],
   sms: {
     en: "{{store_name}}: you left {{items_count}} item(s) in your cart{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}. Complete your order: {{{cart_recovery_url}}}",
     fr: "{{store_name}} : vous avez laissé {{items_count}} article(s) dans votre panier{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}. Finalisez votre commande : {{{cart_recovery_url}}}",
@@ -172,10 +173,10 @@ DEFAULT_TEMPLATES.abandoned_cart = {
 }
 DEFAULT_TEMPLATES.win_back = {
   purpose: "marketing",
-  variables: ["customer_first_name", "days_since_last_order"],
+  variables: ["customer_first_name", "days_since_last_order", ...OFFER_VARIABLES],
   sms: {
-    en: "{{store_name}}: we miss you{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! See what is new since your last visit.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
-    fr: "{{store_name}} : vous nous manquez{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Découvrez nos nouveautés.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    en: "{{store_name}}: we miss you{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! See what is new since your last visit.{{#offer_code}} Your code {{offer_code}} is valid until {{offer_expires}}.{{/offer_code}}{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    fr: "{{store_name}} : vous nous manquez{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Découvrez nos nouveautés.{{#offer_code}} Votre code {{offer_code}} est valable jusqu'au {{offer_expires}}.{{/offer_code}}{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
   },
 }
 
@@ -376,10 +377,10 @@ DEFAULT_TEMPLATES.conversation_join_subscribed = {
 // Once a year, from a date the shopper gave: a warm word, and the store's offer when the automation has one.
 DEFAULT_TEMPLATES.birthday = {
   purpose: "marketing",
-  variables: CUSTOMER_VARIABLES,
+  variables: [...CUSTOMER_VARIABLES, ...OFFER_VARIABLES],
   sms: {
-    en: "{{store_name}}: happy birthday{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! A little treat is waiting for you.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
-    fr: "{{store_name}} : joyeux anniversaire{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Une petite attention vous attend.{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    en: "{{store_name}}: happy birthday{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}}! A little treat is waiting for you.{{#offer_code}} Your code {{offer_code}} is valid until {{offer_expires}}.{{/offer_code}}{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
+    fr: "{{store_name}} : joyeux anniversaire{{#customer_first_name}} {{customer_first_name}}{{/customer_first_name}} ! Une petite attention vous attend.{{#offer_code}} Votre code {{offer_code}} est valable jusqu'au {{offer_expires}}.{{/offer_code}}{{#storefront_url}} {{{storefront_url}}}{{/storefront_url}}",
   },
 }
 

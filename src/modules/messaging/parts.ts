@@ -21,6 +21,8 @@ import { MessageResend } from "./messages/message-resend"
 import { MessageStates } from "./messages/message-states"
 import { MessageWriter } from "./messages/message-writer"
 import { NotificationTexts } from "./notification-texts"
+import { OfferCodes } from "./offers/offer-codes"
+import { OFFER_CODE_REQUESTED_EVENT } from "../../lib/offers/offer-code"
 import { ErasedNumbers } from "./personal-data/erased-numbers"
 import { PersonalData } from "./personal-data/personal-data"
 import { RedisKeys } from "./redis-keys"
@@ -36,6 +38,8 @@ export type InjectedDependencies = {
   smsRcsOptions: PluginOptions
   smsRcsRedis: IORedis
   smsRcsWorkerMode: "shared" | "worker" | "server"
+  /** Medusa's event bus (read when first used): the worker asks the app for offer codes through it. */
+  event_bus?: { emit(message: { name: string; data: unknown }): Promise<void> }
 }
 
 export type MessagingParts = ReturnType<typeof buildParts>
@@ -60,7 +64,14 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
   const consents = new ConsentStore(knex, (phone) => erased.keyOf(phone))
   // in `shared` mode the worker answers the storefront too: it holds fewer jobs at a time
   const concurrency = smsRcsWorkerMode === "shared" ? Math.min(options.concurrency, options.sharedConcurrency) : options.concurrency
-  const dispatcher = new Dispatcher({ knex, options, logger, redis, states, consents, writer, concurrency })
+  const dispatcher = new Dispatcher({
+    knex, options, logger, redis, states, consents, writer, concurrency,
+    requestOfferCode: async (messageId) => {
+      const bus = dependencies.event_bus
+      if (!bus) throw new Error("no event bus to ask for the message's offer code")
+      await bus.emit({ name: OFFER_CODE_REQUESTED_EVENT, data: { message_id: messageId } })
+    },
+  })
   return {
     logger,
     redis,
@@ -87,6 +98,7 @@ export function buildParts(dependencies: InjectedDependencies, automationRows: A
     attributions: new AttributionStore(knex, options.reports.statementTimeoutMs),
     campaigns: new CampaignControl(new CampaignStore(knex, writer, options.reports.statementTimeoutMs), dispatcher.queue),
     overview: new MessagingOverviewReport(knex, dispatcher.providers, options.defaultTimeZone),
+    offers: new OfferCodes(knex, options.pricing, options.reports.statementTimeoutMs),
     resends: new MessageResend(knex, writer, (phone) => consents.stateOf(phone), audit),
   }
 }

@@ -22,6 +22,7 @@ import { CRUD_MODELS } from "./models"
 import type { BackInStockRequests } from "./back-in-stock/back-in-stock-requests"
 import type { ProductViews } from "./browse/product-views"
 import type { VariantPrices } from "./price-drop/variant-prices"
+import type { OfferCodes } from "./offers/offer-codes"
 import { buildParts, type InjectedDependencies, type MessagingParts } from "./parts"
 import type { DataSubject } from "./personal-data/personal-data"
 import { analyticsReport, type AnalyticsQuery } from "./tracking/analytics"
@@ -52,6 +53,8 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
   readonly productViews: ProductViews
   /** The last public price seen per variant and currency, and the drops still to announce (price-drop/). */
   readonly variantPrices: VariantPrices
+  /** Single-use offer codes issued to messages: which code each message got, redeemed or not (offers/). */
+  readonly offers: OfferCodes
 
   constructor(dependencies: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -67,6 +70,7 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
     this.backInStock = this.parts_.backInStock
     this.productViews = this.parts_.productViews
     this.variantPrices = this.parts_.variantPrices
+    this.offers = this.parts_.offers
   }
 
   __hooks = {

@@ -76,7 +76,7 @@ export async function remindAbandonedCarts(container: MedusaContainer, now: Date
             idempotency_key: `abandoned_cart:${cart_id}`,
             purpose: "marketing",
             recovery_url: cartRecoveryUrl(cart_id, options),
-            metadata: { automation: "abandoned_cart" },
+            metadata: { automation: "abandoned_cart", ...(settings.offer ? { offer: settings.offer } : {}) },
           },
         })
       } catch (error) {

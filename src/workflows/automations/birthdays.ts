@@ -70,7 +70,7 @@ export async function sendBirthdayMessages(container: MedusaContainer, now: Date
             purpose: "marketing",
             delay_minutes: settings.delay_minutes,
             variables: { customer_first_name: customer.first_name },
-            metadata: { automation: "birthday", birthday_year: year },
+            metadata: { automation: "birthday", birthday_year: year, ...(settings.offer ? { offer: settings.offer } : {}) },
           },
         })
         if (result.created) run.sent++

@@ -27,7 +27,13 @@ export async function runAutomation(
   }
 }
 
-/** What an automation adds to its message: its delay, and its key for the admin and analytics. */
+/**
+ * What an automation adds to its message: its delay, its key for the admin and analytics, and the offer
+ * its `{{offer_code}}` copies (the code itself is created only when the message is about to be sent).
+ */
 export function automationMessageInput(settings: EffectiveAutomation) {
-  return { delay_minutes: settings.delay_minutes, metadata: { automation: settings.key } }
+  return {
+    delay_minutes: settings.delay_minutes,
+    metadata: { automation: settings.key, ...(settings.offer ? { offer: settings.offer } : {}) },
+  }
 }

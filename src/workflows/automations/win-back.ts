@@ -80,7 +80,7 @@ export async function sendWinBackMessages(container: MedusaContainer, now: Date 
       idempotency_key: `win_back:${customerId}:${order.id}`,
       // about the customer, not the order: the last order's "don't notify" does not silence it
       about_order: false,
-      metadata: { automation: "win_back", last_order_id: order.id },
+      metadata: { automation: "win_back", last_order_id: order.id, ...(settings.offer ? { offer: settings.offer } : {}) },
       variables: { days_since_last_order: Math.floor((now.getTime() - new Date(order.created_at).getTime()) / DAY_MS) },
     })
     try {

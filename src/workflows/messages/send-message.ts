@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { ConsentReplyKind } from "../../lib/consent/consent-reply"
+import { OFFER_CODE_PLACEHOLDER, OFFER_EXPIRES_PLACEHOLDER } from "../../lib/offers/offer-code"
 import type { RcsPayload } from "../../lib/rcs/payload"
 import type { CreateMessageInput } from "../../modules/messaging"
 import {
@@ -67,6 +68,14 @@ export type SendMessageWorkflowInput = {
 const automationOf = (input: SendMessageWorkflowInput) =>
   typeof input.metadata?.automation === "string" ? input.metadata.automation : null
 
+/**
+ * A message whose automation (or campaign) offers a code holds placeholders for it: the code is created
+ * by the worker's request only once the message passed its checks (workflows/offers/issue-offer-code.ts).
+ * Without an offer the variables stay empty, and `{{#offer_code}}…{{/offer_code}}` says nothing.
+ */
+const offerVariables = (input: SendMessageWorkflowInput) =>
+  input.metadata?.offer ? { offer_code: OFFER_CODE_PLACEHOLDER, offer_expires: OFFER_EXPIRES_PLACEHOLDER } : {}
+
 /** Which status a message starts in, given its phone: only a usable number is queued for sending. */
 function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rendered: ComposedMessageStepOutput): CreateMessageInput {
   const base = {
@@ -128,7 +137,7 @@ export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input
       template_key: input.template_key,
       purpose: input.purpose,
       locale: input.locale,
-      variables: input.variables,
+      variables: { ...input.variables, ...offerVariables(input) },
       body: input.body,
       literal: input.literal_body ?? false,
       rcs_payload: input.rcs_payload,

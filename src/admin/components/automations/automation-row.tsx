@@ -2,8 +2,10 @@ import { Badge, Button, Input, Switch, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { problemsOf } from "../../lib/api"
+import { AutomationOffer } from "./automation-offer"
 import {
   AUTOMATION_LIMITS,
+  OFFER_AUTOMATIONS,
   isValidAutomationNumber,
   useUpdateAutomation,
   type AdminAutomation,
@@ -164,6 +166,7 @@ export const AutomationRow = ({ automation, timeZone }: { automation: AdminAutom
               {t("automations.fixFirst")}
             </Text>
           )}
+          {(OFFER_AUTOMATIONS as readonly string[]).includes(automation.key) && <AutomationOffer automation={automation} name={name} />}
         </div>
       </Table.Cell>
     </Table.Row>

@@ -17,6 +17,7 @@ const NAMED: (keyof ErasedCounts)[] = [
   "phone_verifications",
   "back_in_stock_requests",
   "product_views",
+  "offer_codes",
 ]
 
 /**

@@ -67,6 +67,13 @@ export default {
     max_age_hours: "A whole number of hours from 1 to {{max}} (30 days).",
   },
   save: "Save",
+  offer: {
+    promotion: "Offer code from",
+    none: "No offer",
+    validHours: "Valid (hours)",
+    save: "Save offer",
+    invalidHours: "A whole number of hours from 1 to {{max}} (90 days).",
+  },
   fixFirst: "Correct the values above first.",
   enabledToast: "{{name}} switched on",
   disabledToast: "{{name}} switched off",

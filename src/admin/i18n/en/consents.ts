@@ -181,6 +181,7 @@ export default {
       back_in_stock_requests: "Back-in-stock requests: {{count}}",
       product_views: "Product views: {{count}}",
       conversations: "Conversations (status, assignee): {{count}}",
+      offer_codes: "Offer codes (number removed): {{count}}",
     },
     oneOrOther: "One or the other: a phone, written as in any phone field (06 12 34 56 78 or +33 6 12 34 56 78), or a customer's ID (cus_…) for every phone their account, addresses and orders carry.",
     bothGiven: "Give a phone or a customer ID, not both: clear one of the two fields.",

@@ -69,6 +69,13 @@ const fr: Catalogue<typeof en> = {
     max_age_hours: "Un nombre entier d’heures, de 1 à {{max}} (30 jours).",
   },
   save: "Enregistrer",
+  offer: {
+    promotion: "Code promo d’après",
+    none: "Aucune offre",
+    validHours: "Valable (heures)",
+    save: "Enregistrer l’offre",
+    invalidHours: "Un nombre entier d’heures, de 1 à {{max}} (90 jours).",
+  },
   fixFirst: "Corrigez d’abord les valeurs ci-dessus.",
   enabledToast: "{{name}} activée",
   disabledToast: "{{name}} désactivée",

@@ -184,6 +184,7 @@ const fr: Catalogue<typeof en> = {
       back_in_stock_requests: "Demandes de retour en stock : {{count}}",
       product_views: "Produits consultés : {{count}}",
       conversations: "Conversations (statut, personne assignée) : {{count}}",
+      offer_codes: "Codes promo (numéro retiré) : {{count}}",
     },
     oneOrOther: "L'un ou l'autre : un numéro, écrit comme dans tout champ téléphone (06 12 34 56 78 ou +33 6 12 34 56 78), ou l'identifiant d'un client (cus_…) pour tous les numéros de son compte, de ses adresses et de ses commandes.",
     bothGiven: "Indiquez un numéro ou un identifiant client, pas les deux : videz l'un des deux champs.",

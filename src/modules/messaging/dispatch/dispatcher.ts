@@ -3,6 +3,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { Worker, type Job } from "bullmq"
 import type IORedis from "ioredis"
 import { MessageStatus } from "../../../lib/message-status"
+import { AWAITING_OFFER_CODE, awaitsOfferCode } from "../../../lib/offers/offer-code"
 import type { PluginOptions } from "../../../providers"
 import { redactPhones } from "../../../lib/redact-phones"
 import {
@@ -43,6 +44,8 @@ export type DispatcherParts = {
   writer: MessageWriter
   /** Jobs this process holds at once (`sharedConcurrency` in shared mode); `options.concurrency` by default. */
   concurrency?: number
+  /** Asks the app to create the message's offer code (see lib/offers/offer-code.ts). */
+  requestOfferCode?: (messageId: string) => Promise<void>
 }
 
 /**
@@ -64,6 +67,7 @@ export class Dispatcher {
   private readonly states: MessageStates
   private readonly consents: ConsentStore
   private readonly writer: MessageWriter
+  private readonly requestOfferCode?: (messageId: string) => Promise<void>
 
   constructor(parts: DispatcherParts) {
     const { knex, options, redis } = parts
@@ -72,6 +76,7 @@ export class Dispatcher {
     this.states = parts.states
     this.consents = parts.consents
     this.writer = parts.writer
+    this.requestOfferCode = parts.requestOfferCode
     this.guards = new SendingGuards(
       options,
       (message, caps) => this.states.skipIfOverCap(message, caps),
@@ -239,6 +244,14 @@ export class Dispatcher {
     }
     if (decision.action === "skip") {
       await this.states.transition(id, MessageStatus.SKIPPED, { status_reason: decision.reason, undo_attempt: true })
+      return null
+    }
+    if (awaitsOfferCode(message.body, message.rich_payload) && this.requestOfferCode) {
+      // Every check passed: only now is the single-use code created (never for a message that is skipped
+      // or suppressed). The message goes back to `queued` until the app has filled the code in and queued
+      // it again; if that request is lost, the sweeper queues the message again and it asks once more.
+      await this.states.transition(id, MessageStatus.QUEUED, { status_reason: AWAITING_OFFER_CODE, undo_attempt: true })
+      await this.requestOfferCode(id)
       return null
     }
     const { provider, note } = await this.routeChannel(message)

@@ -14,6 +14,9 @@ export const AutomationSetting = model
       delay_minutes: model.number().nullable(),
       period_days: model.number().nullable(),
       max_age_hours: model.number().nullable(),
+      /** The store's promotion that `{{offer_code}}` copies into a single-use code, and for how long it is valid. */
+      offer_promotion_id: model.text().nullable(),
+      offer_valid_hours: model.number().nullable(),
       updated_by: model.text().nullable(),
     }
   )

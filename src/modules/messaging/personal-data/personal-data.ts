@@ -31,6 +31,8 @@ export type ErasedCounts = {
   phone_verifications: number
   back_in_stock_requests: number
   product_views: number
+  /** Offer codes issued to their texts: the code stays (its promotion, the figures), their number goes. */
+  offer_codes: number
   consent_events: number
   consents: number
   suppressions: number
@@ -76,7 +78,7 @@ export class PersonalData {
       const messages = await trx("sms_rcs_message").where((q) => this.theirMessages(q, subject)).orderBy("created_at")
       const messageIds = messages.map((m: { id: string }) => m.id)
       const keys = await Promise.all(phones.map((p) => this.numbers.keyOf(p)))
-      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations, handoff_webhooks, back_in_stock_requests, product_views] = await Promise.all([
+      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations, handoff_webhooks, back_in_stock_requests, product_views, offer_codes] = await Promise.all([
         trx("sms_rcs_consent").whereIn("phone", phones).whereNull("deleted_at"),
         trx("sms_rcs_consent_event").whereIn("phone", phones).orderBy("occurred_at"),
         trx("sms_rcs_inbound_message").whereIn("from", phones).orderBy("received_at"),
@@ -109,6 +111,14 @@ export class PersonalData {
           })
           .whereNull("deleted_at")
           .orderBy("viewed_at"),
+        // single-use offer codes issued to their texts
+        trx("sms_rcs_offer_code")
+          .where((q) => {
+            q.whereIn("phone", phones)
+            if (messageIds.length) q.orWhereIn("message_id", messageIds)
+          })
+          .whereNull("deleted_at")
+          .orderBy("created_at"),
       ])
       await this.audit.record(trx, {
         ...audit,
@@ -131,6 +141,7 @@ export class PersonalData {
         phone_verifications,
         back_in_stock_requests,
         product_views,
+        offer_codes,
         exported_at: new Date().toISOString(),
       }
     })
@@ -244,6 +255,14 @@ export class PersonalData {
           if (subject.customer_id) q.orWhere({ customer_id: subject.customer_id })
         })
         .delete()
+      // offer codes issued to their texts: the code and its promotion stay (an order may refer to it), the number goes
+      const offerCodes = await trx("sms_rcs_offer_code")
+        .where((q) => {
+          q.whereIn("phone", phones)
+          if (ids.length) q.orWhereIn("message_id", ids)
+        })
+        .whereNotNull("phone")
+        .update({ phone: null, updated_at: trx.fn.now() })
 
       // 5. the ledger: events kept as proof under the stand-in, without the person's words or traces;
       //    the current state is derived from them and goes (the suppression above keeps the opt-outs)
@@ -280,6 +299,7 @@ export class PersonalData {
         phone_verifications: verifications,
         back_in_stock_requests: backInStock,
         product_views: productViews,
+        offer_codes: offerCodes,
         consent_events: consentEvents,
         consents,
         suppressions,

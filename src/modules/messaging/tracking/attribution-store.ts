@@ -152,7 +152,10 @@ export class AttributionStore {
       }
     }
 
-    const winner = pickLastTouch(touches, order.placed_at, windows)
+    // A code issued to one message (README, "Offer codes") names that message exactly: it is credited
+    // whatever the other touches and from whichever phone the order came. The code keeps its order.
+    const issued = await this.issuedCodeTouch(db, order)
+    const winner = issued ?? pickLastTouch(touches, order.placed_at, windows)
     if (!winner) {
       await db("sms_rcs_attribution").where({ order_id: order.order_id }).whereNull("deleted_at").delete()
       return null
@@ -191,6 +194,27 @@ export class AttributionStore {
       ]
     )
     return { order_id: order.order_id, message_id: message.id, touch_type: winner.type, touch_at: winner.at, channel: message.channel }
+  }
+
+  /** The touch of an offer code the order used, issued to a message sent before the order. */
+  private async issuedCodeTouch(db: Knex, order: OrderFacts): Promise<Touch | null> {
+    const codes = [...new Set(order.promo_codes.filter(Boolean).map((c) => c.toUpperCase()))]
+    if (!codes.length) return null
+    const row = await db("sms_rcs_offer_code as o")
+      .join("sms_rcs_message as m", "m.id", "o.message_id")
+      .whereIn("o.code", codes)
+      .whereNull("o.deleted_at")
+      .whereNotNull("m.sent_at")
+      .where("m.sent_at", "<=", order.placed_at)
+      .where((q) => q.whereNull("o.order_id").orWhere("o.order_id", order.order_id))
+      .orderBy("m.sent_at", "desc")
+      .first("o.id", "o.message_id", "m.sent_at")
+    if (!row) return null
+    await db("sms_rcs_offer_code")
+      .where({ id: row.id })
+      .whereNull("order_id")
+      .update({ order_id: order.order_id, redeemed_at: order.placed_at, updated_at: db.fn.now() })
+    return { type: "discount_code", at: new Date(row.sent_at), message_id: row.message_id }
   }
 }
 

@@ -13,6 +13,7 @@ const canonicalZone = (zone: string) => new Intl.DateTimeFormat("en", { timeZone
  * delivered, read, clicks, CTR, orders, conversion, revenue, cost, ROI … per group, with the totals. Days
  * (in `from`/`to` and `group_by=day`) are the store's (`defaultTimeZone`) unless `time_zone` says otherwise;
  * test sends are left out and counted in `test_messages`. `format=csv` downloads the same rows.
+ * `offer_codes` (JSON only): single-use codes issued in the period and redeemed, per automation and campaign.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const messaging = req.scope.resolve<MessagingModuleService>(MESSAGING_MODULE)
@@ -33,5 +34,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     res.type("text/csv").send(analyticsCsv(params.group_by, report))
     return
   }
-  res.json({ from, to, group_by: params.group_by, ...report })
+  const offerCodes = await messaging.offers.redemptions(from, to)
+  res.json({ from, to, group_by: params.group_by, ...report, offer_codes: offerCodes })
 }

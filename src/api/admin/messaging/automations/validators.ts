@@ -7,6 +7,15 @@ export const AdminUpdateAutomationBody = z
     delay_minutes: z.number().int().min(0).max(10_080).optional(),
     period_days: z.number().int().min(1).max(3_650).optional(),
     max_age_hours: z.number().int().min(1).max(720).optional(),
+    /**
+     * The single-use code its texts carry as `{{offer_code}}`: a copy of this promotion, valid
+     * `valid_hours` (1 hour to 90 days) from the moment the text goes. Null stops offering one.
+     */
+    offer: z
+      .object({ promotion_id: z.string().min(1).max(100), valid_hours: z.number().int().min(1).max(2_160) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict()
 export type AdminUpdateAutomationBodyType = z.infer<typeof AdminUpdateAutomationBody>

@@ -1,0 +1,2 @@
+export * from "./issue-offer-code"
+export * from "./clean-up-offer-codes"

@@ -1,0 +1,3 @@
+export * from "./prepare-offer-code"
+export * from "./fill-offer-code"
+export * from "./list-expired-offer-codes"
