@@ -16,6 +16,7 @@ import { completeCart, fillCart, placeOrder } from "../integration-tests/helpers
 import { startFakeRbm } from "../integration-tests/fakes/rbm-server"
 import { formatPhoneBubble } from "./phone-bubble"
 import { runConversationScene } from "./demo-conversation"
+import { runOfferScene } from "./demo-offer"
 import { checkAdminFonts } from "./demo-admin-assets"
 import { formatRoiTable } from "./roi-table"
 
@@ -166,6 +167,8 @@ async function main() {
         : `  ✘ order #${recovered.display_id} was not attributed`
     )
     results.push(!!attribution)
+
+    results.push(...(await runOfferScene(http, admin, store, step)))
 
     step("what the texts earned (GET /admin/messaging/analytics?group_by=channel,automation)")
     const report = await http.get("/admin/messaging/analytics?group_by=channel,automation", admin)
