@@ -21,6 +21,7 @@ medusaIntegrationTestRunner({
   cwd: TEST_APP_DIR,
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
+    let session: Awaited<ReturnType<typeof openStoreSession>>
     const get = (path: string) => api.get(path, admin).catch((e: any) => e.response)
     const post = (path: string, body: Record<string, unknown> = {}) => api.post(path, body, admin).catch((e: any) => e.response)
     const send = (from: string, body: string) => post("/admin/messaging/sandbox/inbound", { from, body })
@@ -31,7 +32,8 @@ medusaIntegrationTestRunner({
     const outbound = async (p: string) => (await threadOf(p)).entries.filter((e: any) => e.direction === "outbound")
 
     beforeEach(async () => {
-      ;({ admin } = await openStoreSession(api, getContainer()))
+      session = await openStoreSession(api, getContainer())
+      admin = session.admin
     })
 
     it("loop guard: ten texts at once still get at most five automatic answers", async () => {
@@ -111,7 +113,7 @@ medusaIntegrationTestRunner({
 
     it("tells a number's new holder nothing of an order placed more than 90 days ago", async () => {
       const p = phone(11)
-      const { store, http } = await openStoreSession(api, getContainer())
+      const { store, http } = session
       const old = await placeOrder(http, { publishable_key: store.publishable_key, region_id: store.region_id, variant_id: store.variant_id, email: "old-holder@example.com", phone: p })
       const pg = getContainer().resolve("__pg_connection__") as any
       // the previous holder's order, and the texts about it, from more than 90 days ago
