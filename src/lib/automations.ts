@@ -74,6 +74,11 @@ export type EffectiveAutomation = {
   delay_minutes: number
   period_days: number | null
   max_age_hours: number | null
+  /**
+   * Percent (0–50) of eligible recipients held back, never texted, to measure what the automation causes
+   * (README, "Incrementality"). Always 0 for transactional automations: an order confirmation is owed.
+   */
+  holdout_percent: number
 }
 
 type OptionsOverride = { enabled?: boolean; delayMinutes?: number; periodDays?: number; maxAgeHours?: number }
@@ -82,6 +87,7 @@ type AdminOverride = {
   delay_minutes?: number | null
   period_days?: number | null
   max_age_hours?: number | null
+  holdout_percent?: number | null
 }
 
 export function effectiveAutomation(
@@ -103,6 +109,7 @@ export function effectiveAutomation(
       shipped.max_age_hours === undefined
         ? null
         : fromAdmin?.max_age_hours ?? fromOptions?.maxAgeHours ?? shipped.max_age_hours,
+    holdout_percent: shipped.purpose === "marketing" ? fromAdmin?.holdout_percent ?? 0 : 0,
   }
 }
 

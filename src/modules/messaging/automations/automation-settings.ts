@@ -2,7 +2,7 @@ import { AUTOMATION_KEYS, effectiveAutomation, type AutomationKey, type Effectiv
 import type { PluginOptions } from "../../../providers"
 
 type SettingRow = { id: string; automation: string } & Record<string, unknown>
-export type AutomationPatch = { enabled?: boolean; delay_minutes?: number; period_days?: number; max_age_hours?: number }
+export type AutomationPatch = { enabled?: boolean; delay_minutes?: number; period_days?: number; max_age_hours?: number; holdout_percent?: number }
 
 /** The generated CRUD of `automation_setting` the settings need (the service's own methods). */
 export type AutomationSettingRows = {

@@ -14,6 +14,8 @@ export const AutomationSetting = model
       delay_minutes: model.number().nullable(),
       period_days: model.number().nullable(),
       max_age_hours: model.number().nullable(),
+      /** Percent (0–50) of eligible recipients held back to measure incrementality; null: none. */
+      holdout_percent: model.float().nullable(),
       updated_by: model.text().nullable(),
     }
   )

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_HOLDOUT_PERCENT } from "../../../../lib/analytics/holdout"
 
 /** The admin's changes to one automation; only the fields given change. */
 export const AdminUpdateAutomationBody = z
@@ -7,6 +8,8 @@ export const AdminUpdateAutomationBody = z
     delay_minutes: z.number().int().min(0).max(10_080).optional(),
     period_days: z.number().int().min(1).max(3_650).optional(),
     max_age_hours: z.number().int().min(1).max(720).optional(),
+    /** Percent of eligible recipients held back (marketing automations only; see README, "Incrementality"). */
+    holdout_percent: z.number().min(0).max(MAX_HOLDOUT_PERCENT).optional(),
   })
   .strict()
 export type AdminUpdateAutomationBodyType = z.infer<typeof AdminUpdateAutomationBody>
