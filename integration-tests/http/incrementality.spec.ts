@@ -210,6 +210,61 @@ medusaIntegrationTestRunner({
       const recounted = (await pg().raw(`SELECT count(*)::int AS n FROM sms_rcs_recipient_order`)).rows[0].n
       expect(recounted).toBe(treatedBuyers.length + heldBuyers.length + 1)
     })
+
+    it("holds out a campaign's share: recorded with their variant, never texted, the campaign still completes, their orders counted", async () => {
+      const phones = Array.from({ length: 40 }, (_, i) => `+3364100${String(i).padStart(4, "0")}`)
+      for (const [i, phone] of phones.entries()) {
+        const { data } = await api.post("/admin/customers", { email: `holdout-${i}@example.com`, first_name: `Client${i}` }, admin)
+        await api.post("/admin/messaging/consents", { phone, customer_id: data.customer.id, purpose: "marketing", action: "grant", note: "Loyalty card form" }, admin)
+      }
+      const tooMuch = await api.post(
+        "/admin/messaging/campaigns/drafts",
+        { name: "Too much", holdout_percent: 51, segment: { name: "All", definition: { match: "all", rules: [] } }, variants: [{ id: "a", name: "A", weight: 100, sms_body: "Hi" }] },
+        { ...admin, validateStatus: () => true }
+      )
+      expect(tooMuch.status).toBe(400)
+      const { data: saved } = await api.post(
+        "/admin/messaging/campaigns/drafts",
+        {
+          name: "Winter sale",
+          holdout_percent: 25,
+          segment: { name: "Everyone", definition: { match: "all", rules: [] } },
+          variants: [{ id: "a", name: "A", weight: 100, sms_body: "Hi {{customer_first_name}}, -20% this week" }],
+        },
+        admin
+      )
+      const id = saved.campaign.id
+      expect(saved.campaign.holdout_percent).toBe(25)
+      await api.post(`/admin/messaging/campaigns/${id}/schedule`, {}, admin)
+      const { advanceCampaignsWorkflow } = workflows()
+      await advanceCampaignsWorkflow(getContainer()).run({ input: { campaign_id: id } })
+
+      const done = await waitFor(async () => {
+        const { data } = await api.get(`/admin/messaging/campaigns/${id}`, admin)
+        return data.campaign.status === "sent" ? data : undefined
+      }, { what: "the campaign completed", attempts: 300 })
+      const rows = (await pg().raw(`SELECT "to", status, status_reason, campaign_variant, sent_at FROM sms_rcs_message WHERE campaign_id = ?`, [id])).rows as any[]
+      expect(rows).toHaveLength(40)
+      const held = rows.filter((m) => m.status === "held_out")
+      expect(held.length).toBeGreaterThan(0)
+      expect(held.length).toBeLessThan(40)
+      expect(done.progress.held_out).toBe(held.length)
+      for (const m of held) expect(m).toMatchObject({ campaign_variant: "a", sent_at: null, status_reason: `holdout: 25 % of ${id} held back to measure incrementality` })
+      const requested = new Set(twilioApp.fake().accepted.map((m) => m.to))
+      for (const m of rows) expect(requested.has(m.to)).toBe(m.status !== "held_out")
+
+      await placeOrder(held[0].to, 900)
+      const { data } = await api.get("/admin/messaging/analytics/incrementality?days=1&currency=EUR", admin)
+      const row = data.rows.find((r: any) => r.kind === "campaign" && r.key === id && r.channel === "all")
+      expect(row).toMatchObject({
+        name: "Winter sale",
+        status: held.length >= 30 ? "enough_data" : "not_enough_data",
+        treated: { recipients: 40 - held.length, orders: 0 },
+        held_out: { recipients: held.length, converted: 1, orders: 1, revenue: ORDER_TOTAL },
+      })
+      // the held-out group bought more here: the incremental revenue says so, negative
+      expect(row.incremental_revenue).toBe(round((0 - ORDER_TOTAL / held.length) * (40 - held.length), 2))
+    })
   },
 })
 
