@@ -23,21 +23,30 @@ export type IncrementalityRow = {
  * recipient of its own.
  */
 const GROUPS_SQL = `
-  WITH e AS (
+  WITH exposed AS (
+    -- treated: sent in the period (the sent_at index) …
+    SELECT m.id FROM sms_rcs_message m WHERE m.sent_at >= ? AND m.sent_at < ? AND m.fallback_of_id IS NULL
+    UNION
+    -- … or an RCS message never sent whose SMS fallback was
+    SELECT f.fallback_of_id FROM sms_rcs_message f
+      JOIN sms_rcs_message o ON o.id = f.fallback_of_id AND o.sent_at IS NULL
+     WHERE f.sent_at >= ? AND f.sent_at < ?
+    UNION
+    -- held out: when it would have gone (the status index)
+    SELECT m.id FROM sms_rcs_message m
+     WHERE m.status = 'held_out' AND coalesce(m.send_after, m.created_at) >= ? AND coalesce(m.send_after, m.created_at) < ?
+  ),
+  e AS (
     SELECT m.id,
            CASE WHEN m.campaign_id IS NOT NULL THEN 'campaign' ELSE 'automation' END AS kind,
            coalesce(m.campaign_id, m.automation) AS key,
            m.channel,
            (m.status = 'held_out') AS held,
            coalesce(m."to", m.id) AS who
-      FROM sms_rcs_message m
-     WHERE m.deleted_at IS NULL AND m.purpose = 'marketing' AND m.fallback_of_id IS NULL
+      FROM exposed JOIN sms_rcs_message m ON m.id = exposed.id
+     WHERE m.deleted_at IS NULL AND m.purpose = 'marketing'
        AND (m.campaign_id IS NOT NULL OR m.automation IS NOT NULL)
        AND NOT coalesce(m.metadata->>'test' = 'true', false)
-       AND CASE WHEN m.status = 'held_out' THEN coalesce(m.send_after, m.created_at) ELSE coalesce(m.sent_at, m.created_at) END >= ?
-       AND CASE WHEN m.status = 'held_out' THEN coalesce(m.send_after, m.created_at) ELSE coalesce(m.sent_at, m.created_at) END < ?
-       AND (m.status = 'held_out' OR m.sent_at IS NOT NULL
-            OR EXISTS (SELECT 1 FROM sms_rcs_message f WHERE f.fallback_of_id = m.id AND f.sent_at IS NOT NULL AND f.deleted_at IS NULL))
   ),
   -- only what has a held-out group to compare with
   compared AS (SELECT kind, key FROM e GROUP BY kind, key HAVING bool_or(held)),
@@ -116,7 +125,7 @@ export async function incrementalityReport(
         .first()
       currency = (top?.c as string | undefined) ?? null
     }
-    const { rows } = (await trx.raw(GROUPS_SQL, [query.from, query.to, currency, currency])) as { rows: GroupRow[] }
+    const { rows } = (await trx.raw(GROUPS_SQL, [query.from, query.to, query.from, query.to, query.from, query.to, currency, currency])) as { rows: GroupRow[] }
     const names = new Map<string, string>()
     const campaignIds = [...new Set(rows.filter((r) => r.kind === "campaign").map((r) => r.key))]
     if (campaignIds.length) {
