@@ -414,4 +414,58 @@ describe("admin: click-to-order analytics and the order's attribution", () => {
     await expectLoadedAsInstalled(page, failures)
     await page.close()
   })
+
+  it("shows the incrementality of an automation with a holdout, and 'not enough data yet' for a small one", async () => {
+    // a seeded history: win_back texted 40 recipients and held out 30; 10 treated and 3 held-out ones bought
+    // for €60 each. welcome: 6 and 3, too few for a verdict.
+    const db = new Client({ connectionString: databaseUrl(place.dbName) })
+    await db.connect()
+    try {
+      await db.query(
+        `INSERT INTO sms_rcs_message (id, "to", purpose, channel, status, status_reason, idempotency_key, automation, template_key, sent_at, created_at)
+         SELECT 'msg_inc_' || g, '+3367000' || lpad(g::text, 4, '0'), 'marketing', 'sms',
+                CASE WHEN g <= 30 OR g > 76 THEN 'held_out' ELSE 'delivered' END,
+                CASE WHEN g <= 30 OR g > 76 THEN 'holdout: seeded' END,
+                'inc:' || g, CASE WHEN g <= 70 THEN 'win_back' ELSE 'welcome' END, 'win_back',
+                CASE WHEN g <= 30 OR g > 76 THEN NULL ELSE now() - interval '2 hours' END, now() - interval '2 hours'
+           FROM generate_series(1, 79) g`
+      )
+      await db.query(
+        `INSERT INTO sms_rcs_recipient_order (id, message_id, order_id, order_total, currency_code, placed_at)
+         SELECT 'smsrord_inc_' || g, 'msg_inc_' || g, 'order_inc_' || g, 60, 'eur', now() - interval '1 hour'
+           FROM generate_series(1, 70) g WHERE (g > 30 AND g % 4 = 0) OR (g <= 30 AND g % 10 = 0)`
+      )
+    } finally {
+      await db.end()
+    }
+
+    const page = await logIn(2400)
+    await setAdminLanguage(page, app.url, "en")
+    await page.goto(`${app.url}/app/messaging/analytics`)
+    const table = page.locator('[data-testid="analytics-incrementality"]')
+    await table.locator("h2").waitFor({ timeout: 120_000 })
+    expect(await table.locator("h2").innerText()).toBe("Incrementality")
+    const row = table.locator('[data-testid="incrementality-row"][data-key="win_back"][data-channel="all"]')
+    await row.waitFor({ timeout: 60_000 })
+    expect(await row.getAttribute("data-status")).toBe("enough_data")
+    expect(await row.locator('[data-testid="cell-recipients"]').innerText()).toBe("40 / 30")
+    expect(await row.locator('[data-testid="cell-conversion"]').innerText()).toBe("25% / 10%")
+    // (€15 − €6 per recipient) × 40 texted recipients
+    expect(Number(await row.locator('[data-testid="cell-incremental"]').getAttribute("data-value"))).toBe(360)
+    expect(await row.locator('[data-testid="cell-incremental"]').innerText()).toContain(await money(page, 360, "EUR"))
+    expect(await row.locator('[data-testid="cell-incremental"]').innerText()).toMatch(/95 %: .+ to .+/)
+    expect(await row.locator('[data-testid="cell-lift"]').innerText()).toMatch(/^150%\s+p = 0\.\d+$/)
+    const small = table.locator('[data-testid="incrementality-row"][data-key="welcome"][data-channel="all"]')
+    expect(await small.getAttribute("data-status")).toBe("not_enough_data")
+    expect(await small.locator('[data-testid="incrementality-not-enough"]').innerText()).toBe("Not enough data yet")
+    await table.screenshot({ path: path.join(ARTIFACTS_DIR, "analytics-incrementality.png") })
+
+    await setAdminLanguage(page, app.url, "fr")
+    await page.reload()
+    await table.locator("h2").waitFor({ timeout: 120_000 })
+    expect(await table.locator("h2").innerText()).toBe("Incrémentalité")
+    await small.waitFor({ timeout: 60_000 })
+    expect(await small.locator('[data-testid="incrementality-not-enough"]').innerText()).toBe("Pas encore assez de données")
+    await page.close()
+  })
 })

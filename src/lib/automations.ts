@@ -87,6 +87,11 @@ export type EffectiveAutomation = {
   max_age_hours: number | null
   /** The single-use code its texts carry as `{{offer_code}}`, when the store chose a promotion. */
   offer: OfferSetting | null
+  /**
+   * Percent (0–50) of eligible recipients held back, never texted, to measure what the automation causes
+   * (README, "Incrementality"). Always 0 for transactional automations: an order confirmation is owed.
+   */
+  holdout_percent: number
 }
 
 type OptionsOverride = { enabled?: boolean; delayMinutes?: number; periodDays?: number; maxAgeHours?: number }
@@ -97,6 +102,7 @@ type AdminOverride = {
   max_age_hours?: number | null
   offer_promotion_id?: string | null
   offer_valid_hours?: number | null
+  holdout_percent?: number | null
 }
 
 /** Hours a code stays valid when the store picked a promotion without saying for how long. */
@@ -125,6 +131,7 @@ export function effectiveAutomation(
       shipped.offers && fromAdmin?.offer_promotion_id
         ? { promotion_id: fromAdmin.offer_promotion_id, valid_hours: fromAdmin.offer_valid_hours ?? DEFAULT_OFFER_VALID_HOURS }
         : null,
+    holdout_percent: shipped.purpose === "marketing" ? fromAdmin?.holdout_percent ?? 0 : 0,
   }
 }
 

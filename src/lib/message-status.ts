@@ -15,6 +15,8 @@ export const MessageStatus = {
   SKIPPED: "skipped",
   SUPPRESSED: "suppressed",
   EXPIRED: "expired",
+  /** Deliberately not sent: in the holdout group of its automation or campaign (lib/analytics/holdout.ts). */
+  HELD_OUT: "held_out",
 } as const
 
 export type MessageStatus = (typeof MessageStatus)[keyof typeof MessageStatus]
@@ -42,6 +44,8 @@ const TRANSITIONS: Record<MessageStatus, readonly MessageStatus[]> = {
   [S.SKIPPED]: [],
   [S.SUPPRESSED]: [],
   [S.EXPIRED]: [],
+  // written held out, never queued, never counted against a frequency cap (only sent statuses are)
+  [S.HELD_OUT]: [],
 }
 
 export function canTransition(from: MessageStatus, to: MessageStatus): boolean {

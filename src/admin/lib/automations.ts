@@ -16,6 +16,8 @@ export type AdminAutomation = {
   max_age_hours: number | null
   /** The promotion its `{{offer_code}}` copies, and for how long a code is valid (null: no offer). */
   offer?: { promotion_id: string; valid_hours: number } | null
+  /** Percent of eligible recipients held back to measure incrementality (0 for transactional automations). */
+  holdout_percent: number
   /** Texts it sent in the last 30 days (left for the provider). */
   sent_last_30_days?: number
   /** When it last sent a text (ISO, UTC), or null if it never did. */
@@ -27,6 +29,8 @@ export const AUTOMATION_LIMITS = {
   delay_minutes: { min: 0, max: 10_080 },
   period_days: { min: 1, max: 3_650 },
   max_age_hours: { min: 1, max: 720 },
+  // a whole percent here (the API takes decimals): past 50 % the "held out" group would be the treated one
+  holdout_percent: { min: 0, max: 50 },
 } as const
 
 /** True when `text` is a whole number the field accepts. */
@@ -43,6 +47,7 @@ export type AutomationUpdate = {
   period_days?: number
   max_age_hours?: number
   offer?: { promotion_id: string; valid_hours: number } | null
+  holdout_percent?: number
 }
 
 /** The automations whose texts may carry a single-use offer code (`AUTOMATIONS[key].offers` on the server). */

@@ -45,7 +45,11 @@ export type CampaignDetail = {
   estimate: CampaignEstimate | null
 }
 
-export type CampaignInput = Pick<AdminCampaign, "name" | "segment_id" | "variants" | "ab_test" | "throttle"> & { locale?: string | null }
+export type CampaignInput = Pick<AdminCampaign, "name" | "segment_id" | "variants" | "ab_test" | "throttle"> & {
+  locale?: string | null
+  /** Percent of the audience held back to measure incrementality (0–50). */
+  holdout_percent?: number
+}
 
 export const campaignKeys = queryKeys("campaigns")
 export const segmentKeys = queryKeys("segments")

@@ -45,7 +45,7 @@ type ListResponse = { messages: AdminMessage[]; count: number; limit: number; of
 export const messageKeys = queryKeys("messages")
 
 /** Every status a message can have (the module's `MESSAGE_STATUSES`), in the order of a message's life. */
-export const MESSAGE_STATUSES = ["queued", "deferred", "sending", "sent", "delivered", "read", "failed", "unknown", "skipped", "suppressed", "expired"] as const
+export const MESSAGE_STATUSES = ["queued", "deferred", "sending", "sent", "delivered", "read", "failed", "unknown", "skipped", "suppressed", "expired", "held_out"] as const
 
 /** Statuses a message leaves on its own: a page showing one asks again until it settles. */
 export const ON_ITS_WAY = ["queued", "deferred", "sending", "sent"]

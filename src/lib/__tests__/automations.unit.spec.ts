@@ -23,6 +23,12 @@ describe("effectiveAutomation", () => {
     expect(effectiveAutomation("win_back", { periodDays: 60 }, { period_days: 120 }).period_days).toBe(120)
   })
 
+  it("holds nobody back by default, and never from a transactional text", () => {
+    expect(effectiveAutomation("win_back", undefined, undefined).holdout_percent).toBe(0)
+    expect(effectiveAutomation("win_back", undefined, { holdout_percent: 10 }).holdout_percent).toBe(10)
+    expect(effectiveAutomation("order_placed", undefined, { holdout_percent: 10 }).holdout_percent).toBe(0)
+  })
+
   it("ships every automation on, transactional ones without delay", () => {
     for (const key of AUTOMATION_KEYS) {
       const automation = effectiveAutomation(key, undefined, undefined)

@@ -17,7 +17,7 @@ describe("message status machine", () => {
     expect(canTransition(S.READ, S.DELIVERED)).toBe(false)
     expect(canTransition(S.FAILED, S.DELIVERED)).toBe(false)
     expect(canTransition(S.SKIPPED, S.QUEUED)).toBe(false)
-    for (const status of [S.READ, S.FAILED, S.SKIPPED, S.SUPPRESSED, S.EXPIRED]) {
+    for (const status of [S.READ, S.FAILED, S.SKIPPED, S.SUPPRESSED, S.EXPIRED, S.HELD_OUT]) {
       expect(isFinal(status)).toBe(true)
       for (const to of MESSAGE_STATUSES) expect(canTransition(status, to)).toBe(false)
     }
@@ -31,6 +31,12 @@ describe("message status machine", () => {
     // unknown goes back to queued only through reconciliation, never straight to sending
     expect(canTransition(S.UNKNOWN, S.SENDING)).toBe(false)
     expect(canTransition(S.UNKNOWN, S.QUEUED)).toBe(true)
+  })
+
+  it("never sends a held-out message: nothing leads into held_out or out of it (it is written so, once)", () => {
+    expect(allowedSourcesOf(S.HELD_OUT)).toEqual([])
+    expect(canTransition(S.HELD_OUT, S.QUEUED)).toBe(false)
+    expect(canTransition(S.HELD_OUT, S.SENDING)).toBe(false)
   })
 
   it("lists where a status can be reached from", () => {

@@ -26,6 +26,7 @@ import type { OfferCodes } from "./offers/offer-codes"
 import { buildParts, type InjectedDependencies, type MessagingParts } from "./parts"
 import type { DataSubject } from "./personal-data/personal-data"
 import { analyticsReport, type AnalyticsQuery } from "./tracking/analytics"
+import { incrementalityReport, type IncrementalityQuery } from "./tracking/incrementality"
 import type { OrderFacts } from "./tracking/attribution-store"
 import type { ResolvedLink } from "./tracking/short-link-store"
 import { recordSuggestionTap } from "./tracking/suggestion-taps"
@@ -481,6 +482,14 @@ class MessagingModuleService extends MedusaService(CRUD_MODELS) {
   /** Metrics of the messages sent in a period, grouped as asked, with the totals (tracking/analytics.ts). */
   async analytics(query: AnalyticsQuery) {
     return analyticsReport(this.parts_.states.knex, query, {
+      pricingCurrency: this.options_.pricing?.currency ?? null,
+      statementTimeoutMs: this.options_.reports.statementTimeoutMs,
+    })
+  }
+
+  /** Treated against held-out recipients per automation and campaign (tracking/incrementality.ts). */
+  async incrementality(query: IncrementalityQuery) {
+    return incrementalityReport(this.parts_.states.knex, query, {
       pricingCurrency: this.options_.pricing?.currency ?? null,
       statementTimeoutMs: this.options_.reports.statementTimeoutMs,
     })

@@ -7,9 +7,11 @@ import {
   checkPhoneStep,
   composeMessageStep,
   createMessageStep,
+  decideHoldoutStep,
   enqueueMessageStep,
   type CheckedPhone,
   type ComposedMessageStepOutput,
+  type HoldoutDecision,
 } from "./steps"
 
 export type SendMessageWorkflowInput = {
@@ -77,7 +79,12 @@ const offerVariables = (input: SendMessageWorkflowInput) =>
   input.metadata?.offer ? { offer_code: OFFER_CODE_PLACEHOLDER, offer_expires: OFFER_EXPIRES_PLACEHOLDER } : {}
 
 /** Which status a message starts in, given its phone: only a usable number is queued for sending. */
-function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rendered: ComposedMessageStepOutput): CreateMessageInput {
+function buildMessage(
+  input: SendMessageWorkflowInput,
+  phone: CheckedPhone,
+  rendered: ComposedMessageStepOutput,
+  holdout: HoldoutDecision
+): CreateMessageInput {
   const base = {
     idempotency_key: input.idempotency_key,
     raw_to: input.phone ?? null,
@@ -113,6 +120,10 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
     // recorded, never sent: the owner sees why on the message and fixes the template
     return { ...base, to: "e164" in phone ? phone.e164 : null, status: "failed", status_reason: rendered.problem }
   }
+  if (phone.ok && holdout.held_out_reason) {
+    // recorded like a send (same idempotency key, so a replayed event holds back the same one), never queued
+    return { ...base, to: phone.e164, country_code: phone.country ?? null, status: "held_out", status_reason: holdout.held_out_reason }
+  }
   if (phone.ok) {
     return { ...base, to: phone.e164, country_code: phone.country ?? null, status: "queued" }
   }
@@ -128,7 +139,8 @@ function buildMessage(input: SendMessageWorkflowInput, phone: CheckedPhone, rend
 /**
  * Sends one message: checks the phone, composes the text from its template, records the message (once per
  * idempotency key) and queues it for the dispatch worker. A message that cannot be sent is still
- * recorded, as `skipped` or `suppressed`, with the reason.
+ * recorded, as `skipped` or `suppressed`, with the reason; one in its automation's holdout share as
+ * `held_out` (README, "Incrementality").
  */
 export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input: SendMessageWorkflowInput) => {
   const phone = checkPhoneStep({ phone: input.phone, country_code: input.country_code, province: input.province })
@@ -147,7 +159,17 @@ export const sendMessageWorkflow = createWorkflow("sms-rcs-send-message", (input
       campaign_id: input.campaign_id,
     }))
   )
-  const messageInput = transform({ input, phone, composed }, ({ input, phone, composed }) => buildMessage(input, phone, composed))
+  const holdout = decideHoldoutStep(
+    transform({ input, phone, composed }, ({ input, phone, composed }) => ({
+      automation: automationOf(input),
+      purpose: input.purpose ?? composed.purpose,
+      phone: phone.ok ? phone.e164 : null,
+      consent_reply: input.consent_reply ?? null,
+    }))
+  )
+  const messageInput = transform({ input, phone, composed, holdout }, ({ input, phone, composed, holdout }) =>
+    buildMessage(input, phone, composed, holdout)
+  )
   const result = createMessageStep(messageInput)
   enqueueMessageStep(result)
   return new WorkflowResponse(result)

@@ -1,10 +1,11 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
-import { dailyByChannel, paramsOf, periodFromParams, useAnalytics, useAnalyticsFormat, type AnalyticsPeriod } from "../../lib/analytics"
+import { dailyByChannel, MAX_PERIOD_DAYS, paramsOf, periodDays, periodFromParams, useAnalytics, useAnalyticsFormat, type AnalyticsPeriod } from "../../lib/analytics"
 import { useCampaigns } from "../../lib/campaigns"
 import { useT } from "../../lib/i18n"
 import { AnalyticsBreakdownTable } from "./analytics-breakdown-table"
+import { AnalyticsIncrementalityTable } from "./analytics-incrementality-table"
 import { AnalyticsChannelComparison } from "./analytics-channel-comparison"
 import { AnalyticsCsvButton } from "./analytics-csv-button"
 import { AnalyticsDailyChart } from "./analytics-daily-chart"
@@ -114,6 +115,7 @@ export const AnalyticsReportView = ({ timeZone }: { timeZone: string }) => {
         testId="analytics-campaigns"
         {...campaigns}
       />
+      <AnalyticsIncrementalityTable days={Math.min(MAX_PERIOD_DAYS, Math.max(1, periodDays(period).length))} />
     </>
   )
 }

@@ -14,7 +14,7 @@ import {
 import { useFormat, useT } from "../../lib/i18n"
 import { templateName } from "../../lib/templates"
 
-type NumberField = "delay_minutes" | "period_days" | "max_age_hours"
+type NumberField = "delay_minutes" | "period_days" | "max_age_hours" | "holdout_percent"
 
 const toText = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value))
 
@@ -36,6 +36,7 @@ export const AutomationRow = ({ automation, timeZone }: { automation: AdminAutom
     delay_minutes: toText(automation.delay_minutes),
     period_days: toText(automation.period_days),
     max_age_hours: toText(automation.max_age_hours),
+    holdout_percent: toText(automation.holdout_percent ?? 0),
   })
   const [triedInvalid, setTriedInvalid] = useState(false)
 
@@ -43,9 +44,11 @@ export const AutomationRow = ({ automation, timeZone }: { automation: AdminAutom
     "delay_minutes",
     ...(automation.period_days !== null && automation.period_days !== undefined ? (["period_days"] as const) : []),
     ...(automation.max_age_hours !== null && automation.max_age_hours !== undefined ? (["max_age_hours"] as const) : []),
+    // nobody is held back from a transactional text (an order confirmation is owed)
+    ...(automation.purpose === "marketing" ? (["holdout_percent"] as const) : []),
   ]
   const invalid = fields.filter((f) => !isValidAutomationNumber(f, values[f]))
-  const changed = fields.filter((f) => values[f].trim() !== toText(automation[f]))
+  const changed = fields.filter((f) => values[f].trim() !== toText(automation[f] ?? (f === "holdout_percent" ? 0 : null)))
 
   const failed = (error: unknown) =>
     toast.error(problemsOf(error).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; "))
@@ -72,6 +75,7 @@ export const AutomationRow = ({ automation, timeZone }: { automation: AdminAutom
           delay_minutes: toText(saved.delay_minutes),
           period_days: toText(saved.period_days),
           max_age_hours: toText(saved.max_age_hours),
+          holdout_percent: toText(saved.holdout_percent ?? 0),
         })
         toast.success(t("automations.savedToast", { name }))
       },

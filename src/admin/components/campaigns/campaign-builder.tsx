@@ -9,6 +9,8 @@ import { SegmentBuilder } from "./segment-builder"
 export type CampaignDraft = Omit<CampaignInput, "segment_id"> & { segment_name: string; definition: SegmentGroup }
 
 const VARIANT_IDS = ["a", "b", "c", "d", "e"]
+/** As the API accepts it: past half, the held-out group would be the larger one. */
+const MAX_HOLDOUT_PERCENT = 50
 const DEFAULT_TEST: AbTest = { test_share: 20, metric: "revenue_per_message", decide_after_hours: 4 }
 
 /** A new campaign: one variant, named in the admin's language ("Variant A", "Variante A"). */
@@ -19,6 +21,7 @@ export const emptyCampaignDraft = (variantName: string): CampaignDraft => ({
   variants: [{ id: "a", name: variantName, weight: 100, sms_body: "" }],
   ab_test: null,
   throttle: null,
+  holdout_percent: 0,
 })
 
 /** Even shares adding up to 100 (the last takes the rounding). */
@@ -185,6 +188,23 @@ export const CampaignBuilder = ({
           )}
         </div>
         <Text size="xsmall" className="text-ui-fg-muted">{t("campaigns.builder.quietHours")}</Text>
+      </Container>
+
+      <Container className="flex flex-col gap-y-2 px-6 py-4" data-testid="campaign-holdout">
+        <Heading level="h2">{t("campaigns.builder.holdoutTitle")}</Heading>
+        <div className="flex w-40 flex-col gap-y-1">
+          <Label size="small">{t("campaigns.builder.holdoutPercent")}</Label>
+          <Input
+            type="number"
+            min={0}
+            max={MAX_HOLDOUT_PERCENT}
+            step={1}
+            value={String(draft.holdout_percent ?? 0)}
+            onChange={(e) => set({ holdout_percent: Math.min(MAX_HOLDOUT_PERCENT, Math.max(0, Number(e.target.value) || 0)) })}
+            data-testid="campaign-holdout-percent"
+          />
+        </div>
+        <Text size="xsmall" className="text-ui-fg-muted">{t("campaigns.builder.holdoutHint", { max: MAX_HOLDOUT_PERCENT })}</Text>
       </Container>
     </div>
   )

@@ -15,6 +15,7 @@ const draftOf = (campaign: AdminCampaign, segment: AdminSegment): CampaignDraft 
   variants: campaign.variants,
   ab_test: campaign.ab_test,
   throttle: campaign.throttle,
+  holdout_percent: campaign.holdout_percent ?? 0,
 })
 
 /**
@@ -43,6 +44,7 @@ export const CampaignDraftEditor = ({ campaign, onDone }: { campaign: AdminCampa
         variants: draft.variants,
         ab_test: draft.ab_test,
         throttle: draft.throttle,
+        holdout_percent: draft.holdout_percent ?? 0,
       })
       onDone()
     } catch (error) {

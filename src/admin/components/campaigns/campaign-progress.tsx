@@ -2,8 +2,9 @@ import { Container, Heading, Text } from "@medusajs/ui"
 import type { AdminCampaign, CampaignProgress } from "../../lib/campaigns"
 import { useFormat, useT } from "../../lib/i18n"
 
-const DONE = ["sent", "delivered", "read", "failed", "skipped", "suppressed", "other"]
-const SHOWN = ["sent", "delivered", "read", "failed", "skipped", "suppressed"] as const
+// held out: handled too (recorded, deliberately never sent)
+const DONE = ["sent", "delivered", "read", "failed", "skipped", "suppressed", "held_out", "other"]
+const SHOWN = ["sent", "delivered", "read", "failed", "skipped", "suppressed", "held_out"] as const
 
 /** Live progress: planned against the audience, and where the planned messages are now. */
 export const CampaignProgressPanel = ({ campaign, progress }: { campaign: AdminCampaign; progress: CampaignProgress }) => {

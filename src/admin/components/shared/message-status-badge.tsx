@@ -13,6 +13,7 @@ const COLORS: Record<string, "green" | "red" | "blue" | "orange" | "grey" | "pur
   expired: "red",
   skipped: "grey",
   suppressed: "purple",
+  held_out: "grey",
 }
 
 /** A message's status in the admin's language; `data-status` keeps the status itself for scripts and tests. */

@@ -102,4 +102,25 @@ export default {
       campaignChannel: "by campaign and channel",
     },
   },
+  incrementality: {
+    title: "Incrementality",
+    description:
+      "What the texts caused: the recipients who got them against those held out (the holdout share of each automation and campaign), orders within the attribution window, over the last {{days}} days. Intervals are 95 %; below {{min}} recipients in a group, no verdict yet.",
+    empty: "No automation or campaign held anyone out in this period. Set a holdout share on an automation or a campaign to measure it.",
+    kinds: { automation: "Automation", campaign: "Campaign" },
+    allChannels: "All",
+    columns: {
+      source: "Automation or campaign",
+      channel: "Channel",
+      recipients: "Recipients (texted / held out)",
+      conversion: "Conversion",
+      revenuePerRecipient: "Revenue per recipient",
+      incrementalRevenue: "Incremental revenue",
+      lift: "Conversion lift",
+    },
+    versus: "{{treated}} / {{held}}",
+    interval: "95 %: {{low}} to {{high}}",
+    pValue: "p = {{p}}",
+    notEnough: "Not enough data yet",
+  },
 } as const

@@ -56,6 +56,7 @@ export default {
     delay_minutes: "Delay (minutes)",
     period_days: "Days without an order",
     max_age_hours: "Give up after (hours)",
+    holdout_percent: "Holdout (%)",
   },
   /** A field whose meaning differs for one automation. */
   fieldsOf: {
@@ -65,6 +66,7 @@ export default {
     delay_minutes: "A whole number of minutes from 0 (at once) to {{max}} (7 days).",
     period_days: "A whole number of days from 1 to {{max}}.",
     max_age_hours: "A whole number of hours from 1 to {{max}} (30 days).",
+    holdout_percent: "A whole percent from 0 (nobody held back) to {{max}}. Held-out recipients are never texted; Analytics compares their orders with the others'.",
   },
   save: "Save",
   offer: {

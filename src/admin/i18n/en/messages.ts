@@ -14,6 +14,7 @@ export default {
     skipped: "skipped",
     suppressed: "suppressed",
     expired: "expired",
+    held_out: "held out",
   },
   purpose: {
     transactional: "Transactional",

@@ -105,6 +105,27 @@ const fr: Catalogue<typeof en> = {
       campaignChannel: "par campagne et canal",
     },
   },
+  incrementality: {
+    title: "Incrémentalité",
+    description:
+      "Ce que les textos ont provoqué : les destinataires qui les ont reçus face à ceux mis de côté (le groupe témoin de chaque automatisation et campagne), commandes dans la fenêtre d’attribution, sur les {{days}} derniers jours. Intervalles à 95 % ; sous {{min}} destinataires dans un groupe, pas encore de verdict.",
+    empty: "Aucune automatisation ni campagne n’a mis de destinataire de côté sur cette période. Définissez un groupe témoin sur une automatisation ou une campagne pour le mesurer.",
+    kinds: { automation: "Automatisation", campaign: "Campagne" },
+    allChannels: "Tous",
+    columns: {
+      source: "Automatisation ou campagne",
+      channel: "Canal",
+      recipients: "Destinataires (envoyés / mis de côté)",
+      conversion: "Conversion",
+      revenuePerRecipient: "Chiffre d’affaires par destinataire",
+      incrementalRevenue: "Chiffre d’affaires incrémental",
+      lift: "Hausse de conversion",
+    },
+    versus: "{{treated}} / {{held}}",
+    interval: "95 % : de {{low}} à {{high}}",
+    pValue: "p = {{p}}",
+    notEnough: "Pas encore assez de données",
+  },
 }
 
 export default fr

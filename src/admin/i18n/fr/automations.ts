@@ -59,6 +59,7 @@ const fr: Catalogue<typeof en> = {
     delay_minutes: "Délai (minutes)",
     period_days: "Jours sans commande",
     max_age_hours: "Abandonner après (heures)",
+    holdout_percent: "Groupe témoin (%)",
   },
   fieldsOf: {
     price_drop: { period_days: "Jours depuis le panier ou la demande" },
@@ -67,6 +68,7 @@ const fr: Catalogue<typeof en> = {
     delay_minutes: "Un nombre entier de minutes, de 0 (immédiat) à {{max}} (7 jours).",
     period_days: "Un nombre entier de jours, de 1 à {{max}}.",
     max_age_hours: "Un nombre entier d’heures, de 1 à {{max}} (30 jours).",
+    holdout_percent: "Un pourcentage entier, de 0 (personne mis de côté) à {{max}}. Les destinataires mis de côté ne reçoivent rien ; l’onglet Analyses compare leurs commandes à celles des autres.",
   },
   save: "Enregistrer",
   offer: {

@@ -16,6 +16,7 @@ const fr: Catalogue<typeof en> = {
     skipped: "non envoyé",
     suppressed: "bloqué",
     expired: "expiré",
+    held_out: "mis de côté",
   },
   purpose: {
     transactional: "Transactionnel",

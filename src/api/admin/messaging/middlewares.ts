@@ -2,6 +2,7 @@ import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRou
 import { conversationMiddlewares } from "./conversations/middlewares"
 import { AdminUpdateAutomationBody } from "./automations/validators"
 import { AdminAnalyticsParams } from "./analytics/validators"
+import { AdminIncrementalityParams } from "./analytics/incrementality/validators"
 import { AdminGetAttributionParams, AdminRecomputeAttributionBody } from "./attribution/validators"
 import { AdminProviderTestSendBody } from "./providers/validators"
 import { AdminPreviewTemplateBody, AdminSaveTemplateBody, AdminTestTemplateBody } from "./templates/validators"
@@ -31,6 +32,11 @@ export const adminMessagingMiddlewares: MiddlewareRoute[] = [
     methods: ["GET"],
     matcher: "/admin/messaging/analytics",
     middlewares: [validateAndTransformQuery(AdminAnalyticsParams, { isList: false, defaults: [] })],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/messaging/analytics/incrementality",
+    middlewares: [validateAndTransformQuery(AdminIncrementalityParams, { isList: false, defaults: [] })],
   },
   {
     methods: ["GET"],

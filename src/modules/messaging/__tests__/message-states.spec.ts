@@ -95,5 +95,38 @@ moduleIntegrationTestRunner<MessagingModuleService>({
         expect(byId[ids[2]]).toMatchObject({ status: "failed", provider_message_id: null, status_reason: "21211: invalid number" })
       })
     })
+
+    describe("held-out messages (holdout groups)", () => {
+      const marketing = (key: string, status: "held_out" | "queued" | "sent", extra: Record<string, unknown> = {}) => ({
+        to: "+33699887766",
+        country_code: "FR",
+        purpose: "marketing" as const,
+        template_key: "win_back",
+        automation: "win_back",
+        status: status as never,
+        encoding: "GSM-7" as const,
+        segments: 1,
+        channel: "sms" as const,
+        body: "Maison Demo: we miss you",
+        idempotency_key: key,
+        ...extra,
+      })
+
+      it("are never claimed, and count against no frequency cap; a sent text does", async () => {
+        const [held] = await writer().insert([marketing("held:1", "held_out", { status_reason: "holdout: 10 % of win_back" })])
+        expect(await states().claim(held)).toBeNull()
+        const [next] = await writer().insert([marketing("held:next", "queued")])
+        const claimed = (await states().claim(next))!
+        const cap = [{ max: 1, hours: 24, label: "store limit" }]
+        // the held-out row is no text received: the cap of one still lets this one go
+        expect(await states().skipIfOverCap(claimed, cap)).toBeNull()
+        // a text that did go counts
+        await writer().insert([marketing("held:sent", "sent")])
+        await knex()("sms_rcs_message").where({ idempotency_key: "held:sent" }).update({ sent_at: new Date() })
+        expect(await states().skipIfOverCap(claimed, cap)).toMatch(/^frequency_cap: 1 marketing messages in 24 h/)
+        const row = await knex()("sms_rcs_message").where({ id: held }).first()
+        expect(row).toMatchObject({ status: "held_out", attempts: 0, claimed_at: null })
+      })
+    })
   },
 })

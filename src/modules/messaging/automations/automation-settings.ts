@@ -10,6 +10,8 @@ export type AutomationPatch = {
   /** The promotion `{{offer_code}}` copies, or null to stop offering one. */
   offer_promotion_id?: string | null
   offer_valid_hours?: number | null
+  /** Percent of eligible recipients held back (incrementality). */
+  holdout_percent?: number
 }
 
 /** The generated CRUD of `automation_setting` the settings need (the service's own methods). */

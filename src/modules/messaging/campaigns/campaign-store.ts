@@ -18,6 +18,7 @@ import {
 import { checkPhone } from "../../../lib/phone"
 import { ruleRegionOf, timeZonesFor } from "../../../lib/sending-rules"
 import { MessageStatus } from "../../../lib/message-status"
+import { holdoutReason, isHeldOut } from "../../../lib/analytics/holdout"
 import type { MessageWriter, NewMessage } from "../messages/message-writer"
 import { withStatementTimeout } from "../statement-timeout"
 import type { CampaignRow } from "./types"
@@ -46,7 +47,7 @@ export type PlannedPage = { recipients: number; planned: number; done: boolean }
 /** Messages to hand to the queue, each with its due time. */
 export type DueMessage = { id: string; at: Date }
 
-export type CampaignProgress = Record<"queued" | "deferred" | "sending" | "sent" | "delivered" | "read" | "failed" | "skipped" | "suppressed" | "other", number> & {
+export type CampaignProgress = Record<"queued" | "deferred" | "sending" | "sent" | "delivered" | "read" | "failed" | "skipped" | "suppressed" | "held_out" | "other", number> & {
   total: number
 }
 
@@ -160,6 +161,8 @@ export class CampaignStore {
       if (!phone.ok) continue // a consent recorded before the number types were refused
       const country = phone.country ?? null
       const text = renderForRecipient(variant, { first_name: recipient.first_name, last_name: recipient.last_name, country }, context)
+      // the holdout share, by its own hash (not the A/B bucket's): recorded with the variant it would have had
+      const heldOut = !text.problem && isHeldOut(campaign.id, phone.e164, campaign.holdout_percent)
       messages.push({
         to: phone.e164,
         raw_to: recipient.phone,
@@ -173,8 +176,8 @@ export class CampaignStore {
         body: text.body,
         rich_payload: text.rich_payload,
         // a text too long for any provider is recorded with its reason, never queued
-        status: text.problem ? MessageStatus.FAILED : MessageStatus.QUEUED,
-        status_reason: text.problem,
+        status: text.problem ? MessageStatus.FAILED : heldOut ? MessageStatus.HELD_OUT : MessageStatus.QUEUED,
+        status_reason: heldOut ? holdoutReason(campaign.id, campaign.holdout_percent) : text.problem,
         idempotency_key: `campaign:${campaign.id}:${phone.e164}`,
         encoding: text.encoding,
         segments: text.segments,
@@ -184,7 +187,7 @@ export class CampaignStore {
         campaign_id: campaign.id,
         campaign_variant: variant.id,
         // pace: the n-th message planned is due at start + n / rate (a duplicate leaves a harmless gap)
-        send_after: campaign.rate_per_second ? dueAt(start, seq + messages.length, campaign.rate_per_second) : null,
+        send_after: campaign.rate_per_second ? dueAt(start, seq + messages.length, campaign.rate_per_second) : heldOut ? start : null,
         links: text.links,
       })
     }
@@ -274,7 +277,7 @@ export class CampaignStore {
       [campaignId]
     )
     const progress: CampaignProgress = {
-      total: 0, queued: 0, deferred: 0, sending: 0, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0, suppressed: 0, other: 0,
+      total: 0, queued: 0, deferred: 0, sending: 0, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0, suppressed: 0, held_out: 0, other: 0,
     }
     for (const row of rows as { status: keyof CampaignProgress; n: number }[]) {
       const key = row.status in progress && row.status !== "total" ? row.status : "other"

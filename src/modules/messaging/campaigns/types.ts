@@ -37,6 +37,8 @@ export type CampaignRow = {
   fanned_out_at: Date | null
   winner_variant: string | null
   winner_picked_at: Date | null
+  /** Percent (0–50) of the audience held back to measure incrementality. */
+  holdout_percent: number
   created_at: Date
 }
 

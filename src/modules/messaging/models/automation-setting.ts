@@ -17,6 +17,8 @@ export const AutomationSetting = model
       /** The store's promotion that `{{offer_code}}` copies into a single-use code, and for how long it is valid. */
       offer_promotion_id: model.text().nullable(),
       offer_valid_hours: model.number().nullable(),
+      /** Percent (0–50) of eligible recipients held back to measure incrementality; null: none. */
+      holdout_percent: model.float().nullable(),
       updated_by: model.text().nullable(),
     }
   )

@@ -49,6 +49,8 @@ export const Campaign = model
       winner_variant: model.text().nullable(),
       winner_picked_at: model.dateTime().nullable(),
       created_by: model.text().nullable(),
+      /** Percent (0–50) of the audience held back (never texted) to measure what the campaign caused. */
+      holdout_percent: model.float().default(0),
     }
   )
   .indexes([{ on: ["status", "scheduled_at"] }])

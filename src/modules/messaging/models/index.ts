@@ -10,6 +10,7 @@ import { InboundMessage } from "./inbound-message"
 import { Message } from "./message"
 import { PhoneCapability } from "./phone-capability"
 import { PhoneVerification } from "./phone-verification"
+import { RecipientOrder } from "./recipient-order"
 import { Audience } from "./audience"
 import { Template } from "./template"
 import { TrackedLink } from "./tracked-link"
@@ -21,5 +22,5 @@ import { TrackedLink } from "./tracked-link"
 export const CRUD_MODELS = {
   Message, Template, Consent, ConsentEvent, TrackedLink, Click, Attribution, InboundMessage,
   AutomationSetting, CartActivity, PhoneCapability, PhoneVerification, Campaign, Audience,
-  FaqEntry,
+  FaqEntry, RecipientOrder,
 }

@@ -78,7 +78,7 @@ export class PersonalData {
       const messages = await trx("sms_rcs_message").where((q) => this.theirMessages(q, subject)).orderBy("created_at")
       const messageIds = messages.map((m: { id: string }) => m.id)
       const keys = await Promise.all(phones.map((p) => this.numbers.keyOf(p)))
-      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations, handoff_webhooks, back_in_stock_requests, product_views, offer_codes] = await Promise.all([
+      const [consents, consent_events, inbound_messages, clicks, tracked_links, phone_capabilities, suppressions, phone_verifications, conversations, handoff_webhooks, back_in_stock_requests, product_views, offer_codes, recipient_orders] = await Promise.all([
         trx("sms_rcs_consent").whereIn("phone", phones).whereNull("deleted_at"),
         trx("sms_rcs_consent_event").whereIn("phone", phones).orderBy("occurred_at"),
         trx("sms_rcs_inbound_message").whereIn("from", phones).orderBy("received_at"),
@@ -119,6 +119,8 @@ export class PersonalData {
           })
           .whereNull("deleted_at")
           .orderBy("created_at"),
+        // their orders counted against the messages they got or were held out of (incrementality)
+        messageIds.length ? trx("sms_rcs_recipient_order").whereIn("message_id", messageIds).whereNull("deleted_at").orderBy("placed_at") : [],
       ])
       await this.audit.record(trx, {
         ...audit,
@@ -142,6 +144,7 @@ export class PersonalData {
         back_in_stock_requests,
         product_views,
         offer_codes,
+        recipient_orders,
         exported_at: new Date().toISOString(),
       }
     })

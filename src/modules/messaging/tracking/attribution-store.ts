@@ -152,6 +152,8 @@ export class AttributionStore {
       }
     }
 
+    await this.countForRecipients(db, order, since)
+
     // A code issued to one message (README, "Offer codes") names that message exactly: it is credited
     // whatever the other touches and from whichever phone the order came. The code keeps its order.
     const issued = await this.issuedCodeTouch(db, order)
@@ -216,7 +218,45 @@ export class AttributionStore {
       .update({ order_id: order.order_id, redeemed_at: order.placed_at, updated_at: db.fn.now() })
     return { type: "discount_code", at: new Date(row.sent_at), message_id: row.message_id }
   }
+
+  /**
+   * The order counted for every marketing automation or campaign message its phone or customer got, or
+   * was held out of, within the longest attribution window before it (incrementality's outcome; see
+   * models/recipient-order.ts). Replaced on every run, so a recompute with new windows rewrites it. An
+   * SMS fallback counts as the RCS message it replaced: one recipient, one exposure.
+   */
+  private async countForRecipients(db: Knex, order: OrderFacts, since: Date): Promise<void> {
+    await db("sms_rcs_recipient_order").where({ order_id: order.order_id }).delete()
+    const who = [order.phone ? `"to" = ?` : null, order.customer_id ? `customer_id = ?` : null].filter(Boolean)
+    if (!who.length) return
+    const { rows } = await db.raw(
+      `SELECT DISTINCT coalesce(fallback_of_id, id) AS message_id
+         FROM sms_rcs_message
+        WHERE deleted_at IS NULL AND purpose = 'marketing' AND (automation IS NOT NULL OR campaign_id IS NOT NULL)
+          AND (status = 'held_out' OR sent_at IS NOT NULL)
+          AND (${who.join(" OR ")})
+          AND ${EXPOSED_AT} >= ? AND ${EXPOSED_AT} <= ?`,
+      [...[order.phone, order.customer_id].filter(Boolean), since, order.placed_at] as Knex.RawBinding[]
+    )
+    if (!rows.length) return
+    await db("sms_rcs_recipient_order").insert(
+      rows.map((row: { message_id: string }) => ({
+        id: generateEntityId(undefined, "smsrord"),
+        message_id: row.message_id,
+        order_id: order.order_id,
+        order_total: order.total,
+        currency_code: order.currency_code,
+        placed_at: order.placed_at,
+      }))
+    )
+  }
 }
+
+/**
+ * When a recipient was exposed to a marketing message: sent, or — held out — when it would have been
+ * (its due time, else when it was decided), so both groups' windows start at the same moment.
+ */
+const EXPOSED_AT = `CASE WHEN status = 'held_out' THEN coalesce(send_after, created_at) ELSE sent_at END`
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")

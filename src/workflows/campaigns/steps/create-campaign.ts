@@ -9,6 +9,7 @@ export type CampaignInput = {
   ab_test?: CampaignRow["ab_test"]
   throttle?: CampaignRow["throttle"]
   locale?: string | null
+  holdout_percent?: number
   created_by?: string | null
 }
 

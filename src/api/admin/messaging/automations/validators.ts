@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_HOLDOUT_PERCENT } from "../../../../lib/analytics/holdout"
 
 /** The admin's changes to one automation; only the fields given change. */
 export const AdminUpdateAutomationBody = z
@@ -16,6 +17,8 @@ export const AdminUpdateAutomationBody = z
       .strict()
       .nullable()
       .optional(),
+    /** Percent of eligible recipients held back (marketing automations only; see README, "Incrementality"). */
+    holdout_percent: z.number().min(0).max(MAX_HOLDOUT_PERCENT).optional(),
   })
   .strict()
 export type AdminUpdateAutomationBodyType = z.infer<typeof AdminUpdateAutomationBody>

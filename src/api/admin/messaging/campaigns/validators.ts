@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_HOLDOUT_PERCENT } from "../../../../lib/analytics/holdout"
 import { MAX_VARIANTS, splitProblems, unknownCampaignVariables } from "../../../../lib/campaigns"
 import { CAMPAIGN_VARIABLES } from "../../../../lib/templates/catalog"
 import { isTimeZone } from "../../../../lib/options"
@@ -80,6 +81,8 @@ const campaignFields = {
   ab_test: AbTest.nullish(),
   throttle: Throttle.nullish(),
   locale: z.string().min(2).max(20).nullish(),
+  /** Percent of the audience held back, never texted, to measure what the campaign caused (README, "Incrementality"). */
+  holdout_percent: z.number().min(0).max(MAX_HOLDOUT_PERCENT).optional(),
 }
 
 const checkSplit = (body: { variants?: { id: string; weight: number }[]; ab_test?: z.infer<typeof AbTest> | null }, ctx: z.RefinementCtx) => {

@@ -18,6 +18,10 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateAutomation
   if (body.max_age_hours !== undefined && shipped.max_age_hours === undefined) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `"max_age_hours" applies to ${AUTOMATION_KEYS.filter((k) => AUTOMATIONS[k].max_age_hours !== undefined).join(" and ")} only`)
   }
+  if (body.holdout_percent && shipped.purpose !== "marketing") {
+    // a transactional text (an order confirmation) is owed to the shopper: nobody may be held back from it
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `"holdout_percent" applies to marketing automations only`)
+  }
   const { offer, ...rest } = body
   if (offer !== undefined && !shipped.offers) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `"offer" applies to ${AUTOMATION_KEYS.filter((k) => AUTOMATIONS[k].offers).join(", ")} only`)
