@@ -6,6 +6,7 @@ import {
   FULFILLMENT_VARIABLES,
   ORDER_VARIABLES,
   REFUND_VARIABLES,
+  REVIEW_VARIABLES,
 } from "./templates/catalog"
 
 export type AutomationKey =
@@ -21,6 +22,7 @@ export type AutomationKey =
   | "win_back"
   | "back_in_stock"
   | "browse_abandonment"
+  | "review_request"
 
 export type AutomationDefinition = {
   /** The Medusa event, or the scheduled job, that starts it. */
@@ -55,6 +57,8 @@ export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
   back_in_stock: { trigger: "inventory.inventory-level.* (and a job every 15 minutes)", template_key: "back_in_stock", purpose: "marketing", variables: BACK_IN_STOCK_VARIABLES, delay_minutes: 0 },
   // a product looked at 4 hours ago and not carted nor bought, for a view of the last 48 h (at most one per week)
   browse_abandonment: { trigger: "job: browse abandonment (every 15 minutes)", template_key: "browse_abandonment", purpose: "marketing", variables: BROWSE_VARIABLES, delay_minutes: 240, max_age_hours: 48 },
+  // one text per order, `period_days` (7) after its delivery: time to have tried it, soon enough to remember it
+  review_request: { trigger: "job: review requests (hourly)", template_key: "review_request", purpose: "marketing", variables: REVIEW_VARIABLES, delay_minutes: 0, period_days: 7 },
 }
 
 export const AUTOMATION_KEYS = Object.keys(AUTOMATIONS) as AutomationKey[]

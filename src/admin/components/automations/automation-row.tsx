@@ -129,7 +129,7 @@ export const AutomationRow = ({ automation, timeZone }: { automation: AdminAutom
           <div className="flex flex-wrap items-end gap-2">
             {fields.map((f) => (
               <label key={f} className="flex flex-col gap-y-0.5">
-                <Text size="xsmall" className="text-ui-fg-subtle">{t(`automations.fields.${f}`)}</Text>
+                <Text size="xsmall" className="text-ui-fg-subtle">{t(`automations.fieldsOf.${automation.key}.${f}`, { defaultValue: t(`automations.fields.${f}`) })}</Text>
                 <Input
                   size="small"
                   inputMode="numeric"

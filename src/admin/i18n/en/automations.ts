@@ -13,6 +13,7 @@ export default {
     win_back: "Win-back",
     back_in_stock: "Back-in-stock alert",
     browse_abandonment: "Browse abandonment",
+    review_request: "Review request",
   },
   when: {
     order_placed: "when an order is placed",
@@ -27,6 +28,7 @@ export default {
     win_back: "when a customer has not ordered for a while (checked daily)",
     back_in_stock: "when a variant a shopper asked about is back in stock",
     browse_abandonment: "when a known shopper viewed a product and did not cart it (checked every 15 minutes)",
+    review_request: "some days after an order is delivered, with products bought with it (checked hourly)",
   },
   page: {
     title: "SMS & RCS automations",
@@ -52,6 +54,10 @@ export default {
     delay_minutes: "Delay (minutes)",
     period_days: "Days without an order",
     max_age_hours: "Give up after (hours)",
+  },
+  /** A field that means something else for one automation. */
+  fieldsOf: {
+    review_request: { period_days: "Days after delivery" },
   },
   invalid: {
     delay_minutes: "A whole number of minutes from 0 (at once) to {{max}} (7 days).",

@@ -27,6 +27,7 @@ export default {
     win_back: "Win-back",
     back_in_stock: "Back in stock",
     browse_abandonment: "Browse abandonment",
+    review_request: "Review request",
     consent_stop_confirmation: "STOP confirmation",
     consent_start_confirmation: "START confirmation",
     consent_double_opt_in: "Opt-in confirmation request",

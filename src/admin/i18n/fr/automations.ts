@@ -16,6 +16,7 @@ const fr: Catalogue<typeof en> = {
     win_back: "Relance des anciens clients",
     back_in_stock: "Alerte de retour en stock",
     browse_abandonment: "Relance après consultation",
+    review_request: "Demande d’avis",
   },
   when: {
     order_placed: "quand une commande est passée",
@@ -30,6 +31,7 @@ const fr: Catalogue<typeof en> = {
     win_back: "quand un client n’a pas commandé depuis un moment (vérifié chaque jour)",
     back_in_stock: "quand une variante demandée par un client est de retour en stock",
     browse_abandonment: "quand un client connu a consulté un produit sans l’ajouter au panier (vérifié toutes les 15 minutes)",
+    review_request: "quelques jours après la livraison d’une commande, avec des produits achetés avec elle (vérifié toutes les heures)",
   },
   page: {
     title: "Automatisations SMS & RCS",
@@ -55,6 +57,9 @@ const fr: Catalogue<typeof en> = {
     delay_minutes: "Délai (minutes)",
     period_days: "Jours sans commande",
     max_age_hours: "Abandonner après (heures)",
+  },
+  fieldsOf: {
+    review_request: { period_days: "Jours après la livraison" },
   },
   invalid: {
     delay_minutes: "Un nombre entier de minutes, de 0 (immédiat) à {{max}} (7 jours).",

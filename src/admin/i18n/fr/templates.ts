@@ -30,6 +30,7 @@ const fr: Catalogue<typeof en> = {
     win_back: "Relance des anciens clients",
     back_in_stock: "Retour en stock",
     browse_abandonment: "Relance après consultation",
+    review_request: "Demande d’avis",
     consent_stop_confirmation: "Confirmation de STOP",
     consent_start_confirmation: "Confirmation de START",
     consent_double_opt_in: "Demande de confirmation d’inscription",

@@ -1,12 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { remindAbandonedCarts } from "../../../../../../workflows/automations/abandoned-carts"
+import { sendReviewRequests } from "../../../../../../workflows/automations/review-requests"
 import { sendWinBackMessages } from "../../../../../../workflows/automations/win-back"
 import { notifyBackInStock } from "../../../../../../workflows/back-in-stock/notify-back-in-stock"
 import { remindBrowseAbandonment } from "../../../../../../workflows/browse/remind-browse-abandonment"
 
 /**
- * POST /admin/messaging/automations/:key/run — runs a scheduled automation (abandoned_cart, win_back, back_in_stock, browse_abandonment)
+ * POST /admin/messaging/automations/:key/run — runs a scheduled automation (abandoned_cart, win_back, back_in_stock, browse_abandonment,
+ * review_request)
  * now instead of at its next scheduled time, and says what it did. Safe to repeat: each cart or lapse
  * is texted once.
  */
@@ -24,10 +26,13 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     case "browse_abandonment":
       res.json({ run: await remindBrowseAbandonment(req.scope) })
       return
+    case "review_request":
+      res.json({ run: await sendReviewRequests(req.scope) })
+      return
     default:
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `"${req.params.key}" runs on its event, not on a schedule; only abandoned_cart, win_back, back_in_stock and browse_abandonment can be run`
+        `"${req.params.key}" runs on its event, not on a schedule; only abandoned_cart, win_back, back_in_stock, browse_abandonment and review_request can be run`
       )
   }
 }
