@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { productPageUrl } from "../../lib/back-in-stock"
 import { consentAllows } from "../../lib/consent"
 import { checkPhone } from "../../lib/phone"
+import { reviewPageUrl } from "../../lib/review-url"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
 import { sendMessageWorkflow } from "../messages/send-message"
 import { buildOrderMessageInput, ORDER_MESSAGE_FIELDS, type OrderForMessage } from "../messages/utils/order-message"
@@ -17,18 +17,6 @@ export type ReviewRequestRun = { due: number; sent: number; failed: number; skip
 
 type DeliveredFulfillment = { id: string; delivered_at: string | Date; canceled_at?: string | Date | null; order?: { id: string } | null }
 type ReviewedOrder = OrderForMessage & { status?: string | null }
-
-/** The review page: the `reviewUrl` pattern (`{handle}`, `{order_id}`), else the product's page. */
-export function reviewPageUrl(
-  order: { id: string; handle: string | null | undefined },
-  options: { reviewUrl?: string; productUrl?: string; storefrontUrl?: string }
-): string | null {
-  if (options.reviewUrl) {
-    if (options.reviewUrl.includes("{handle}") && !order.handle) return productPageUrl(order.handle, options)
-    return options.reviewUrl.replace("{order_id}", encodeURIComponent(order.id)).replace("{handle}", encodeURIComponent(order.handle ?? ""))
-  }
-  return productPageUrl(order.handle, options)
-}
 
 /**
  * One pass of the review-request automation: each order whose fulfillment was delivered `period_days` (7)
