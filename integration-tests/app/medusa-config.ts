@@ -97,6 +97,8 @@ module.exports = defineConfig({
         // the store's zone where a test sets one (campaign schedules, the times the admin shows)
         ...(process.env.SMS_RCS_DEFAULT_TIME_ZONE ? { defaultTimeZone: process.env.SMS_RCS_DEFAULT_TIME_ZONE } : {}),
         storefrontUrl: "http://localhost:8000",
+        // the review page where a suite sets one (else review requests link to the product's page)
+        ...(process.env.SMS_RCS_REVIEW_URL ? { reviewUrl: process.env.SMS_RCS_REVIEW_URL } : {}),
         quietHours,
         // the README's example of an event of your own sent as a template
         events: { "order.return_requested": { template: "return_requested" } },

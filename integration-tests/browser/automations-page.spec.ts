@@ -97,6 +97,11 @@ describe("admin settings: SMS & RCS automations", () => {
     expect(await text(cartRow.locator('[data-testid="automation-sent"]'))).toBe("0")
     expect(await text(cartRow.locator('[data-testid="automation-last-sent"]'))).toBe(await formatted(page, cart.last_sent_at, "en", zone))
     expect(await text(page.locator('[data-testid="automation-row"][data-key="win_back"] [data-testid="automation-last-sent"]'))).toBe("Never")
+    // the review request: its name, and its days read "after delivery", not "without an order"
+    const reviewRow = page.locator('[data-testid="automation-row"][data-key="review_request"]')
+    expect(await text(reviewRow.locator('[data-testid="automation-label"]'))).toMatch(/^Review request — some days after an order is delivered/)
+    expect(await reviewRow.locator('[data-testid="automation-period-days"]').inputValue()).toBe("7")
+    expect(await text(reviewRow.locator("label", { has: page.locator('[data-testid="automation-period-days"]') }))).toBe("Days after delivery")
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "automations-page.png"), fullPage: true })
     await page.close()
   })

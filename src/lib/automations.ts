@@ -8,6 +8,7 @@ import {
   ORDER_VARIABLES,
   REFUND_VARIABLES,
   OFFER_VARIABLES,
+  REVIEW_VARIABLES,
 } from "./templates/catalog"
 import type { OfferSetting } from "./offers/offer-code"
 
@@ -26,6 +27,7 @@ export type AutomationKey =
   | "browse_abandonment"
   | "birthday"
   | "price_drop"
+  | "review_request"
 
 export type AutomationDefinition = {
   /** The Medusa event, or the scheduled job, that starts it. */
@@ -66,6 +68,8 @@ export const AUTOMATIONS: Record<AutomationKey, AutomationDefinition> = {
   birthday: { trigger: "job: birthdays (hourly)", template_key: "birthday", purpose: "marketing", variables: [...CUSTOMER_VARIABLES, ...OFFER_VARIABLES], delay_minutes: 0, offers: true },
   // a variant carted or asked for in the last `period_days` (30) got cheaper by `minDropPercent` (10 %) or more: one text, at most one a week
   price_drop: { trigger: "product-variant.updated, pricing.price.* / pricing.price-list.* (and a job every hour)", template_key: "price_drop", purpose: "marketing", variables: PRICE_DROP_VARIABLES, delay_minutes: 0, period_days: 30 },
+  // one text per order, `period_days` (7) after its delivery: time to have tried it, soon enough to remember it
+  review_request: { trigger: "job: review requests (hourly)", template_key: "review_request", purpose: "marketing", variables: REVIEW_VARIABLES, delay_minutes: 0, period_days: 7 },
 }
 
 export const AUTOMATION_KEYS = Object.keys(AUTOMATIONS) as AutomationKey[]

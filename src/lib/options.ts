@@ -203,6 +203,15 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
         .string()
         .regex(/^https?:\/\/\S*\{handle\}/, 'expected a URL containing "{handle}", e.g. https://shop.example.com/fr/products/{handle}')
         .optional(),
+      /**
+       * Where a review request sends the shopper; `{handle}` is replaced by the handle of the order's first
+       * product, `{order_id}` by the order's id. Unset: the product's page (`productUrl`, else
+       * `{storefrontUrl}/products/{handle}`).
+       */
+      reviewUrl: z
+        .string()
+        .regex(/^https?:\/\/\S*\{(handle|order_id)\}/, 'expected a URL containing "{handle}" or "{order_id}", e.g. https://shop.example.com/reviews/{order_id}')
+        .optional(),
       /** Name shown in messages. Unset: the Medusa store's name. */
       storeName: z.string().min(1).optional(),
       /** Redis for the dispatch queue. Unset: `projectConfig.redisUrl`, then `REDIS_URL`, then redis://localhost:6379. */
@@ -385,6 +394,7 @@ export function pluginOptionsSchema<const G extends readonly GatewayOptions[]>(
           browse_abandonment: automation.optional(),
           birthday: automation.optional(),
           price_drop: automation.optional(),
+          review_request: automation.optional(),
         })
         .strict()
         .default({}),

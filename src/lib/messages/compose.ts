@@ -1,5 +1,6 @@
 import { withOptOutMention } from "../consent/opt-out"
 import type { RcsPayload } from "../rcs/payload"
+import { applyRecommendations, withRecommendationCards } from "../recommendations/message"
 import { estimateCost, type Pricing } from "../sms-encoding/cost"
 import { isTooLongForSms, MAX_SMS_CHARACTERS, tooLongMessage } from "../sms-encoding/length"
 import { countSegments, smartEncode, type SmsEncoding } from "../sms-encoding/segments"
@@ -89,7 +90,10 @@ const tooLong = (body: string, label: string): ComposedMessage => ({
  * alike: variables filled in, the opt-out mention added (marketing), smart encoding, links shortened
  * and tagged, the channel planned, then segments counted once, at the links' real length, and priced.
  */
-export function composeMessage(input: ComposeInput, settings: ComposeSettings): ComposedMessage {
+export function composeMessage(given: ComposeInput, settings: ComposeSettings): ComposedMessage {
+  // `{{recommendations}}` handed over as products: a short list in the text, a carousel on RCS
+  const { variables, cards } = given.literal ? { variables: given.variables, cards: null } : applyRecommendations(given)
+  const input = { ...given, variables }
   const limits = { maxVariableLength: settings.maxVariableLength }
   const filled = input.literal ? input.text : renderTemplate(input.text, input.variables, limits)
   const mentioned = input.purpose === "marketing" ? withOptOutMention(filled, input.text, input.locale, settings.optOutText) : filled
@@ -100,6 +104,7 @@ export function composeMessage(input: ComposeInput, settings: ComposeSettings): 
   const channel = plannedChannel(input.channel, !!input.rcs, settings.rcs)
   // kept with the message whatever the channel: the SMS is its fallback, and the RCS card its record
   let rcs = input.rcs ? (input.literal ? input.rcs : renderRcsPayload(input.rcs, input.variables, limits)) : null
+  if (rcs && cards) rcs = withRecommendationCards(rcs, cards, input.locale)
   let links: NewTrackedLink[] = []
   if (settings.trackingBaseUrl) {
     // links the plugin filled in (a shipment's tracking page) may be tracked as well as the store's own

@@ -5,10 +5,11 @@ export const DEFAULT_MAX_VARIABLE_LENGTH = 200
 
 /**
  * Variables whose value is a link the plugin itself fills in (the storefront, the carrier's tracking
- * page, the cart's recovery link): cutting one would send a broken link, so they may be as long as a
+ * page, the cart's recovery link, the review page, the suggested products' list of links, each title already
+ * cut to 60 characters): cutting one would send a broken link, so they may be as long as a
  * whole text, never longer.
  */
-export const LINK_VARIABLES: ReadonlySet<string> = new Set(["storefront_url", "cart_recovery_url", "tracking_url"])
+export const LINK_VARIABLES: ReadonlySet<string> = new Set(["storefront_url", "cart_recovery_url", "tracking_url", "review_url", "recommendations"])
 
 /** Deeper values are dropped: Mustache sections rarely go past `items.title`, and nothing escapes the cap. */
 const MAX_DEPTH = 8

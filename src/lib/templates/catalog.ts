@@ -30,6 +30,7 @@ export const CART_VARIABLES = [
   "items",
   "items_count",
   "items_summary",
+  "recommendations",
 ] as const
 
 export const CUSTOMER_VARIABLES = ["customer_first_name"] as const
@@ -39,6 +40,10 @@ export const CUSTOMER_VARIABLES = ["customer_first_name"] as const
  * codes"). Created only when the text is about to be sent; empty placeholders never reach a shopper.
  */
 export const OFFER_VARIABLES = ["offer_code", "offer_expires"] as const
+ * A review request some days after delivery: the page to review the order on, and products bought with
+ * it (`{{recommendations}}`: "Title - link" a line in a text, a carousel on RCS).
+ */
+export const REVIEW_VARIABLES = [...ORDER_VARIABLES, "review_url", "recommendations"] as const
 
 /** A browse-abandonment text: the product the shopper looked at and did not cart. */
 export const BROWSE_VARIABLES = ["customer_first_name", "product_title", "product_url"] as const
@@ -92,6 +97,8 @@ export const SAMPLE_VARIABLES: Record<string, unknown> = {
   product_url: "https://shop.example.com/products/linen-shirt",
   old_price: { amount: 79, currency_code: "eur" },
   new_price: { amount: 59, currency_code: "eur" },
+  review_url: "https://shop.example.com/products/linen-shirt#reviews",
+  recommendations: "Canvas tote - https://shop.example.com/products/canvas-tote\nLinen trousers - https://shop.example.com/products/linen-trousers",
   stopped_all: false,
   event: { id: "evt_01DEMO" },
 }

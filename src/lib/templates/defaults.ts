@@ -9,6 +9,7 @@ import {
   ORDER_VARIABLES,
   PRICE_DROP_VARIABLES,
   REFUND_VARIABLES,
+  REVIEW_VARIABLES,
 } from "./catalog"
 
 /**
@@ -312,6 +313,41 @@ DEFAULT_TEMPLATES.browse_abandonment = {
         title: "{{product_title}} vous fait envie ?",
         description: "{{store_name}} vous le remet sous les yeux.",
         suggestions: [{ type: "open_url", text: "Revoir l’article", url: "{{{product_url}}}", postback_data: "browse_abandonment_open" }],
+      },
+    },
+  },
+}
+
+// Some days after delivery: a review asked for, and what others bought with it (a carousel on RCS, see
+// lib/recommendations/message.ts). The list comes on its own lines so each link stays whole.
+DEFAULT_TEMPLATES.review_request = {
+  purpose: "marketing",
+  variables: REVIEW_VARIABLES,
+  sms: {
+    en:
+      "{{store_name}}: how do you like your order #{{order_display_id}}{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}? " +
+      "Tell us in a review:{{#review_url}} {{{review_url}}}{{/review_url}}" +
+      "{{#recommendations}}\nBought with it:\n{{{recommendations}}}{{/recommendations}}",
+    fr:
+      "{{store_name}} : votre commande #{{order_display_id}} vous plait{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}} ? " +
+      "Donnez-nous votre avis :{{#review_url}} {{{review_url}}}{{/review_url}}" +
+      "{{#recommendations}}\nAchetés avec :\n{{{recommendations}}}{{/recommendations}}",
+  },
+  rcs: {
+    en: {
+      type: "card",
+      card: {
+        title: "How do you like order #{{order_display_id}}?",
+        description: "{{store_name}} would love your review{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}.",
+        suggestions: [{ type: "open_url", text: "Write a review", url: "{{{review_url}}}", postback_data: "review_request_open" }],
+      },
+    },
+    fr: {
+      type: "card",
+      card: {
+        title: "Votre commande #{{order_display_id}} vous plaît ?",
+        description: "{{store_name}} aimerait votre avis{{#customer_first_name}}, {{customer_first_name}}{{/customer_first_name}}.",
+        suggestions: [{ type: "open_url", text: "Donner mon avis", url: "{{{review_url}}}", postback_data: "review_request_open" }],
       },
     },
   },

@@ -60,6 +60,13 @@ describe("parsePluginOptions", () => {
   it("refuses automation settings that are out of range or misspelled", () => {
     expect(problemsOf({ automations: { abandoned_cart: { delayMinutes: -1 } } })[0]).toContain("automations.abandoned_cart.delayMinutes")
     expect(problemsOf({ automations: { abandoned_carts: {} } })).toEqual([`unknown option "abandoned_carts" in "automations"`])
+    expect(parsePluginOptions({ automations: { review_request: { periodDays: 10 } } }).automations.review_request).toMatchObject({ periodDays: 10 })
+  })
+
+  it("takes a review page pattern with {handle} or {order_id}, nothing else", () => {
+    expect(parsePluginOptions({ reviewUrl: "https://reviews.example.com/{order_id}" }).reviewUrl).toBe("https://reviews.example.com/{order_id}")
+    expect(parsePluginOptions({ reviewUrl: "https://shop.example.com/products/{handle}#reviews" }).reviewUrl).toContain("{handle}")
+    expect(problemsOf({ reviewUrl: "https://shop.example.com/reviews" })[0]).toContain("reviewUrl")
   })
 
   it("checks the opt-in cooldown, the verification code settings and the trusted proxy hops", () => {

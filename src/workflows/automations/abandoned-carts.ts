@@ -5,6 +5,7 @@ import { consentAllows } from "../../lib/consent"
 import { checkPhone } from "../../lib/phone"
 import { MESSAGING_MODULE, type MessagingModuleService } from "../../modules/messaging"
 import { sendCartMessageWorkflow } from "../messages/send-cart-message"
+import { recommendedProducts } from "../utils/recommendations"
 
 export type AbandonedCartRun = { checked: number; reminded: number; failed: number; skipped: Record<string, number> }
 
@@ -25,6 +26,8 @@ export async function remindAbandonedCarts(container: MedusaContainer, now: Date
     return run
   }
   const options = messaging.getOptions()
+  // `{{recommendations}}` for a store whose reminder lists them: the order history is read once per run
+  const shared = {}
   const idleBefore = new Date(now.getTime() - settings.delay_minutes * 60_000)
   const notBefore = new Date(now.getTime() - (settings.max_age_hours ?? 48) * 3_600_000)
 
@@ -69,6 +72,7 @@ export async function remindAbandonedCarts(container: MedusaContainer, now: Date
         continue
       }
       try {
+        const recommendations = await recommendedProducts(container, cart.items.map((i) => i.product_id), options, shared).catch(() => [])
         await sendCartMessageWorkflow(container).run({
           input: {
             cart_id,
@@ -76,6 +80,7 @@ export async function remindAbandonedCarts(container: MedusaContainer, now: Date
             idempotency_key: `abandoned_cart:${cart_id}`,
             purpose: "marketing",
             recovery_url: cartRecoveryUrl(cart_id, options),
+            variables: { recommendations },
             metadata: { automation: "abandoned_cart", ...(settings.offer ? { offer: settings.offer } : {}) },
           },
         })

@@ -15,6 +15,7 @@ export default {
     browse_abandonment: "Browse abandonment",
     birthday: "Birthday",
     price_drop: "Price drop",
+    review_request: "Review request",
   },
   when: {
     order_placed: "when an order is placed",
@@ -31,6 +32,7 @@ export default {
     browse_abandonment: "when a known shopper viewed a product and did not cart it (checked every 15 minutes)",
     birthday: "on a customer's birthday, from 10:00 their time (checked hourly)",
     price_drop: "when a variant a shopper carted or asked about gets cheaper (and checked every hour)",
+    review_request: "some days after an order is delivered, with products bought with it (checked hourly)",
   },
   page: {
     title: "SMS & RCS automations",
@@ -61,6 +63,10 @@ export default {
   /** A field whose meaning differs for one automation. */
   fieldsOf: {
     price_drop: { period_days: "Days since carted or asked" },
+  },
+  /** A field that means something else for one automation. */
+  fieldsOf: {
+    review_request: { period_days: "Days after delivery" },
   },
   invalid: {
     delay_minutes: "A whole number of minutes from 0 (at once) to {{max}} (7 days).",

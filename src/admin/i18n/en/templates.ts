@@ -29,6 +29,7 @@ export default {
     browse_abandonment: "Browse abandonment",
     birthday: "Birthday",
     price_drop: "Price drop",
+    review_request: "Review request",
     consent_stop_confirmation: "STOP confirmation",
     consent_start_confirmation: "START confirmation",
     consent_double_opt_in: "Opt-in confirmation request",

@@ -18,6 +18,7 @@ const fr: Catalogue<typeof en> = {
     browse_abandonment: "Relance après consultation",
     birthday: "Anniversaire",
     price_drop: "Baisse de prix",
+    review_request: "Demande d’avis",
   },
   when: {
     order_placed: "quand une commande est passée",
@@ -34,6 +35,7 @@ const fr: Catalogue<typeof en> = {
     browse_abandonment: "quand un client connu a consulté un produit sans l’ajouter au panier (vérifié toutes les 15 minutes)",
     birthday: "le jour de l’anniversaire d’un client, à partir de 10 h chez lui (vérifié toutes les heures)",
     price_drop: "quand une variante mise au panier ou demandée par un client baisse de prix (et vérifié chaque heure)",
+    review_request: "quelques jours après la livraison d’une commande, avec des produits achetés avec elle (vérifié toutes les heures)",
   },
   page: {
     title: "Automatisations SMS & RCS",
@@ -63,6 +65,9 @@ const fr: Catalogue<typeof en> = {
   },
   fieldsOf: {
     price_drop: { period_days: "Jours depuis le panier ou la demande" },
+  },
+  fieldsOf: {
+    review_request: { period_days: "Jours après la livraison" },
   },
   invalid: {
     delay_minutes: "Un nombre entier de minutes, de 0 (immédiat) à {{max}} (7 jours).",

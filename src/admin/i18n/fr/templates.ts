@@ -32,6 +32,7 @@ const fr: Catalogue<typeof en> = {
     browse_abandonment: "Relance après consultation",
     birthday: "Anniversaire",
     price_drop: "Baisse de prix",
+    review_request: "Demande d’avis",
     consent_stop_confirmation: "Confirmation de STOP",
     consent_start_confirmation: "Confirmation de START",
     consent_double_opt_in: "Demande de confirmation d’inscription",

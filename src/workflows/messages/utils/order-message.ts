@@ -20,6 +20,8 @@ export const SHOPPER_FIELDS = [
   "items.title",
   "items.product_title",
   "items.quantity",
+  "items.product_id",
+  "items.product_handle",
 ]
 
 /** What a message about an order needs from it, fetched with `query.graph`. */
@@ -39,7 +41,7 @@ export type OrderForMessage = {
   customer?: { first_name?: string | null; phone?: string | null } | null
   shipping_address?: Address | null
   billing_address?: Address | null
-  items?: { title?: string | null; product_title?: string | null; quantity?: unknown }[] | null
+  items?: { title?: string | null; product_title?: string | null; quantity?: unknown; product_id?: string | null; product_handle?: string | null }[] | null
 }
 
 /** The items of an order or cart as templates list them. */
