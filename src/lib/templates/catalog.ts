@@ -40,6 +40,8 @@ export const CUSTOMER_VARIABLES = ["customer_first_name"] as const
  * codes"). Created only when the text is about to be sent; empty placeholders never reach a shopper.
  */
 export const OFFER_VARIABLES = ["offer_code", "offer_expires"] as const
+
+/**
  * A review request some days after delivery: the page to review the order on, and products bought with
  * it (`{{recommendations}}`: "Title - link" a line in a text, a carousel on RCS).
  */
