@@ -40,6 +40,16 @@ describe("hand-off webhook signature", () => {
     expect(verifyHandoff(secret, body, header, { now: t })).toEqual({ valid: true })
     expect(verifyHandoff("the-old-secret-0123456789", body, header, { now: t })).toEqual({ valid: true })
   })
+
+  it("signs with every secret of a rotation, and verifies with any of the receiver's", () => {
+    const header = signHandoff([secret, "the-old-secret-0123456789"], body, t)
+    expect(header.split(",").filter((p) => p.startsWith("v1="))).toHaveLength(2)
+    expect(verifyHandoff(secret, body, header, { now: t })).toEqual({ valid: true })
+    expect(verifyHandoff("the-old-secret-0123456789", body, header, { now: t })).toEqual({ valid: true })
+    expect(verifyHandoff("another-secret-0123456789", body, header, { now: t })).toEqual({ valid: false, reason: "mismatch" })
+    // the receiver moving first: it accepts the old and the new while the store still signs with the old
+    expect(verifyHandoff(["the-new-secret-0123456789", secret], body, signHandoff(secret, body, t), { now: t })).toEqual({ valid: true })
+  })
 })
 
 describe("hand-off event id", () => {

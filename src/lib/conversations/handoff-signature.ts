@@ -15,9 +15,14 @@ function hmac(secret: string, timestamp: number, rawBody: string): string {
   return createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex")
 }
 
-/** The `X-SmsRcs-Signature` value for a body sent at `timestamp` (unix seconds; each attempt signs anew). */
-export function signHandoff(secret: string, rawBody: string, timestamp = Math.floor(Date.now() / 1000)): string {
-  return `t=${timestamp},v1=${hmac(secret, timestamp, rawBody)}`
+const secretsOf = (secret: string | readonly string[]): readonly string[] => (typeof secret === "string" ? [secret] : secret)
+
+/**
+ * The `X-SmsRcs-Signature` value for a body sent at `timestamp` (unix seconds; each attempt signs anew).
+ * Several secrets (one being rotated): one `v1` each, so a receiver on either secret accepts it.
+ */
+export function signHandoff(secret: string | readonly string[], rawBody: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  return [`t=${timestamp}`, ...secretsOf(secret).map((s) => `v1=${hmac(s, timestamp, rawBody)}`)].join(",")
 }
 
 export type SignatureCheck = { valid: true } | { valid: false; reason: "malformed" | "expired" | "mismatch" }
@@ -25,11 +30,11 @@ export type SignatureCheck = { valid: true } | { valid: false; reason: "malforme
 /**
  * What a receiver runs (docs/conversations.md, "Hand-off webhook"): the header parsed, its time within the
  * tolerance of `now`, and one of its `v1` values equal to ours, compared in constant time (a byte-by-byte
- * compare would tell an attacker how much of a guess is right). Several `v1` are accepted so a secret can be
- * rotated by signing with both for a while.
+ * compare would tell an attacker how much of a guess is right). Several `v1` are accepted, and a receiver
+ * may pass several secrets, so a secret can be rotated: the plugin signs with both for a while.
  */
 export function verifyHandoff(
-  secret: string,
+  secret: string | readonly string[],
   rawBody: string,
   header: string | null | undefined,
   { now = Math.floor(Date.now() / 1000), toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS } = {}
@@ -44,8 +49,8 @@ export function verifyHandoff(
   }
   if (timestamp === null || !signatures.length) return { valid: false, reason: "malformed" }
   if (Math.abs(now - timestamp) > toleranceSeconds) return { valid: false, reason: "expired" }
-  const expected = Buffer.from(hmac(secret, timestamp, rawBody), "hex")
-  const matches = signatures.some((s) => timingSafeEqual(Buffer.from(s, "hex"), expected))
+  const expected = secretsOf(secret).map((key) => Buffer.from(hmac(key, timestamp, rawBody), "hex"))
+  const matches = signatures.some((s) => expected.some((e) => timingSafeEqual(Buffer.from(s, "hex"), e)))
   return matches ? { valid: true } : { valid: false, reason: "mismatch" }
 }
 

@@ -38,7 +38,14 @@ const conversationOptionsObject = z
     handoffWebhook: z
       .object({
         url: z.string().regex(/^https?:\/\/[^/\s]+\S*$/, "expected an http(s) URL"),
-        secret: z.string().min(16, "use a secret of at least 16 characters"),
+        /**
+         * The shared secret; a list while one is rotated (each try is signed with every one of them, the
+         * receiver accepts any): add the new one first, move the receiver to it, then drop the old one.
+         */
+        secret: z.union([
+          z.string().min(16, "use a secret of at least 16 characters"),
+          z.array(z.string().min(16, "use a secret of at least 16 characters")).min(1).max(3),
+        ]),
         /** Tries in all; the waits double from `backoffMs` (6 tries, 2 min: 2+4+8+16+32 ≈ an hour). */
         attempts: z.number().int().min(1).max(20).default(6),
         backoffMs: z.number().int().min(100).max(3_600_000).default(120_000),

@@ -2,6 +2,16 @@
 export const READ_CHARS = 1_000
 
 /**
+ * The text's first `max` UTF-16 units, never half of an emoji: a lone surrogate is no valid JSON for
+ * PostgreSQL (a jsonb column refuses it), so a cut text stored in one must end on a whole character.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text
+  const code = text.charCodeAt(max - 1)
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max)
+}
+
+/**
  * A text as the rules compare it: lower case, accents removed ("où" → "ou"), every run of anything but
  * letters and digits one space, trimmed. One pass over at most READ_CHARS characters.
  */

@@ -120,6 +120,11 @@ describe("parsePluginOptions", () => {
       '"conversations.handoffWebhook.secret": use a secret of at least 16 characters',
     ])
     expect(problemsOf({ conversations: { handoffWebhook: { url: "https://d.example.com", secret, attempts: 0 } } })).toHaveLength(1)
+    // a list while the secret is rotated; each one as long
+    const rotating = [secret, "the-old-secret-0123456789"]
+    expect(parsePluginOptions({ conversations: { handoffWebhook: { url: "https://d.example.com", secret: rotating } } }).conversations.handoffWebhook?.secret).toEqual(rotating)
+    expect(problemsOf({ conversations: { handoffWebhook: { url: "https://d.example.com", secret: [secret, "short"] } } })).toHaveLength(1)
+    expect(problemsOf({ conversations: { handoffWebhook: { url: "https://d.example.com", secret: [] } } })).toHaveLength(1)
   })
 
   it("names each malformed option and what is expected", () => {

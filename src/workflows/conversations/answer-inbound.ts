@@ -1,5 +1,6 @@
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { responderResultSchema } from "../../lib/conversations/responder"
+import { cutText } from "../../lib/conversations/text"
 import { sendMessageWorkflow } from "../messages/send-message"
 import { applyDecision, chooseAnswerStep, claimAnswerStep, markWaitingStep, notifyHandoffStep, touchConversationStep, type ChooseAnswerStepInput } from "./steps"
 
@@ -52,7 +53,7 @@ export const answerInboundWorkflow = createWorkflow("sms-rcs-answer-inbound", (i
         conversation_id: input.conversation_id,
         phone: input.phone,
         customer_id: input.customer_id,
-        body: input.body.slice(0, 10_000),
+        body: cutText(input.body, 10_000),
         at: waiting!.waiting_since,
       }))
     )

@@ -1,6 +1,7 @@
 import type { INotificationModuleService, Logger, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { maskPhone } from "../../../lib/conversations/handoff-signature"
+import { cutText } from "../../../lib/conversations/text"
 
 /** What the admin's bell shows of it: the text is cut, the number masked (every admin user reads the feed). */
 const FEED_TEXT_CHARS = 140
@@ -26,7 +27,7 @@ export async function postHandoffToFeed(
     logger.warn("medusa-plugin-sms-rcs: a shopper asks for a person, but there is no Notification Module to tell the admin's feed")
     return "skipped"
   }
-  const text = input.body.length > FEED_TEXT_CHARS ? `${input.body.slice(0, FEED_TEXT_CHARS - 1)}…` : input.body
+  const text = input.body.length > FEED_TEXT_CHARS ? `${cutText(input.body, FEED_TEXT_CHARS - 1)}…` : input.body
   try {
     await notifications.createNotifications({
       to: "",

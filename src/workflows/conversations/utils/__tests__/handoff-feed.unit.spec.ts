@@ -1,5 +1,8 @@
 import { HANDOFF_FEED_TITLE, postHandoffToFeed } from "../handoff-feed"
 
+/** No lone half of a surrogate pair (String.prototype.isWellFormed is ES2024). */
+const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)
+
 const input = { conversation_id: "smsconv_1", phone: "+33612340018", body: "Je voudrais parler à un conseiller" }
 
 function logger() {
@@ -31,6 +34,16 @@ describe("postHandoffToFeed", () => {
     const createNotifications = jest.fn().mockResolvedValue([])
     await postHandoffToFeed({ resolve: (() => ({ createNotifications })) as any }, { ...input, body: "x".repeat(1000) }, "evt_1", logger())
     expect(createNotifications.mock.calls[0][0].data.description.length).toBeLessThan(300)
+  })
+
+  it("never cuts an emoji in half (a lone surrogate is refused by the notification's jsonb column)", async () => {
+    const createNotifications = jest.fn().mockResolvedValue([])
+    // 14 characters, then emoji: the cut at 139 falls between the two halves of the 63rd
+    const body = "I want a human" + "😀".repeat(70)
+    await postHandoffToFeed({ resolve: (() => ({ createNotifications })) as any }, { ...input, body }, "evt_1", logger())
+    const { description } = createNotifications.mock.calls[0][0].data
+    expect(wellFormed(description)).toBe(true)
+    expect(description).toContain("😀…")
   })
 
   it("only warns when the Notification Module has no feed provider", async () => {
