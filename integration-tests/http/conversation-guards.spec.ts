@@ -124,5 +124,29 @@ medusaIntegrationTestRunner({
       expect(answer.template_key).toBe("conversation_no_order")
       expect(answer.body).not.toContain(String(old.display_id))
     })
+
+    it("text-to-join when the loop guard is reached: no question went, so a later YES must not record a double opt-in", async () => {
+      const p = phone(12)
+      for (let i = 0; i < 5; i++) expect((await send(p, `tracking ${i}`)).status).toBe(202)
+      expect((await send(p, "JOIN")).status).toBe(202)
+      expect((await outbound(p)).map((e: any) => e.template_key)).not.toContain("consent_double_opt_in")
+      expect((await send(p, "YES")).status).toBe(202)
+      const { data } = await get(`/admin/messaging/consents?phone=${encodeURIComponent(p)}`)
+      expect(data.consents.filter((c: any) => c.purpose === "marketing" && c.status === "granted")).toEqual([])
+    })
+
+    it("hand-off: a text whose 140th character is inside an emoji still rings the admin's bell", async () => {
+      const p = phone(13)
+      let text = "I want a human "
+      if (text.length % 2) text += " "
+      // the feed keeps 139 UTF-16 units: the cut falls between an emoji's two halves
+      text += "😀".repeat(70)
+      expect((await send(p, text)).status).toBe(202)
+      const conversation = await conversationOf(p)
+      expect(conversation).toMatchObject({ status: "waiting" })
+      const notifications = getContainer().resolve(Modules.NOTIFICATION) as any
+      const feed = await notifications.listNotifications({ channel: "feed", resource_id: conversation.id })
+      expect(feed).toHaveLength(1)
+    })
   },
 })

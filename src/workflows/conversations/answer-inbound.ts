@@ -37,10 +37,10 @@ export const answerInboundWorkflow = createWorkflow("sms-rcs-answer-inbound", (i
   })
   const proposed = transform({ chosen, hooked: answerInbound.getResult() }, ({ chosen, hooked }) => applyDecision(chosen, hooked))
   const slot = claimAnswerStep(
-    transform({ proposed, input }, ({ proposed, input }) => ({ conversation_id: input.conversation_id, answering: proposed.answer !== null }))
+    transform({ proposed, input }, ({ proposed, input }) => ({ conversation_id: input.conversation_id, answering: proposed.answer !== null && !proposed.answer.claimed }))
   )
   const decided = transform({ proposed, slot }, ({ proposed, slot }) =>
-    proposed.answer && !slot.allowed ? { ...proposed, answer: null, blocked: "loop_guard" as const } : proposed
+    proposed.answer && !proposed.answer.claimed && !slot.allowed ? { ...proposed, answer: null, blocked: "loop_guard" as const } : proposed
   )
 
   const waiting = when({ decided }, ({ decided }) => decided.handoff).then(() =>

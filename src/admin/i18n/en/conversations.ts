@@ -96,6 +96,7 @@ export default {
     rcsUnavailable: "RCS has not reached this phone: the reply goes as SMS.",
     cannot: "You cannot reply to this phone now.",
     reasons: {
+      no_rcs_provider: "No RCS provider is connected: reply by SMS.",
       opted_out_all: "This shopper texted STOP ALL: no text of any kind may go to this phone until they text START.",
       opted_out: "This shopper opted out of texts from the store.",
       no_provider: "No SMS or RCS provider is connected: set one up in Settings → SMS & RCS → Providers.",

@@ -99,6 +99,7 @@ const fr: Catalogue<typeof en> = {
     rcsUnavailable: "Le RCS n'a pas encore atteint ce téléphone : la réponse part en SMS.",
     cannot: "Vous ne pouvez pas répondre à ce numéro pour l'instant.",
     reasons: {
+      no_rcs_provider: "Aucun fournisseur RCS n’est connecté : répondez par SMS.",
       opted_out_all: "Ce client a envoyé STOP ALL : aucun SMS, quel qu'il soit, ne peut lui être envoyé tant qu'il n'a pas envoyé START.",
       opted_out: "Ce client a refusé les SMS de la boutique.",
       no_provider: "Aucun fournisseur SMS ou RCS n'est connecté : configurez-en un dans Paramètres → SMS & RCS → Fournisseurs.",

@@ -39,6 +39,8 @@ export type AutomaticAnswer = {
    * break the answer.
    */
   literal: boolean
+  /** Its loop-guard slot is taken already (the join question: taken before its request is recorded). */
+  claimed: boolean
 }
 
 /** Why no automatic answer may go, whatever any answering code says. */
@@ -69,6 +71,7 @@ const answerOf = (template_key: string, extra: Partial<AutomaticAnswer> = {}): A
   order_id: null,
   consent_reply: null,
   literal: false,
+  claimed: false,
   ...extra,
 })
 
@@ -169,6 +172,10 @@ async function defaultAnswer(
   switch (intent.kind) {
     case "join": {
       if ((await messaging.consentStateOf(input.phone)).marketing === "granted") return answerOf("conversation_join_subscribed")
+      // the question must go before a request says it was asked: its loop-guard slot first, so a
+      // request is never recorded (and a later YES never confirms it) for a question that did not go
+      const { maxAutomaticAnswers, windowMinutes } = settings
+      if (!(await messaging.claimAutomaticAnswer(input.conversation_id, maxAutomaticAnswers, windowMinutes * 60_000))) return null
       // the text is the request's proof; the YES that follows (recordInbound) makes the consent
       const { event_id, ask } = await messaging.requestMarketingOptIn({
         phone: input.phone,
@@ -180,7 +187,7 @@ async function defaultAnswer(
         evidence: { text_to_join: true, keyword: input.body.trim().slice(0, 20) },
       })
       // not asked again within the cooldown, nor after a STOP ALL: the request stays recorded
-      return ask ? answerOf("consent_double_opt_in", { consent_reply: "double_opt_in", variables: { request_event_id: event_id } }) : null
+      return ask ? answerOf("consent_double_opt_in", { consent_reply: "double_opt_in", variables: { request_event_id: event_id }, claimed: true }) : null
     }
     case "human": {
       // told once when to expect a person: asking again while waiting rings the bell no more either
@@ -243,8 +250,9 @@ export function applyDecision(chosen: ChosenAnswer, result: ResponderResult | nu
         : answerOf("conversation_custom", { body: result.answer.body, rcs_payload: result.answer.rcs_payload ?? null, literal: true })
   return {
     ...chosen,
-    // the rules that forbid an answer hold whatever the code says
-    answer: chosen.blocked ? null : answer,
+    // the rules that forbid an answer hold whatever the code says; and the text-to-join question is the
+    // plugin's own (its request is recorded as asked, the proof of the consent that follows): kept as is
+    answer: chosen.blocked ? null : chosen.intent === "join" ? chosen.answer : answer,
     handoff: result.handoff ?? chosen.handoff,
   }
 }
