@@ -166,6 +166,8 @@ describe("admin: the Conversations inbox, as the owner answers shoppers", () => 
       async () => (await thread(shopperConversation)).entries.find((e: any) => e.direction === "outbound" && e.automatic),
       { what: "the automatic answer", attempts: 300 }
     )
+    // the first test assigned this conversation to the admin: it starts this one with nobody on it
+    await http.post(`/admin/messaging/conversations/${shopperConversation}/assign`, { assignee_id: null }, admin)
     await inbound(SHOPPER, "I want to talk to a person")
     await waitFor(async () => ((await thread(shopperConversation)).conversation.status === "waiting" ? true : undefined), {
       what: "the conversation to wait for the store",
